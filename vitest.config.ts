@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\/(.*)$/, replacement: `${root}$1` },
+      // server/ modules start with `import "server-only"`; outside Next.js that import is a no-op.
+      { find: /^server-only$/, replacement: `${root}scripts/runtime/server-only-noop.ts` },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["{lib,server,scripts,app,components}/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+  },
+});
