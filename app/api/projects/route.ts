@@ -1,0 +1,5 @@
+import { listProjectsHandler } from "@/server/projects/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = listProjectsHandler;

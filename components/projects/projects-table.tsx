@@ -1,0 +1,44 @@
+import type { ProjectSummary } from "@/lib/contracts/projects";
+import { formatCount, formatRelativeTime } from "@/lib/format";
+
+/** The projects with their platform and counts. */
+export function ProjectsTable({ projects, now }: { projects: ProjectSummary[]; now: Date }) {
+  return (
+    <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+      <caption className="sr-only">Projects</caption>
+      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+        <tr>
+          <th scope="col" className="px-4 py-2">Project</th>
+          <th scope="col" className="px-4 py-2">Platform</th>
+          <th scope="col" className="px-4 py-2 text-right">Issues</th>
+          <th scope="col" className="px-4 py-2 text-right">Events</th>
+          <th scope="col" className="px-4 py-2">Last seen</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {projects.map((project) => (
+          <tr key={project.id}>
+            <th scope="row" className="px-4 py-2 text-left font-medium">
+              {project.name}
+              <span className="ml-2 font-mono text-xs font-normal text-slate-500">
+                {project.slug} · #{project.id}
+              </span>
+            </th>
+            <td className="px-4 py-2">
+              <span className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs">{project.platform}</span>
+            </td>
+            <td className="px-4 py-2 text-right tabular-nums">{formatCount(project.issueCount)}</td>
+            <td className="px-4 py-2 text-right tabular-nums">{formatCount(project.eventCount)}</td>
+            <td className="px-4 py-2 text-slate-600">
+              {project.lastSeen ? (
+                <time dateTime={project.lastSeen}>{formatRelativeTime(new Date(project.lastSeen), now)}</time>
+              ) : (
+                "never"
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Starts regroup: checks the port, opens and migrates the database (the embedded one unless DATABASE_URL is
+ * set), loads the demo data with --demo, then serves the Next.js app. Start-up problems are reported in one
+ * sentence, without a stack trace.  Usage: tsx --import ./scripts/runtime/register.mjs scripts/serve.ts [--dev] [--demo]
+ */
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { setDatabase } from "../server/db";
+import { seedDemoData } from "../server/demo/seed";
+import { EnvError, parseEnv } from "../server/env";
+import { StartupError, openMigratedDatabase } from "../server/startup";
+import { version } from "../server/version";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const demo = process.argv.includes("--demo");
+
+function fail(message: string): never {
+  process.stderr.write(`regroup: ${message}\n`);
+  process.exit(1);
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const config = parseEnv();
+  let handle: http.RequestListener = (_req, res) => {
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "2" });
+    res.end(JSON.stringify({ error: { code: "starting", message: "regroup is starting; try again in a moment." } }));
+  };
+  const server = http.createServer((req, res) => handle(req, res));
+  try {
+    await listen(server, config.PORT, config.HOST);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      throw new StartupError(`Port ${config.PORT} is already in use on ${config.HOST}; stop the process that uses it or set PORT to a free port.`);
+    }
+    if (code === "EACCES") throw new StartupError(`Port ${config.PORT} needs privileges this user lacks; set PORT to a port above 1023.`);
+    throw new StartupError(`Cannot listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}.`);
+  }
+
+  const { database, migrations } = await openMigratedDatabase(config, "regroup server").catch(async (error) => {
+    server.close();
+    throw error;
+  });
+  setDatabase(database);
+  if (migrations.applied.length) console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
+  if (demo && (await seedDemoData(database))) console.log("regroup: loaded the demo dataset");
+
+  const url = `http://${config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${config.PORT}`;
+  const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const nextHandler = app.getRequestHandler();
+  handle = (req, res) => void nextHandler(req, res);
+  database.advertise(url);
+  console.log(`regroup ${version} is serving at ${url} (${dev ? "development" : "production"} mode; database: ${database.driver.location})`);
+
+  const shutdown = () => {
+    server.close();
+    void database.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError || error instanceof EnvError) fail(error.message);
+  fail(`could not start: ${(error as Error).message?.split("\n")[0] ?? String(error)}`);
+});

@@ -1,0 +1,5 @@
+import "server-only";
+import { defineRoute } from "../http/route";
+import { checkHealth } from "./service";
+
+export const healthHandler = defineRoute({}, () => checkHealth());
