@@ -58,8 +58,9 @@ async function main(): Promise<void> {
   if (migrations.applied.length) console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
   if (demo && (await seedDemoData(database))) console.log("regroup: loaded the demo dataset");
 
-  const url = `http://${config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${config.PORT}`;
-  const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
+  const port = (server.address() as { port: number }).port;
+  const url = `http://${config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${port}`;
+  const app = next({ dev, dir: root, hostname: config.HOST, port });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   handle = (req, res) => void nextHandler(req, res);

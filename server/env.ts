@@ -13,7 +13,7 @@ const envSchema = z.object({
       message: "must be a postgres:// or postgresql:// URL",
     }),
   DATA_DIR: z.string().trim().min(1).default(".data"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

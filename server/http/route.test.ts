@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { NotFoundError } from "./errors";
+import { defineRoute } from "./route";
+
+const handler = defineRoute(
+  {
+    params: z.object({ projectId: z.coerce.number().int().positive() }),
+    body: z.object({ name: z.string().min(1), tags: z.array(z.string()).max(3).optional() }),
+    maxBodyBytes: 200,
+  },
+  async ({ params, body }) => {
+    if (params.projectId === 404) throw new NotFoundError(`Project ${params.projectId} does not exist.`);
+    if (body.name === "boom") throw new Error("database password=hunter2 leaked");
+    return { projectId: params.projectId, name: body.name };
+  },
+);
+
+function call(body: string, projectId = "1", headers: Record<string, string> = {}) {
+  return handler(new Request("http://localhost/x", { method: "POST", body, headers }), {
+    params: Promise.resolve({ projectId }),
+  });
+}
+
+async function error(response: Response) {
+  return ((await response.json()) as { error: { code: string; message: string } }).error;
+}
+
+describe("the route wrapper", () => {
+  it("passes validated input to the handler", async () => {
+    const response = await call(JSON.stringify({ name: "checkout" }), "12");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ projectId: 12, name: "checkout" });
+  });
+
+  it("rejects malformed JSON with 400 saying so", async () => {
+    const response = await call("{name:");
+    expect(response.status).toBe(400);
+    expect((await error(response)).message).toMatch(/^The request body is not valid JSON/);
+  });
+
+  it("names the offending path of a body that has the wrong types", async () => {
+    const response = await call(JSON.stringify({ name: 5, tags: ["a", "b", "c", "d"] }));
+    expect(response.status).toBe(400);
+    const { code, message } = await error(response);
+    expect(code).toBe("validation_error");
+    expect(message).toContain("name: Invalid input: expected string, received number");
+    expect(message).toContain("tags: Too big");
+  });
+
+  it("rejects a bad path parameter", async () => {
+    const response = await call(JSON.stringify({ name: "x" }), "-3");
+    expect(response.status).toBe(400);
+    expect((await error(response)).message).toMatch(/^Invalid path parameters: projectId/);
+  });
+
+  it("rejects a body over the limit with 413", async () => {
+    const response = await call(JSON.stringify({ name: "x".repeat(500) }));
+    expect(response.status).toBe(413);
+    expect((await error(response)).code).toBe("payload_too_large");
+  });
+
+  it("maps a service's typed error to its status", async () => {
+    const response = await call(JSON.stringify({ name: "x" }), "404");
+    expect(response.status).toBe(404);
+    expect(await error(response)).toEqual({ code: "not_found", message: "Project 404 does not exist." });
+  });
+
+  it("answers 500 without the details of an unexpected error", async () => {
+    const response = await call(JSON.stringify({ name: "boom" }));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toContain("hunter2");
+  });
+});
