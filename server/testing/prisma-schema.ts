@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { getSchema, type Attribute, type Enum, type Field, type Model } from "@mrleebo/prisma-ast";
+import { getSchema, type AttributeArgument, type BlockAttribute, type Enum, type Field, type Model } from "@mrleebo/prisma-ast";
+
+type AnyAttribute = { name: string; group?: string; args?: AttributeArgument[] };
 
 /** What schema.prisma declares for one table, in PostgreSQL's terms (as format_type prints column types). */
 export interface DeclaredTable {
@@ -27,7 +29,7 @@ const scalarTypes: Record<string, string> = {
 
 const unquote = (value: string) => value.replace(/^"|"$/g, "");
 
-function attributeArgs(attribute: Attribute): string[] {
+function attributeArgs(attribute: AnyAttribute): string[] {
   return (attribute.args ?? []).map((arg) => {
     const value = arg.value as unknown;
     if (typeof value === "string") return unquote(value);
@@ -67,7 +69,7 @@ export function readDeclaredTables(schemaPath = path.resolve("prisma/schema.pris
     schema.list
       .filter((block): block is Enum => block.type === "enum")
       .map((block) => {
-        const map = block.enumerators.find((e): e is Attribute => e.type === "attribute" && e.name === "map");
+        const map = block.enumerators.find((e): e is BlockAttribute => e.type === "attribute" && e.name === "map");
         return [block.name, map ? attributeArgs(map)[0]! : block.name] as const;
       }),
   );
@@ -76,7 +78,7 @@ export function readDeclaredTables(schemaPath = path.resolve("prisma/schema.pris
 
   return models.map((model) => {
     const fields = model.properties.filter((p): p is Field => p.type === "field");
-    const blockAttributes = model.properties.filter((p): p is Attribute => p.type === "attribute");
+    const blockAttributes = model.properties.filter((p): p is BlockAttribute => p.type === "attribute");
     const columnOf = new Map<string, string>();
     const columns: DeclaredTable["columns"] = [];
     const unique: string[][] = [];
@@ -89,14 +91,14 @@ export function readDeclaredTables(schemaPath = path.resolve("prisma/schema.pris
       const column = map ? attributeArgs(map)[0]! : field.name;
       columnOf.set(field.name, column);
       let type: string;
-      if (typeof fieldType !== "string") type = unquote(String(fieldType.params[0]));
+      if (typeof fieldType !== "string") type = unquote(String(fieldType.params?.[0]));
       else type = dbNativeType(field) ?? enums.get(typeName) ?? scalarTypes[typeName] ?? typeName;
       if (field.array) type = `${type}[]`;
       columns.push({ name: column, type, nullable: field.array ? "array" : Boolean(field.optional) });
       if (field.attributes?.some((a) => (a.name === "id" || a.name === "unique") && !a.group)) unique.push([column]);
     }
 
-    const fieldList = (attribute: Attribute) =>
+    const fieldList = (attribute: AnyAttribute) =>
       (attributeArgs(attribute)[0] ?? "").split(",").map((name) => columnOf.get(name.trim()) ?? name.trim());
     const tableMap = blockAttributes.find((a) => a.name === "map");
     for (const attribute of blockAttributes) {
