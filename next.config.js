@@ -9,6 +9,8 @@ const nextConfig = {
     "@prisma/client",
     "@prisma/adapter-pg",
     "pg",
+    "onnxruntime-node",
+    "@huggingface/tokenizers",
   ],
   poweredByHeader: false,
   reactStrictMode: true,
