@@ -10,9 +10,12 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "onnxruntime-node",
+    "@node-rs/argon2",
     "@huggingface/tokenizers",
   ],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not open.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // `npm test` typechecks the whole project (npm run typecheck); the build does not do it a second time.
   typescript: { ignoreBuildErrors: true },

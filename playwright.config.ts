@@ -43,7 +43,14 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${dataDir} && node scripts/prepare.mjs && npm run --silent start -- --demo`,
     url: `http://localhost:${port}/api/health`,
-    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ADMIN_EMAIL: "admin@e2e.test",
+      ADMIN_PASSWORD: "e2e-admin-password",
+    },
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",

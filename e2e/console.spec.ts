@@ -1,4 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { signInThroughApi } from "./sign-in";
+
+test.beforeEach(async ({ page }) => {
+  await signInThroughApi(page);
+});
 
 test("the health endpoint says the database answered", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -9,7 +14,7 @@ test("the health endpoint says the database answered", async ({ request }) => {
 test("the Projects page lists the demo projects with their platform and counts", async ({ page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const section of ["Overview", "Review", "Overgrouping", "Rollout", "Projects", "Models"]) {
+  for (const section of ["Overview", "Review", "Overgrouping", "Rollout", "Projects", "Models", "Audit", "Users"]) {
     await expect(nav.getByRole("link", { name: section })).toBeVisible();
   }
   await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");

@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-admin";
 import { setDatabase } from "../server/db";
 import { seedDemoData } from "../server/demo/seed";
 import { EnvError, parseEnv } from "../server/env";
@@ -30,6 +31,21 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
       resolve();
     });
   });
+}
+
+/** How to sign in; a generated admin password is printed here, once, and never stored in clear. */
+function signInHint(url: string, admin: InitialAdmin, adminEmail: string): string {
+  if (admin.created && admin.generatedPassword) {
+    return (
+      `regroup: created the first admin. Sign in at ${url}/signin as ${admin.email} with the password ` +
+      `${admin.generatedPassword} — it is shown only this once; add users on the Users page.`
+    );
+  }
+  if (admin.created) return `regroup: created the first admin. Sign in at ${url}/signin as ${admin.email} with ADMIN_PASSWORD.`;
+  return (
+    `regroup: sign in at ${url}/signin (first admin: ${adminEmail}; its password was printed when this database was ` +
+    `set up — forgot it? stop the server and run: npm run user:password -- ${adminEmail}).`
+  );
 }
 
 async function main(): Promise<void> {
@@ -57,15 +73,21 @@ async function main(): Promise<void> {
   setDatabase(database);
   if (migrations.applied.length) console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
   if (demo && (await seedDemoData(database))) console.log("regroup: loaded the demo dataset");
+  const admin = await ensureInitialAdmin(config);
 
   const port = (server.address() as { port: number }).port;
   const url = `http://${config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${port}`;
   const app = next({ dev, dir: root, hostname: config.HOST, port });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  handle = (req, res) => void nextHandler(req, res);
+  handle = (req, res) => {
+    // The client's address for rate limits (server/auth/request-meta.ts); never taken from the client.
+    req.headers["x-regroup-remote-address"] = req.socket.remoteAddress ?? "unknown";
+    void nextHandler(req, res);
+  };
   database.advertise(url);
   console.log(`regroup ${version} is serving at ${url} (${dev ? "development" : "production"} mode; database: ${database.driver.location})`);
+  console.log(signInHint(url, admin, config.ADMIN_EMAIL));
 
   const shutdown = () => {
     server.close();

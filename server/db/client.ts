@@ -42,3 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     close: async () => (await prisma.$disconnect(), await driver.close()),
   };
 }
+
+export { Prisma } from "./generated/client";
+/** A Prisma client inside `$transaction(async (tx) => …)`. */
+export type Transaction = import("./generated/client").Prisma.TransactionClient;

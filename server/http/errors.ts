@@ -7,8 +7,21 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
+  }
+}
+
+export class UnauthenticatedError extends HttpError {
+  constructor(message = "Sign in first: this needs a session.") {
+    super(401, "unauthenticated", message);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(message: string, code = "forbidden") {
+    super(403, code, message);
   }
 }
 

@@ -5,6 +5,7 @@ import { defineRoute } from "./route";
 
 const handler = defineRoute(
   {
+    access: "public",
     params: z.object({ projectId: z.coerce.number().int().positive() }),
     body: z.object({ name: z.string().min(1), tags: z.array(z.string()).max(3).optional() }),
     maxBodyBytes: 200,

@@ -1,13 +1,22 @@
 import "server-only";
 import type { z } from "zod";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { isCrossOrigin, isMutation } from "../auth/request-meta";
+import { sessionTokenFromCookieHeader, userOfSession, type SessionUser } from "../auth/session";
 import { logger } from "../logger";
-import { HttpError, PayloadTooLargeError, ValidationError } from "./errors";
+import { ForbiddenError, HttpError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from "./errors";
+import { verifyRpcSignature } from "./rpc-signature";
 
 /**
- * The one wrapper every route handler goes through: parses and validates params, query and body with zod,
- * maps thrown HttpErrors to `{ error: { code, message } }`, and never lets an unexpected error leak details.
+ * The one wrapper every route handler goes through: checks who may call it (a session with a role, a signed
+ * machine-to-machine call, or anyone), rejects cross-site mutations, parses params, query and body with zod,
+ * and maps thrown HttpErrors to `{ error: { code, message } }`; an unexpected error never leaks details.
  */
+export type Access = "public" | "signed" | Role;
+
 interface RouteSpec<Params, Query, Body> {
+  /** Who may call: "public", "signed" (Rpcsignature of the body), or the least role a session needs. */
+  access: Access;
   params?: Params;
   query?: Query;
   body?: Body;
@@ -20,44 +29,73 @@ interface RouteInput<Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
+  /** The signed-in user (always set for role access, null otherwise). */
+  user: SessionUser | null;
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
+/** A route handler that says who may call it (read by the authorization matrix test). */
+export type RouteHandler = ((request: Request, context?: NextContext) => Promise<Response>) & { access: Access };
+
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
-export function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
-  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+  headers?: Record<string, string>,
+): Response {
+  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 
 function describeIssues(where: string, issues: z.core.$ZodIssue[]): ValidationError {
-  const parts = issues.map((issue) => {
-    const at = issue.path.length ? issue.path.join(".") : where;
-    return `${at}: ${issue.message}`;
-  });
-  return new ValidationError(`Invalid ${where}: ${parts.join("; ")}`, issues.map((i) => ({ path: i.path, message: i.message })));
+  const parts = issues.map((issue) => `${issue.path.length ? issue.path.join(".") : where}: ${issue.message}`);
+  return new ValidationError(
+    `Invalid ${where}: ${parts.join("; ")}`,
+    issues.map((i) => ({ path: i.path, message: i.message })),
+  );
 }
 
-function parseWith<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
+function parseWith<T>(schema: T, value: unknown, where: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
-  const result = schema.safeParse(value);
+  const result = (schema as unknown as z.ZodType).safeParse(value);
   if (!result.success) throw describeIssues(where, result.error.issues);
   return result.data as Infer<T>;
 }
 
-async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new PayloadTooLargeError(limit);
   const text = await request.text();
   if (Buffer.byteLength(text) > limit) throw new PayloadTooLargeError(limit);
+  return text;
+}
+
+function parseJson(text: string): unknown {
   if (!text.trim()) throw new ValidationError("The request body is empty; a JSON object was expected.");
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new ValidationError(`The request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+async function authorize(request: Request, access: Access): Promise<SessionUser | null> {
+  if (access === "signed") return null;
+  if (isMutation(request) && isCrossOrigin(request)) {
+    throw new ForbiddenError("Cross-site requests may not change anything here.", "cross_origin");
+  }
+  if (access === "public") return null;
+  const user = await userOfSession(sessionTokenFromCookieHeader(request.headers.get("cookie")));
+  if (!user) throw new UnauthenticatedError();
+  if (!hasRole(user.role, access)) {
+    throw new ForbiddenError(`This needs the ${access} role; you are signed in as a ${user.role}.`);
+  }
+  return user;
 }
 
 /** Builds a Next.js route handler from a spec and a handler that returns a JSON-able value or a Response. */
@@ -68,21 +106,25 @@ export function defineRoute<
 >(
   spec: RouteSpec<Params, Query, Body>,
   handler: (input: RouteInput<Infer<Params>, Infer<Query>, Infer<Body>>) => Promise<unknown>,
-) {
-  return async (request: Request, context?: NextContext): Promise<Response> => {
+): RouteHandler {
+  const route = async (request: Request, context?: NextContext): Promise<Response> => {
     try {
+      const user = await authorize(request, spec.access);
+      const needsBody = spec.body !== undefined || spec.access === "signed";
+      const text = needsBody ? await readBodyText(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY) : "";
+      if (spec.access === "signed") verifyRpcSignature(text, request.headers.get("authorization"));
       const params = parseWith(spec.params as Params, context ? await context.params : {}, "path parameters");
-      const url = new URL(request.url);
-      const query = parseWith(spec.query as Query, Object.fromEntries(url.searchParams), "query");
-      const body = spec.body
-        ? parseWith(spec.body as Body, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
-        : (undefined as Infer<Body>);
-      const result = await handler({ request, params, query, body });
+      const query = parseWith(spec.query as Query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      const body = parseWith(spec.body as Body, spec.body ? parseJson(text) : undefined, "body");
+      const result = await handler({ request, params, query, body, user });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message, error.details);
-      logger.error("unhandled error in route", { method: request.method, url: request.url, error });
+      if (error instanceof HttpError) {
+        return errorResponse(error.status, error.code, error.message, error.details, error.headers);
+      }
+      logger.error("unhandled error in route", { method: request.method, path: new URL(request.url).pathname, error });
       return errorResponse(500, "internal_error", "Something went wrong on the server; it has been logged.");
     }
   };
+  return Object.assign(route, { access: spec.access });
 }

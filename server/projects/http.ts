@@ -3,6 +3,6 @@ import type { ProjectListResponse } from "@/lib/contracts/projects";
 import { defineRoute } from "../http/route";
 import { listProjects } from "./service";
 
-export const listProjectsHandler = defineRoute({}, async (): Promise<ProjectListResponse> => ({
+export const listProjectsHandler = defineRoute({ access: "viewer" }, async (): Promise<ProjectListResponse> => ({
   projects: await listProjects(),
 }));

@@ -3,17 +3,22 @@ import type { Database } from "../db/client";
 import { demoProjects } from "../demo/dataset";
 import { seedDemoData } from "../demo/seed";
 import { createTestDatabase } from "../testing/database";
+import { signedInAs } from "../testing/users";
 import { listProjectsHandler } from "./http";
 
 let database: Database;
+let cookie: string;
 beforeAll(async () => {
   database = await createTestDatabase();
+  cookie = (await signedInAs("viewer")).cookie;
 });
+
+const list = () => listProjectsHandler(new Request("http://localhost/api/projects", { headers: { cookie } }));
 afterAll(async () => database?.close());
 
 describe("GET /api/projects", () => {
   it("lists no projects on an empty database", async () => {
-    const response = await listProjectsHandler(new Request("http://localhost/api/projects"));
+    const response = await list();
     expect(await response.json()).toEqual({ projects: [] });
   });
 
@@ -22,7 +27,7 @@ describe("GET /api/projects", () => {
     expect(await seedDemoData(database, now)).toBe(true);
     expect(await seedDemoData(database, now)).toBe(false); // a second start reuses the data
 
-    const response = await listProjectsHandler(new Request("http://localhost/api/projects"));
+    const response = await list();
     const { projects } = (await response.json()) as { projects: Record<string, unknown>[] };
     const expected = demoProjects
       .map((project) => ({

@@ -1,0 +1,5 @@
+import { meHandler } from "@/server/auth/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = meHandler;

@@ -1,0 +1,5 @@
+import { signOutHandler } from "@/server/auth/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = signOutHandler;

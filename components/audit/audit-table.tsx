@@ -1,0 +1,47 @@
+import type { AuditEntry } from "@/lib/contracts/audit";
+
+function compact(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "object" && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => `${key}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+      .join(", ");
+  }
+  return JSON.stringify(value);
+}
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+      <caption className="sr-only">Audit log</caption>
+      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+        <tr>
+          <th scope="col" className="px-3 py-2">When</th>
+          <th scope="col" className="px-3 py-2">Actor</th>
+          <th scope="col" className="px-3 py-2">Action</th>
+          <th scope="col" className="px-3 py-2">Target</th>
+          <th scope="col" className="px-3 py-2">Before</th>
+          <th scope="col" className="px-3 py-2">After</th>
+          <th scope="col" className="px-3 py-2">Reason</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 align-top">
+        {entries.map((entry) => (
+          <tr key={entry.id}>
+            <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+              <time dateTime={entry.createdAt}>{new Date(entry.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+            </td>
+            <td className="px-3 py-2">{entry.actor}</td>
+            <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+            <td className="px-3 py-2">
+              {entry.target} <span className="text-xs text-slate-500">({entry.targetType} {entry.targetId})</span>
+            </td>
+            <td className="px-3 py-2 font-mono text-xs text-slate-600">{compact(entry.before)}</td>
+            <td className="px-3 py-2 font-mono text-xs">{compact(entry.after)}</td>
+            <td className="px-3 py-2 text-slate-700">{entry.reason ?? "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
