@@ -38,8 +38,26 @@ const config = [
     },
   },
   {
-    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "app/**/*.tsx"],
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
     rules: noServerImports,
+  },
+  {
+    // Pages and layouts are server components: they may ask who is signed in (to redirect or refuse),
+    // and nothing else from server/.
+    files: ["app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/server|(\\.\\./)+server)(?!/auth/current-user$)(/.*)?$",
+              message: "Pages get data through lib/queries hooks; only @/server/auth/current-user may be imported here.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // lib/ is pure and isomorphic: no Node.js built-ins either.

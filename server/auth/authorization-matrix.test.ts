@@ -61,9 +61,9 @@ async function discoverRoutes(): Promise<Map<string, RouteHandler>> {
   const found = new Map<string, RouteHandler>();
   for (const file of routeFiles(apiDir)) {
     const urlPath = `/api/${path.relative(apiDir, path.dirname(file)).split(path.sep).join("/")}`;
-    const module = (await import(file)) as Record<string, unknown>;
+    const exported = (await import(file)) as Record<string, unknown>;
     for (const method of METHODS) {
-      const handler = module[method] as RouteHandler | undefined;
+      const handler = exported[method] as RouteHandler | undefined;
       if (handler) found.set(`${method} ${urlPath}`, handler);
     }
   }

@@ -1,0 +1,238 @@
+import type { GFrame, GroupingEvent, GStacktrace } from "@/lib/event/normalize";
+import { allStacktraces } from "@/lib/event/normalize";
+import { familyForPlatform } from "@/lib/event/platform";
+import type { GroupingComponent } from "../component";
+import { component, update } from "../component";
+import { parseEnhancements } from "./parser";
+import { DEFAULT_ENHANCEMENTS } from "./default-rules";
+import type { EnhancementRule, ExceptionData, MatchFrame } from "./rule";
+import { parseRuleBool, ruleMatches } from "./rule";
+
+/** The built-in rules plus a project's own (appended, so they win). */
+export interface Enhancements {
+  rules: EnhancementRule[];
+  modifiers: EnhancementRule[];
+  updaters: EnhancementRule[];
+}
+
+let defaultRules: EnhancementRule[] | null = null;
+const projectCache = new Map<string, Enhancements>();
+
+export function loadEnhancements(projectRules?: string): Enhancements {
+  const key = projectRules ?? "";
+  let e = projectCache.get(key);
+  if (!e) {
+    defaultRules ??= parseEnhancements(DEFAULT_ENHANCEMENTS);
+    const rules = [...defaultRules, ...(projectRules ? parseEnhancements(projectRules) : [])];
+    e = { rules, modifiers: rules.filter((r) => r.isModifier), updaters: rules.filter((r) => r.isUpdater) };
+    if (projectCache.size > 100) projectCache.clear();
+    projectCache.set(key, e);
+  }
+  return e;
+}
+
+function matchFrame(f: GFrame, eventPlatform: string): MatchFrame {
+  const platform = f.platform || eventPlatform;
+  // normalizeEvent already trimmed `function` (keeping the original in raw_function).
+  const fn = f.function;
+  const path = f.abs_path || f.filename;
+  return {
+    category: f.category,
+    family: familyForPlatform(platform),
+    function: fn || "<unknown>",
+    inApp: f.in_app,
+    module: f.module,
+    package: f.package ? f.package.toLowerCase().replaceAll("\\", "/") : null,
+    path: path ? path.toLowerCase().replaceAll("\\", "/") : null,
+  };
+}
+
+function familiesOf(mfs: readonly MatchFrame[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of mfs) out.add(f.family);
+  return out;
+}
+
+// Most rules are `family:native …`; skipping them whole for other stacks saves most of the work.
+function canMatch(rule: EnhancementRule, families: Set<string>): boolean {
+  if (rule.families === null) return true;
+  for (const f of families) if (rule.families.has(f)) return true;
+  return false;
+}
+
+function slice<T>(items: readonly T[], idx: number, range: "up" | "down" | null): T[] {
+  if (range === null) return items[idx] === undefined ? [] : [items[idx] as T];
+  return range === "down" ? items.slice(0, idx) : items.slice(idx + 1);
+}
+
+// Identical stacks recur constantly (every event of an issue), and rule matching is the expensive
+// part of grouping, so match results are cached by what the matchers can see (as Sentry does).
+const CACHE_LIMIT = 5_000;
+const classificationCache = new Map<string, { inApp: (boolean | null)[]; category: (string | null)[] }>();
+const updaterCache = new Map<string, [EnhancementRule, number][]>();
+const ruleSetIds = new WeakMap<Enhancements, number>();
+let nextRuleSetId = 0;
+
+function ruleSetId(enh: Enhancements): number {
+  let id = ruleSetIds.get(enh);
+  if (id === undefined) ruleSetIds.set(enh, (id = nextRuleSetId++));
+  return id;
+}
+
+function signature(enh: Enhancements, mfs: readonly MatchFrame[], exc: ExceptionData | null): string {
+  let key = `${ruleSetId(enh)}\u0002${exc ? `${exc.type}\u0001${exc.value}\u0001${exc.mechanism}` : ""}`;
+  for (const f of mfs) {
+    key += `\u0002${f.family}\u0001${f.function}\u0001${f.module}\u0001${f.package}\u0001${f.path}\u0001${f.inApp}\u0001${f.category}`;
+  }
+  return key;
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+/** Drops cached rule matches (for benchmarks of the uncached path). */
+export function clearEnhancementCache(): void {
+  classificationCache.clear();
+  updaterCache.clear();
+}
+
+// The updater pass of both variants sees the same classified frames; build their view once.
+const classified = new WeakMap<GStacktrace, { matchFrames: MatchFrame[]; key: string }>();
+
+function markClassified(st: GStacktrace, enh: Enhancements, exc: ExceptionData | null, platform: string): void {
+  const matchFrames = st.frames.map((f) => matchFrame(f, platform));
+  classified.set(st, { matchFrames, key: signature(enh, matchFrames, exc) });
+}
+
+/**
+ * Classifies frames: applies `+app`/`-app` and `category=` rules to every stacktrace of the event,
+ * then defaults a missing in_app to false (Sentry's `normalize_stacktraces_for_grouping`).
+ */
+export function applyFrameClassification(ev: GroupingEvent, enh: Enhancements): void {
+  for (const { stacktrace, exception } of allStacktraces(ev)) {
+    const frames = stacktrace.frames;
+    const exc: ExceptionData | null = exception
+      ? { type: exception.type, value: exception.value, mechanism: exception.mechanismType }
+      : null;
+    const mfs = frames.map((f) => matchFrame(f, ev.platform));
+    const key = signature(enh, mfs, exc);
+    const cached = classificationCache.get(key);
+    if (cached) {
+      frames.forEach((f, i) => {
+        f.in_app = cached.inApp[i] ?? false;
+        f.category = cached.category[i] ?? null;
+      });
+      markClassified(stacktrace, enh, exc, ev.platform);
+      continue;
+    }
+    const families = familiesOf(mfs);
+    for (const rule of enh.modifiers) {
+      if (!canMatch(rule, families)) continue;
+      // All matches of a rule are found before any of its actions apply, so a category set by
+      // this rule does not change what its caller/callee matchers see.
+      const matched: number[] = [];
+      for (let idx = 0; idx < frames.length; idx++) if (ruleMatches(rule, mfs, idx, exc)) matched.push(idx);
+      for (const idx of matched) {
+        for (const a of rule.actions) {
+          if (a.kind === "flag" && a.key === "app") {
+            for (const j of slice([...frames.keys()], idx, a.range)) {
+              (frames[j] as GFrame).in_app = a.flag;
+              (mfs[j] as MatchFrame).inApp = a.flag;
+            }
+          } else if (a.kind === "var" && a.name === "category") {
+            (frames[idx] as GFrame).category = a.value;
+            (mfs[idx] as MatchFrame).category = a.value;
+          }
+        }
+      }
+    }
+    for (const f of frames) if (f.in_app === null) f.in_app = false;
+    remember(classificationCache, key, { inApp: frames.map((f) => f.in_app), category: frames.map((f) => f.category) });
+    markClassified(stacktrace, enh, exc, ev.platform);
+  }
+}
+
+/**
+ * Builds the stacktrace component from frame components: applies `±group`, prefix/sentinel hints,
+ * in-app hints and the `max-frames` / `min-frames` limits (Sentry's `assemble_stacktrace_component`).
+ */
+export function assembleStacktraceComponent(
+  enh: Enhancements,
+  components: GroupingComponent[],
+  stacktrace: GStacktrace,
+  platform: string,
+  exc: ExceptionData | null,
+): GroupingComponent {
+  const frames = stacktrace.frames;
+  const view = classified.get(stacktrace);
+  const mfs = view?.matchFrames ?? frames.map((f) => matchFrame(f, platform));
+  const key = view?.key ?? signature(enh, mfs, exc);
+  const state = new Map<string, { value: string; rule: EnhancementRule }>();
+  let matches = updaterCache.get(key);
+  if (!matches) {
+    matches = [];
+    const families = familiesOf(mfs);
+    for (const rule of enh.updaters) {
+      if (!canMatch(rule, families)) continue;
+      for (let idx = 0; idx < frames.length; idx++) if (ruleMatches(rule, mfs, idx, exc)) matches.push([rule, idx]);
+    }
+    remember(updaterCache, key, matches);
+  }
+  for (const [rule, idx] of matches) {
+    const ruleHint = `stack trace rule (${rule.description})`;
+    for (const a of rule.actions) {
+      if (a.kind === "var") {
+        if (a.name !== "category") state.set(a.name, { value: a.value, rule });
+        continue;
+      }
+      const comps = slice(components, idx, a.range);
+      const fs = slice(frames, idx, a.range);
+      comps.forEach((c, k) => {
+        const frame = fs[k] as GFrame;
+        if (a.key === "group") {
+          if (a.flag !== c.contributes) {
+            update(c, { contributes: a.flag, hint: `${a.flag ? "un-ignored" : "ignored"} by ${ruleHint}` });
+          }
+        } else if (a.key === "app") {
+          const changed = frame.client_in_app !== frame.in_app || a.flag === c.contributes;
+          if (changed) update(c, { hint: `marked ${a.flag ? "in-app" : "out of app"} by ${ruleHint}` });
+        } else {
+          update(c, { hint: `marked as ${a.key} frame by ${ruleHint}` });
+        }
+      });
+    }
+  }
+
+  const maxFrames = state.get("max-frames");
+  const max = maxFrames ? Number(maxFrames.value) : 0;
+  if (maxFrames && max > 0) {
+    let seen = 0;
+    for (let i = components.length - 1; i >= 0; i--) {
+      const c = components[i] as GroupingComponent;
+      if (!c.contributes) continue;
+      if (++seen <= max) continue;
+      const what = max === 1 ? "frame is" : "frames are";
+      update(c, {
+        contributes: false,
+        hint: `ignored because only ${max} ${what} considered by stack trace rule (${maxFrames.rule.description})`,
+      });
+    }
+  }
+
+  let hint: string | null = null;
+  const minFrames = state.get("min-frames");
+  const min = minFrames ? Number(minFrames.value) : 0;
+  if (minFrames && min > 0) {
+    const total = components.filter((c) => c.contributes).length;
+    if (total > 0 && total < min) {
+      hint =
+        `discarded because stack trace only contains ${total} frame${total === 1 ? "" : "s"} which is under ` +
+        `the configured threshold by stack trace rule (${minFrames.rule.description})`;
+    }
+  }
+  return component("stacktrace", hint ? { values: components, contributes: false, hint } : { values: components });
+}
+
+export { parseRuleBool };
