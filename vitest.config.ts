@@ -17,6 +17,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    env: { GROUPING_API_SECRET: "vitest-grouping-api-secret", LOG_LEVEL: "warn" },
+    env: { GROUPING_API_SECRET: "vitest-grouping-api-secret", LOG_LEVEL: "warn", INFERENCE_DEVICE: "cpu" },
   },
 });

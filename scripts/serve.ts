@@ -9,8 +9,9 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-admin";
 import { setDatabase } from "../server/db";
-import { seedDemoData } from "../server/demo/seed";
+import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
+import { withoutIngestTrailingSlash } from "../server/ingest/transport/paths";
 import { StartupError, openMigratedDatabase } from "../server/startup";
 import { version } from "../server/version";
 
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   });
   setDatabase(database);
   if (migrations.applied.length) console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
-  if (demo && (await seedDemoData(database))) console.log("regroup: loaded the demo dataset");
+  if (demo) await loadDemoData(database);
   const admin = await ensureInitialAdmin(config);
 
   const port = (server.address() as { port: number }).port;
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
   handle = (req, res) => {
     // The client's address for rate limits (server/auth/request-meta.ts); never taken from the client.
     req.headers["x-regroup-remote-address"] = req.socket.remoteAddress ?? "unknown";
+    // Sentry SDKs post to /api/<id>/envelope/; Next.js would 308-redirect the trailing slash.
+    if (req.url) req.url = withoutIngestTrailingSlash(req.url);
     void nextHandler(req, res);
   };
   database.advertise(url);

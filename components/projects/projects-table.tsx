@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ProjectSummary } from "@/lib/contracts/projects";
 import { formatCount, formatRelativeTime } from "@/lib/format";
 
@@ -19,7 +20,9 @@ export function ProjectsTable({ projects, now }: { projects: ProjectSummary[]; n
         {projects.map((project) => (
           <tr key={project.id}>
             <th scope="row" className="px-4 py-2 text-left font-medium">
-              {project.name}
+              <Link href={`/projects/${project.id}`} className="text-indigo-700 hover:underline">
+                {project.name}
+              </Link>
               <span className="ml-2 font-mono text-xs font-normal text-slate-500">
                 {project.slug} · #{project.id}
               </span>

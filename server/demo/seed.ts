@@ -1,82 +1,80 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { parseEvent } from "@/lib/event/schema";
+import { generateCorpus, type SyntheticEvent } from "@/lib/synthetic";
 import type { Database } from "../db/client";
-import { demoProjects, type DemoIssue, type DemoProject } from "./dataset";
+import { ingestEvent } from "../ingest/pipeline";
 
-const HOUR_MS = 3_600_000;
-
-function eventPayload(project: DemoProject, issue: DemoIssue, eventId: string, timestamp: Date) {
-  return {
-    event_id: eventId,
-    platform: project.platform,
-    timestamp: timestamp.toISOString(),
-    exception: {
-      values: [
-        {
-          type: issue.type,
-          value: issue.value,
-          stacktrace: {
-            frames: issue.frames.map((f) => ({
-              module: f.module,
-              function: f.function,
-              filename: f.filename,
-              lineno: f.lineno,
-              in_app: f.inApp,
-            })),
-          },
-        },
-      ],
-    },
-  };
+/**
+ * The demo dataset: a seeded synthetic corpus (several apps on different platforms, root causes reached through
+ * different paths, hard negatives), sent event by event through the real ingest pipeline — fingerprinting, the AI
+ * step with shadow decisions — never written as rows. Some projects are on v2 so that both models decide.
+ */
+export interface DemoOptions {
+  seed?: string;
+  apps?: number;
+  eventsPerRootCause?: [number, number];
+  /** Project ids whose grouping model is v2. */
+  v2Projects?: number[];
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
 }
 
-/** Loads the demo dataset when the database has no projects yet; returns whether it did. */
-export async function seedDemoData(database: Database, now = new Date()): Promise<boolean> {
-  const { prisma } = database;
-  if ((await prisma.project.count()) > 0) return false;
+const DAY_MS = 86_400_000;
 
-  await prisma.$transaction(async (tx) => {
-    for (const project of demoProjects) {
-      await tx.project.create({
-        data: { id: project.id, slug: project.slug, name: project.name, platform: project.platform },
-      });
-      for (const [issueIndex, issue] of project.issues.entries()) {
-        const crashFrame = issue.frames.at(-1);
-        const firstSeen = new Date(now.getTime() - (issueIndex + 2) * 24 * HOUR_MS);
-        // Spread the events between the issue's first sighting and an hour ago.
-        const span = now.getTime() - HOUR_MS - firstSeen.getTime();
-        const times = Array.from({ length: issue.events }, (_, i) => new Date(firstSeen.getTime() + (span * i) / issue.events));
-        const group = await tx.group.create({
-          data: {
-            projectId: project.id,
-            title: `${issue.type}: ${issue.value}`.slice(0, 200),
-            culprit: crashFrame ? `${crashFrame.module} in ${crashFrame.function}` : null,
-            firstSeen,
-            lastSeen: times.at(-1) ?? firstSeen,
-            timesSeen: issue.events,
-          },
-        });
-        const hash = createHash("md5").update(`${project.id}:${issue.type}:${issue.frames.map((f) => f.function).join(">")}`).digest("hex");
-        await tx.groupHash.create({ data: { projectId: project.id, hash, groupId: group.id } });
-        await tx.event.createMany({
-          data: times.map((receivedAt, i) => {
-            const eventId = randomUUID().replaceAll("-", "");
-            return {
-              eventId,
-              projectId: project.id,
-              groupId: group.id,
-              platform: project.platform,
-              title: group.title,
-              payload: eventPayload(project, issue, eventId, receivedAt),
-              hashes: [hash],
-              // The first event created the issue; the later ones joined it by their fingerprint hash.
-              groupingMethod: i === 0 ? ("new" as const) : ("fingerprint" as const),
-              receivedAt,
-            };
-          }),
-        });
-      }
-    }
+export interface DemoSummary {
+  projects: number;
+  events: number;
+}
+
+/**
+ * The demo's synthetic corpus, with its ground truth (root cause per event id): the same every time for the same
+ * options, so that `npm run demo:label` can label the demo's pairs from it.
+ */
+export function demoCorpus(options: Pick<DemoOptions, "seed" | "apps" | "eventsPerRootCause"> = {}) {
+  return generateCorpus({
+    seed: options.seed ?? "regroup-demo",
+    apps: options.apps ?? 6,
+    eventsPerRootCause: options.eventsPerRootCause ?? [3, 9],
   });
-  return true;
+}
+
+/** Loads the demo dataset when the database has no projects yet; returns what it loaded, or null. */
+export async function seedDemoData(database: Database, options: DemoOptions = {}): Promise<DemoSummary | null> {
+  const { prisma } = database;
+  if ((await prisma.project.count()) > 0) return null;
+  const corpus = demoCorpus(options);
+  const v2Projects = new Set(options.v2Projects ?? [2, 5]);
+  const projectIds = new Map<string, number>();
+  for (const [index, app] of corpus.apps.entries()) {
+    const id = index + 1;
+    projectIds.set(app.project, id);
+    await prisma.project.create({ data: { id, slug: app.project, name: app.name, platform: app.platform } });
+    if (v2Projects.has(id)) {
+      await prisma.featureFlag.create({ data: { projectId: id, key: "grouping_model", value: "v2" } });
+    }
+  }
+
+  // Arrival order mixes apps and root causes, over the last two weeks, as real traffic does.
+  const now = options.now ?? new Date();
+  const ordered = interleave(corpus.events);
+  const span = 14 * DAY_MS;
+  for (const [index, item] of ordered.entries()) {
+    const timestamp = (now.getTime() - span + (span * index) / ordered.length) / 1000;
+    const parsed = parseEvent({ ...item.event, timestamp });
+    if (!parsed.ok) throw new Error(`synthetic event ${item.event.event_id} is invalid: ${parsed.issues[0]?.message}`);
+    const projectId = projectIds.get(item.project)!;
+    await ingestEvent({ id: projectId, publicKey: "", platform: item.platform }, parsed.event, { now: new Date(timestamp * 1000) });
+    options.onProgress?.(index + 1, ordered.length);
+  }
+  return { projects: corpus.apps.length, events: ordered.length };
+}
+
+/** A deterministic shuffle (by a hash of the event id), so that no app or root cause arrives in one block. */
+function interleave(events: SyntheticEvent[]): SyntheticEvent[] {
+  const key = (id: string) => {
+    let h = 2166136261;
+    for (const char of id) h = Math.imul(h ^ char.charCodeAt(0), 16777619);
+    return h >>> 0;
+  };
+  return [...events].sort((a, b) => key(a.event.event_id) - key(b.event.event_id));
 }

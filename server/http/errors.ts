@@ -2,6 +2,9 @@ import "server-only";
 
 /** An error a service throws on purpose; the route wrapper turns it into `{ error: { code, message } }`. */
 export class HttpError extends Error {
+  /** Extra top-level fields of the error body, for APIs whose contract has them (e.g. Seer's `success: false`). */
+  envelope?: Record<string, unknown>;
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -12,11 +12,13 @@ import { verifyRpcSignature } from "./rpc-signature";
  * machine-to-machine call, or anyone), rejects cross-site mutations, parses params, query and body with zod,
  * and maps thrown HttpErrors to `{ error: { code, message } }`; an unexpected error never leaks details.
  */
-export type Access = "public" | "signed" | Role;
+/** "ingest": the Sentry SDK endpoints, authenticated by the project's DSN key (server/ingest/transport). */
+export type Access = "public" | "signed" | "ingest" | Role;
+type RouteAccess = Exclude<Access, "ingest">;
 
 interface RouteSpec<Params, Query, Body> {
   /** Who may call: "public", "signed" (Rpcsignature of the body), or the least role a session needs. */
-  access: Access;
+  access: RouteAccess;
   params?: Params;
   query?: Query;
   body?: Body;
@@ -48,8 +50,10 @@ export function errorResponse(
   message: string,
   details?: unknown,
   headers?: Record<string, string>,
+  envelope?: Record<string, unknown>,
 ): Response {
-  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
+  const error = { code, message, ...(details === undefined ? {} : { details }) };
+  return Response.json({ ...envelope, error }, { status, headers });
 }
 
 function describeIssues(where: string, issues: z.core.$ZodIssue[]): ValidationError {
@@ -84,7 +88,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function authorize(request: Request, access: Access): Promise<SessionUser | null> {
+async function authorize(request: Request, access: RouteAccess): Promise<SessionUser | null> {
   if (access === "signed") return null;
   if (isMutation(request) && isCrossOrigin(request)) {
     throw new ForbiddenError("Cross-site requests may not change anything here.", "cross_origin");
@@ -120,7 +124,7 @@ export function defineRoute<
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       if (error instanceof HttpError) {
-        return errorResponse(error.status, error.code, error.message, error.details, error.headers);
+        return errorResponse(error.status, error.code, error.message, error.details, error.headers, error.envelope);
       }
       logger.error("unhandled error in route", { method: request.method, path: new URL(request.url).pathname, error });
       return errorResponse(500, "internal_error", "Something went wrong on the server; it has been logged.");

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEvent } from "@/lib/event/schema";
 import type { Database } from "../db/client";
-import { demoProjects } from "../demo/dataset";
-import { seedDemoData } from "../demo/seed";
+import { useGroupingModels } from "../grouping/default-models";
+import { ingestEvent } from "../ingest/pipeline";
 import { createTestDatabase } from "../testing/database";
+import { fixtureModels } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 import { listProjectsHandler } from "./http";
 
@@ -10,38 +12,42 @@ let database: Database;
 let cookie: string;
 beforeAll(async () => {
   database = await createTestDatabase();
+  useGroupingModels(fixtureModels);
   cookie = (await signedInAs("viewer")).cookie;
 });
+afterAll(async () => {
+  useGroupingModels(undefined);
+  await database?.close();
+});
 
-const list = () => listProjectsHandler(new Request("http://localhost/api/projects", { headers: { cookie } }));
-afterAll(async () => database?.close());
+const list = async () =>
+  ((await (await listProjectsHandler(new Request("http://localhost/api/projects", { headers: { cookie } }))).json()) as {
+    projects: Record<string, unknown>[];
+  }).projects;
+
+function event(message: string, seconds: number) {
+  const parsed = parseEvent({ message, timestamp: seconds, platform: "other" });
+  if (!parsed.ok) throw new Error("invalid event");
+  return parsed.event;
+}
 
 describe("GET /api/projects", () => {
   it("lists no projects on an empty database", async () => {
-    const response = await list();
-    expect(await response.json()).toEqual({ projects: [] });
+    expect(await list()).toEqual([]);
   });
 
-  it("lists the demo projects with their platform, issue and event counts, once only", async () => {
-    const now = new Date("2026-11-20T12:00:00Z");
-    expect(await seedDemoData(database, now)).toBe(true);
-    expect(await seedDemoData(database, now)).toBe(false); // a second start reuses the data
-
-    const response = await list();
-    const { projects } = (await response.json()) as { projects: Record<string, unknown>[] };
-    const expected = demoProjects
-      .map((project) => ({
-        id: project.id,
-        slug: project.slug,
-        name: project.name,
-        platform: project.platform,
-        issueCount: project.issues.length,
-        eventCount: project.issues.reduce((sum, issue) => sum + issue.events, 0),
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-    expect(projects.map(({ lastSeen: _lastSeen, ...rest }) => rest)).toEqual(expected);
-    for (const project of projects) {
-      expect(new Date(project.lastSeen as string).getTime()).toBeLessThan(now.getTime());
+  it("lists each project with its platform, issue and event counts and when it last saw an event", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await database.prisma.project.create({ data: { id: 11, slug: "api", name: "API", platform: "python" } });
+    await database.prisma.project.create({ data: { id: 12, slug: "web", name: "Web", platform: "javascript" } });
+    const api = { id: 11, publicKey: "", platform: "python" };
+    for (const [message, at] of [["disk full", now - 300], ["disk full", now - 200], ["timeout", now - 100]] as const) {
+      await ingestEvent(api, event(message, at));
     }
+
+    expect(await list()).toEqual([
+      { id: 11, slug: "api", name: "API", platform: "python", issueCount: 2, eventCount: 3, lastSeen: new Date((now - 100) * 1000).toISOString() },
+      { id: 12, slug: "web", name: "Web", platform: "javascript", issueCount: 0, eventCount: 0, lastSeen: null },
+    ]);
   });
 });

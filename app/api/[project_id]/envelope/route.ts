@@ -1,0 +1,6 @@
+import { envelopeHandler, ingestOptionsHandler } from "@/server/ingest/transport/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = envelopeHandler;
+export const OPTIONS = ingestOptionsHandler;

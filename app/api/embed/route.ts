@@ -1,0 +1,3 @@
+import { embedHandler } from "@/server/inference/http";
+export const runtime = "nodejs";
+export const POST = embedHandler;

@@ -1,0 +1,5 @@
+import { deleteByHashHandler } from "@/server/grouping/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = deleteByHashHandler;

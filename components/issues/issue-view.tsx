@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import { formatCount, formatRelativeTime } from "@/lib/format";
+import { useIssueQuery } from "@/lib/queries/issues";
+import { PageHeader } from "../ui/page-header";
+import { ErrorState, LoadingState } from "../ui/states";
+import { WhyGroupedPanel } from "./why-grouped";
+
+const methodLabel = { fingerprint: "fingerprint", ai: "AI merge", new: "new issue" } as const;
+
+/** An issue: its hashes with their AI audit, and its events, each with why it was grouped here. */
+export function IssueView({ issueId }: { issueId: number }) {
+  const query = useIssueQuery(issueId);
+  if (query.isPending) return <LoadingState label="Loading the issue…" />;
+  if (query.isError) return <ErrorState title="Could not load the issue." error={query.error} />;
+  const { issue, hashes, events } = query.data;
+  const now = new Date();
+  return (
+    <>
+      <p className="mb-1 text-sm">
+        <Link href={`/projects/${issue.projectId}`} className="text-indigo-700 hover:underline">
+          {issue.projectName}
+        </Link>
+      </p>
+      <PageHeader
+        title={issue.title}
+        description={`${issue.culprit ?? ""} · ${formatCount(issue.eventCount)} events (${formatCount(issue.aiMergedEvents)} merged by AI) · first seen ${formatRelativeTime(new Date(issue.firstSeen), now)} · last seen ${formatRelativeTime(new Date(issue.lastSeen), now)}`}
+      />
+      <p className="mb-4 text-sm text-slate-700">{issue.creation.detail}</p>
+
+      <section aria-label="Hashes" className="mb-6">
+        <h2 className="mb-2 text-sm font-semibold">Hashes</h2>
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">Hash</th>
+              <th scope="col" className="px-3 py-2">AI model asked / used</th>
+              <th scope="col" className="px-3 py-2">Matched hash</th>
+              <th scope="col" className="px-3 py-2 text-right">Distance</th>
+              <th scope="col" className="px-3 py-2">Indexed for</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {hashes.map((hash) => (
+              <tr key={hash.hash}>
+                <td className="px-3 py-2 font-mono text-xs">{hash.hash}</td>
+                <td className="px-3 py-2">{hash.modelRequested ? `${hash.modelRequested} / ${hash.modelUsed}` : "—"}</td>
+                <td className="px-3 py-2 font-mono text-xs">{hash.matchedHash ?? "—"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{hash.matchDistance?.toFixed(4) ?? "—"}</td>
+                <td className="px-3 py-2">{hash.latestTrainingModel ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-label="Events">
+        <h2 className="mb-2 text-sm font-semibold">Latest events</h2>
+        <ul className="space-y-2">
+          {events.map((event) => (
+            <li key={event.id} className="rounded-lg border border-slate-200 bg-white">
+              <details>
+                <summary className="flex cursor-pointer items-center gap-3 px-4 py-2 text-sm">
+                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium">{methodLabel[event.groupingMethod]}</span>
+                  <span className="font-mono text-xs text-slate-500">{event.eventId.slice(0, 12)}</span>
+                  <span className="truncate">{event.title}</span>
+                  <span className="ml-auto whitespace-nowrap text-xs text-slate-500">
+                    {event.release ? `${event.release} · ` : ""}
+                    {formatRelativeTime(new Date(event.receivedAt), now)}
+                  </span>
+                </summary>
+                <div className="border-t border-slate-100 px-4 py-3">
+                  <h3 className="mb-2 text-sm font-semibold">Why grouped</h3>
+                  <WhyGroupedPanel why={event.whyGrouped} />
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

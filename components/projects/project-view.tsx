@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { formatCount, formatRelativeTime } from "@/lib/format";
+import { useProjectIssuesQuery } from "@/lib/queries/issues";
+import { PageHeader } from "../ui/page-header";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+
+/** A project: its DSN and grouping model, and its issues with how each was created. */
+export function ProjectView({ projectId }: { projectId: number }) {
+  const query = useProjectIssuesQuery(projectId);
+  if (query.isPending) return <LoadingState label="Loading the project…" />;
+  if (query.isError) return <ErrorState title="Could not load the project." error={query.error} />;
+  const { project, issues } = query.data;
+  const now = new Date();
+  return (
+    <>
+      <PageHeader
+        title={project.name}
+        description={`${project.platform} · ${formatCount(project.issueCount)} issues · ${formatCount(project.eventCount)} events · AI grouping with ${project.groupingModel}${project.skipFallback ? " (no fallback)" : ""}`}
+      />
+      <section aria-label="DSN" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-sm font-semibold">DSN</h2>
+        <p className="mt-1 text-xs text-slate-600">Point a Sentry SDK at this DSN to send this project&apos;s errors here.</p>
+        <code className="mt-2 block break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">{project.dsn}</code>
+      </section>
+      {issues.length === 0 ? (
+        <EmptyState title="No issues yet">Errors sent with the DSN above appear here as issues.</EmptyState>
+      ) : (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+          <caption className="sr-only">Issues</caption>
+          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">Issue</th>
+              <th scope="col" className="px-3 py-2 text-right">Events</th>
+              <th scope="col" className="px-3 py-2 text-right">AI-merged</th>
+              <th scope="col" className="px-3 py-2">First seen</th>
+              <th scope="col" className="px-3 py-2">Last seen</th>
+              <th scope="col" className="px-3 py-2">Created</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 align-top">
+            {issues.map((issue) => (
+              <tr key={issue.id}>
+                <th scope="row" className="max-w-md px-3 py-2 text-left font-normal">
+                  <Link href={`/issues/${issue.id}`} className="font-medium text-indigo-700 hover:underline">
+                    {issue.title}
+                  </Link>
+                  {issue.culprit ? <p className="truncate font-mono text-xs text-slate-500">{issue.culprit}</p> : null}
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.eventCount)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.aiMergedEvents)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatRelativeTime(new Date(issue.firstSeen), now)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatRelativeTime(new Date(issue.lastSeen), now)}</td>
+                <td className="px-3 py-2 text-xs text-slate-600">{issue.creation.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// `npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]`
+// Offline evaluation of the registered models on labeled pairs of Sentry events: per model and dimension,
+// precision and recall of GROUP at the model's threshold, recall at 95% precision, ROC AUC, and per platform.
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { getInferenceService, modelRegistry } from "@/server/inference";
+import { scorePairs } from "@/server/training/evaluate";
+import { readEvents } from "@/server/training/events-file";
+import { readLabeledPairs } from "@/server/training/labels";
+import { summarise, summariseBy } from "@/server/training/metrics";
+import { compactReport, formatReport, type EvaluationReport } from "@/server/training/report";
+
+const { values } = parseArgs({
+  options: {
+    events: { type: "string" },
+    pairs: { type: "string" },
+    models: { type: "string" },
+    dims: { type: "string", default: "64,768" },
+    json: { type: "boolean", default: false },
+  },
+});
+if (!values.events || !values.pairs) {
+  console.error("usage: npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]");
+  process.exit(2);
+}
+const log = (message: string) => (values.json ? process.stderr : process.stdout).write(`${message}\n`);
+const models = values.models ? values.models.split(",").map((m) => m.trim()).filter(Boolean) : modelRegistry.list().filter((e) => e.status !== "retired").map((e) => e.version);
+const dims = values.dims.split(",").map(Number).filter((d) => Number.isInteger(d) && d > 0);
+
+const events = await readEvents(values.events);
+const { set, skipped } = await readLabeledPairs(values.pairs, events);
+log(`${events.size} events, ${set.pairs.length} pairs (${set.pairs.filter((p) => p.group).length} GROUP)${skipped ? `, ${skipped} skipped (event missing or without a stacktrace)` : ""}`);
+if (set.pairs.length === 0) {
+  console.error("No pair could be evaluated.");
+  process.exit(1);
+}
+
+const service = getInferenceService();
+const report: EvaluationReport = { models: {} };
+for (const model of models) {
+  const entry = modelRegistry.require(model);
+  const usable = dims.filter((d) => d <= entry.dimensionProduced);
+  const bar = new cliProgress.SingleBar({ format: `embedding with ${model} [{bar}] {value}/{total} texts`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  bar.start(set.texts.length, 0);
+  const scored = await scorePairs(service, model, set, entry.dimensionProduced, usable, (done) => bar.update(done));
+  bar.stop();
+  report.models[model] = {
+    dims: Object.fromEntries(
+      usable.map((d) => {
+        const threshold = entry.thresholds[String(d)] ?? entry.threshold;
+        const pairs = scored.get(d) ?? [];
+        return [String(d), { ...summarise(pairs, threshold), platforms: summariseBy(pairs, threshold, "platform") }];
+      }),
+    ),
+  };
+}
+if (values.json) console.log(JSON.stringify(compactReport(report)));
+else console.log(formatReport(report));

@@ -1,0 +1,146 @@
+/**
+ * `npm run loadtest -- --url http://localhost:3000 [--secret S] [--projects 100] [--records 100000]
+ *   [--concurrency 16] [--duration 60] [--model v1|v2] [--batch 50] [--near 0.5]`
+ *
+ * Load test of the grouping API over HTTP. Backfills `records` stack traces into `projects` projects through the
+ * bulk endpoint (progress bar), then `concurrency` clients send similar-issues requests for `duration` seconds — a
+ * mix of near-duplicates of backfilled traces and new traces — and it prints requests/s, p50/p95/p99 latency of
+ * lookups (answered with a match) and of inserts (nothing matched: indexed), errors, and afterwards the number of
+ * records and bytes per record, checking that the count equals what the responses imply.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { buildEmbeddingText } from "@/lib/embedding-text";
+import { parseEvent } from "@/lib/event/schema";
+import { generateCorpus } from "@/lib/synthetic";
+import { signatureHeader } from "../server/http/rpc-signature";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] !== undefined ? args[index + 1]! : fallback;
+};
+const url = option("url", `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+const projects = Number(option("projects", "100"));
+const records = Number(option("records", "100000"));
+const concurrency = Number(option("concurrency", "16"));
+const durationS = Number(option("duration", "60"));
+const model = option("model", "v1");
+const batchSize = Number(option("batch", "50"));
+const nearShare = Number(option("near", "0.5"));
+const secret =
+  option("secret", "") ||
+  process.env.GROUPING_API_SECRET ||
+  fs.readFileSync(path.join(process.env.DATA_DIR ?? ".data", "grouping-api-secret"), "utf8").trim();
+const FIRST_PROJECT = 900_001;
+
+async function call(route: string, body: unknown | undefined, method = "POST"): Promise<{ status: number; json: Record<string, unknown> }> {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  const response = await fetch(`${url}${route}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: signatureHeader(text, secret) },
+    body: method === "GET" ? undefined : text,
+  });
+  return { status: response.status, json: (await response.json().catch(() => ({}))) as Record<string, unknown> };
+}
+
+/** Embedding texts of synthetic events, `count` of them spread over the projects. */
+function makeTexts(seed: string, count: number): string[] {
+  const corpus = generateCorpus({ seed, apps: Math.min(projects, 40), eventsPerRootCause: [2, 4] });
+  const texts: string[] = [];
+  for (const item of corpus.events) {
+    const parsed = parseEvent(item.event);
+    if (parsed.ok) texts.push(buildEmbeddingText(parsed.event));
+  }
+  // Vary the pool (release lines, values) until it is large enough: each text is a distinct trace.
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i += 1) {
+    const base = texts[i % texts.length]!;
+    out.push(i < texts.length ? base : base.replace(/^([^\n]*)/, `$1 #${Math.floor(i / texts.length)}`));
+  }
+  return out;
+}
+
+const percentile = (values: number[], p: number) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function main() {
+  const projectIds = Array.from({ length: projects }, (_, i) => FIRST_PROJECT + i);
+  console.log(`loadtest: ${url}, ${projects} projects, ${records} records, ${concurrency} clients × ${durationS} s, model ${model}`);
+  for (const id of projectIds) await call(`/api/v0/issues/similar-issues/grouping-record/delete/${id}`, undefined, "GET");
+
+  // Phase 1: backfill through the bulk endpoint.
+  const backfill = makeTexts("loadtest-backfill", records);
+  const bar = new cliProgress.SingleBar({ format: "backfill [{bar}] {value}/{total} records {eta_formatted}", noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+  bar.start(records, 0);
+  let expected = 0;
+  let errors = 0;
+  const backfilled: { projectId: number; text: string }[] = [];
+  for (let start = 0; start < records; start += batchSize) {
+    const slice = backfill.slice(start, start + batchSize);
+    const data = slice.map((_, i) => {
+      const n = start + i;
+      return { group_id: n + 1, hash: `bf-${n}`, project_id: projectIds[n % projects]!, exception_type: null };
+    });
+    const response = await call("/api/v0/issues/similar-issues/grouping-record", { data, stacktrace_list: slice, model });
+    if (response.status !== 200) errors += 1;
+    else expected += slice.length - Object.keys(response.json.groups_with_neighbor as object).length;
+    data.forEach((item, i) => backfilled.push({ projectId: item.project_id, text: slice[i]! }));
+    bar.update(Math.min(records, start + batchSize));
+  }
+  bar.stop();
+
+  // Phase 2: concurrent lookups for `duration` seconds.
+  const fresh = makeTexts("loadtest-live", 20_000);
+  const lookups: number[] = [];
+  const inserts: number[] = [];
+  let counter = 0;
+  let sent = 0;
+  const deadline = Date.now() + durationS * 1000;
+  const client = async () => {
+    while (Date.now() < deadline) {
+      const n = (counter += 1);
+      const near = Math.random() < nearShare;
+      const source = near ? backfilled[Math.floor(Math.random() * backfilled.length)]! : { projectId: projectIds[n % projects]!, text: fresh[n % fresh.length]! };
+      const started = performance.now();
+      const response = await call("/api/v0/issues/similar-issues", {
+        project_id: source.projectId,
+        stacktrace: source.text,
+        hash: `live-${n}`,
+        k: 1,
+        model,
+      }).catch(() => ({ status: 0, json: {} as Record<string, unknown> }));
+      const elapsed = performance.now() - started;
+      sent += 1;
+      if (response.status !== 200) {
+        errors += 1;
+        continue;
+      }
+      const matched = (response.json.responses as { should_group: boolean }[]).some((r) => r.should_group);
+      if (matched) lookups.push(elapsed);
+      else {
+        inserts.push(elapsed);
+        expected += 1;
+      }
+    }
+  };
+  const phaseStarted = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const seconds = (performance.now() - phaseStarted) / 1000;
+
+  const stats = await call("/api/v0/issues/similar-issues/grouping-record/stats", { project_ids: projectIds });
+  const recordsAfter = Number(stats.json.records);
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log(`requests: ${sent} in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(1)} req/s, errors: ${errors}`);
+  console.log(`lookups (matched): n=${lookups.length} p50 ${ms(percentile(lookups, 50))} p95 ${ms(percentile(lookups, 95))} p99 ${ms(percentile(lookups, 99))}`);
+  console.log(`inserts (indexed): n=${inserts.length} p50 ${ms(percentile(inserts, 50))} p95 ${ms(percentile(inserts, 95))} p99 ${ms(percentile(inserts, 99))}`);
+  console.log(`records afterwards: ${recordsAfter} (responses imply ${expected}) — ${recordsAfter === expected ? "nothing lost, nothing duplicated" : "MISMATCH"}`);
+  console.log(`bytes per record (whole index): ${Number(stats.json.bytesPerRecord).toFixed(0)}`);
+  if (errors > 0 || recordsAfter !== expected) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,134 @@
+import "server-only";
+import { Prisma, type Transaction } from "../db/client";
+import { parseVector, toVector, vectorColumn } from "../db/vectors";
+import type { GroupingModel } from "./models";
+
+/** SQL over grouping_records (the AI grouping index) and the project registry it needs. */
+
+export interface Neighbour {
+  hash: string;
+  distance: number;
+}
+
+/** Registers a project id on first use (ids are the caller's); a no-op when it exists. */
+export async function ensureProject(tx: Transaction, projectId: number): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO projects (id, slug, name, platform)
+    VALUES (${projectId}, ${`project-${projectId}`}, ${`Project ${projectId}`}, 'other')
+    ON CONFLICT (id) DO NOTHING`;
+}
+
+interface SearchOptions {
+  projectId: number;
+  model: GroupingModel;
+  vector: number[];
+  excludeHash: string;
+  radius: number;
+  limit: number;
+}
+
+/**
+ * The nearest records of one project by the model's column, within the radius, nearest first. Runs in its own
+ * transaction so that the HNSW settings are local to it: ef_search = 100, and iterative scans so that the filters
+ * (project, own hash, radius) cannot starve the result.
+ */
+export async function searchNeighbours(tx: Transaction, options: SearchOptions): Promise<Neighbour[]> {
+  const column = vectorColumn(options.model.column);
+  const query = toVector(options.vector, options.model.dimension);
+  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
+  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+  const rows = await tx.$queryRaw<{ hash: string; distance: number }[]>`
+    SELECT hash, (${column} <=> ${query}::vector) AS distance
+      FROM grouping_records
+     WHERE project_id = ${options.projectId}
+       AND ${column} IS NOT NULL
+       AND hash <> ${options.excludeHash}
+       AND (${column} <=> ${query}::vector) <= ${options.radius}
+     ORDER BY ${column} <=> ${query}::vector
+     LIMIT ${options.limit}`;
+  return rows.map((row) => ({ hash: row.hash, distance: Number(row.distance) }));
+}
+
+function exactCosineDistance(a: number[], b: number[]): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    dot += a[i]! * b[i]!;
+    normA += a[i]! * a[i]!;
+    normB += b[i]! * b[i]!;
+  }
+  return normA === 0 || normB === 0 ? 1 : 1 - dot / Math.sqrt(normA * normB);
+}
+
+/** Approximate candidates from the index, re-scored exactly in double precision, then cut at the radius. */
+export async function searchWithReranking(
+  tx: Transaction,
+  options: SearchOptions & { candidates: number; candidateRadius: number },
+): Promise<Neighbour[]> {
+  const column = vectorColumn(options.model.column);
+  const query = toVector(options.vector, options.model.dimension);
+  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
+  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+  const rows = await tx.$queryRaw<{ hash: string; embedding: string }[]>`
+    SELECT hash, ${column}::text AS embedding
+      FROM grouping_records
+     WHERE project_id = ${options.projectId}
+       AND ${column} IS NOT NULL
+       AND hash <> ${options.excludeHash}
+       AND (${column} <=> ${query}::vector) <= ${options.candidateRadius}
+     ORDER BY ${column} <=> ${query}::vector
+     LIMIT ${options.candidates}`;
+  return rows
+    .map((row) => ({ hash: row.hash, distance: exactCosineDistance(options.vector, parseVector(row.embedding)) }))
+    .filter((neighbour) => neighbour.distance <= options.radius)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, options.limit);
+}
+
+export interface NewRecord {
+  projectId: number;
+  hash: string;
+  groupId?: number | null;
+  exceptionType?: string | null;
+  /** The embeddings to store, by model. */
+  vectors: { model: GroupingModel; vector: number[] }[];
+}
+
+function columnsAndValues(record: NewRecord) {
+  const columns = record.vectors.map(({ model }) => vectorColumn(model.column));
+  const values = record.vectors.map(({ model, vector }) => Prisma.sql`${toVector(vector, model.dimension)}::vector`);
+  return { columns, values };
+}
+
+/** Inserts a record; a (project_id, hash) that exists already is left as it is. Returns whether it inserted. */
+export async function insertRecord(tx: Transaction, record: NewRecord): Promise<boolean> {
+  const { columns, values } = columnsAndValues(record);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO grouping_records (project_id, hash, group_id, exception_type, ${Prisma.join(columns)})
+    VALUES (${record.projectId}, ${record.hash}, ${record.groupId ?? null}, ${record.exceptionType ?? null}, ${Prisma.join(values)})
+    ON CONFLICT (project_id, hash) DO NOTHING`;
+  return inserted > 0;
+}
+
+/** Stores (or replaces) the given models' embeddings of a hash, creating its record when missing (training mode). */
+export async function upsertEmbeddings(tx: Transaction, record: NewRecord): Promise<void> {
+  const { columns, values } = columnsAndValues(record);
+  const updates = record.vectors.map(({ model }) => {
+    const column = vectorColumn(model.column);
+    return Prisma.sql`${column} = EXCLUDED.${column}`;
+  });
+  await tx.$executeRaw`
+    INSERT INTO grouping_records (project_id, hash, group_id, exception_type, ${Prisma.join(columns)})
+    VALUES (${record.projectId}, ${record.hash}, ${record.groupId ?? null}, ${record.exceptionType ?? null}, ${Prisma.join(values)})
+    ON CONFLICT (project_id, hash) DO UPDATE SET ${Prisma.join(updates)},
+      exception_type = COALESCE(grouping_records.exception_type, EXCLUDED.exception_type)`;
+}
+
+export async function deleteProjectRecords(tx: Transaction, projectId: number): Promise<number> {
+  return tx.$executeRaw`DELETE FROM grouping_records WHERE project_id = ${projectId}`;
+}
+
+export async function deleteRecordsByHash(tx: Transaction, projectId: number, hashes: string[]): Promise<number> {
+  return tx.$executeRaw`DELETE FROM grouping_records WHERE project_id = ${projectId} AND hash = ANY(${hashes})`;
+}

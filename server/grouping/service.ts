@@ -1,0 +1,246 @@
+import "server-only";
+import type {
+  BulkCreateRequest,
+  BulkCreateResponse,
+  SimilarIssue,
+  SimilarIssuesRequest,
+  SimilarIssuesResponse,
+} from "@/lib/contracts/grouping";
+import { db } from "../db";
+import { ValidationError } from "../http/errors";
+import { recordDecision } from "./decisions";
+import type { GroupingModel, GroupingModels } from "./models";
+import { groupingModels } from "./default-models";
+import {
+  deleteProjectRecords,
+  deleteRecordsByHash,
+  ensureProject,
+  insertRecord,
+  searchNeighbours,
+  searchWithReranking,
+  upsertEmbeddings,
+  type Neighbour,
+} from "./records";
+
+/** The read-only "similar issues" view looks this far, whatever the grouping threshold. */
+const READ_ONLY_RADIUS = 0.1;
+
+function modelOf(models: GroupingModels, version: string): GroupingModel {
+  const model = models.get(version);
+  if (!model || model.status === "retired") {
+    const available = [models.stable().version, models.next()?.version].filter(Boolean).join(", ");
+    throw new ValidationError(`Unknown model "${version}"; available: ${available}.`);
+  }
+  return model;
+}
+
+async function embedOne(models: GroupingModels, model: GroupingModel, text: string): Promise<number[]> {
+  const [vector] = await models.embed(model.version, [text]);
+  if (!vector) throw new Error(`model ${model.version} returned no embedding`);
+  return vector;
+}
+
+interface Lookup {
+  model: GroupingModel;
+  vector: number[];
+  threshold: number;
+  neighbours: Neighbour[];
+}
+
+async function lookup(
+  request: SimilarIssuesRequest,
+  model: GroupingModel,
+  vector: number[],
+  threshold: number,
+): Promise<Lookup> {
+  const prisma = await db();
+  const radius = request.read_only ? READ_ONLY_RADIUS : threshold;
+  const base = { projectId: request.project_id, model, vector, excludeHash: request.hash, radius, limit: request.k };
+  const neighbours = await prisma.$transaction((tx) =>
+    request.use_reranking
+      ? searchWithReranking(tx, {
+          ...base,
+          candidates: Math.max(request.k, request.hnsw_candidates),
+          candidateRadius: Math.max(radius, request.hnsw_distance),
+        })
+      : searchNeighbours(tx, base),
+  );
+  return { model, vector, threshold, neighbours };
+}
+
+export interface ShadowAnswer {
+  model: string;
+  best: SimilarIssue | undefined;
+}
+
+export interface GroupingCallOptions {
+  /** Record the call in grouping_decisions (default true; a shadow lookup is recorded with its live call). */
+  record?: boolean;
+  /** The other model's read-only answer on the same event, stored beside this decision. */
+  shadow?: ShadowAnswer;
+}
+
+export interface GroupingCallResult extends SimilarIssuesResponse {
+  decisionId: number | null;
+  threshold: number;
+  fallback: boolean;
+}
+
+/**
+ * Seer's similar-issues call: embeds the stack trace, looks for the nearest records of the project, falls back
+ * from the next model to the stable one when the next finds nothing, stores the embedding when nothing is within
+ * the threshold (never in read-only mode), and records the decision.
+ */
+export async function findSimilarIssues(
+  request: SimilarIssuesRequest,
+  models: GroupingModels = groupingModels(),
+): Promise<SimilarIssuesResponse> {
+  const { responses, model_used } = await groupingCall(request, models);
+  return { responses, model_used };
+}
+
+/** findSimilarIssues with what the ingest pipeline needs besides the answer. */
+export async function groupingCall(
+  request: SimilarIssuesRequest,
+  models: GroupingModels = groupingModels(),
+  options: GroupingCallOptions = {},
+): Promise<GroupingCallResult> {
+  const record = options.record ?? true;
+  const started = performance.now();
+  const requested = modelOf(models, request.model);
+  const prisma = await db();
+
+  if (request.training_mode) {
+    const vector = await embedOne(models, requested, request.stacktrace);
+    const threshold = request.threshold ?? requested.threshold;
+    const decisionId = await prisma.$transaction(async (tx) => {
+      await ensureProject(tx, request.project_id);
+      await upsertEmbeddings(tx, {
+        projectId: request.project_id,
+        hash: request.hash,
+        exceptionType: request.exception_type,
+        vectors: [{ model: requested, vector }],
+      });
+      if (!record) return null;
+      return recordDecision(tx, {
+        request,
+        modelUsed: requested,
+        fallback: false,
+        threshold,
+        best: undefined,
+        inserted: true,
+        latencyMs: performance.now() - started,
+      });
+    });
+    return { responses: [], model_used: requested.version, decisionId, threshold, fallback: false };
+  }
+
+  await prisma.$transaction((tx) => ensureProject(tx, request.project_id));
+  let answer = await lookup(request, requested, await embedOne(models, requested, request.stacktrace), request.threshold ?? requested.threshold);
+  const computed = [answer];
+  const stable = models.stable();
+  const fallback =
+    answer.neighbours.length === 0 && requested.status === "next" && !request.skip_fallback && stable.version !== requested.version;
+  if (fallback) {
+    answer = await lookup(request, stable, await embedOne(models, stable, request.stacktrace), stable.threshold);
+    computed.push(answer);
+  }
+
+  const responses: SimilarIssue[] = answer.neighbours.map((neighbour) => ({
+    parent_hash: neighbour.hash,
+    stacktrace_distance: neighbour.distance,
+    should_group: neighbour.distance <= answer.threshold,
+  }));
+  const shouldInsert = !request.read_only && !responses.some((response) => response.should_group);
+
+  const decisionId = await prisma.$transaction(async (tx) => {
+    const inserted =
+      shouldInsert &&
+      (await insertRecord(tx, {
+        projectId: request.project_id,
+        hash: request.hash,
+        exceptionType: request.exception_type,
+        vectors: computed.map(({ model, vector }) => ({ model, vector })),
+      }));
+    if (!record) return null;
+    return recordDecision(tx, {
+      request,
+      modelUsed: answer.model,
+      fallback,
+      threshold: answer.threshold,
+      best: responses[0],
+      inserted,
+      latencyMs: performance.now() - started,
+      shadow: options.shadow,
+    });
+  });
+  return { responses, model_used: answer.model.version, decisionId, threshold: answer.threshold, fallback };
+}
+
+/**
+ * Backfill: embeds each stack trace and stores it unless a record of the same project is already within the
+ * threshold, in which case that neighbour is reported for the group instead. Items go in order, so a later item
+ * can find an earlier one.
+ */
+export async function bulkCreateRecords(
+  request: BulkCreateRequest,
+  models: GroupingModels = groupingModels(),
+): Promise<BulkCreateResponse> {
+  if (request.data.length !== request.stacktrace_list.length) {
+    const error = new ValidationError(
+      `data has ${request.data.length} items but stacktrace_list has ${request.stacktrace_list.length}; they must match one to one.`,
+    );
+    error.envelope = { success: false, groups_with_neighbor: {} };
+    throw error;
+  }
+  const model = modelOf(models, request.model);
+  const threshold = request.threshold ?? model.threshold;
+  const vectors = await models.embed(model.version, request.stacktrace_list);
+  const prisma = await db();
+  const groupsWithNeighbour: BulkCreateResponse["groups_with_neighbor"] = {};
+
+  await prisma.$transaction(async (tx) => {
+    for (const projectId of new Set(request.data.map((item) => item.project_id))) await ensureProject(tx, projectId);
+  });
+  for (const [index, item] of request.data.entries()) {
+    const vector = vectors[index]!;
+    await prisma.$transaction(async (tx) => {
+      const [nearest] = await searchNeighbours(tx, {
+        projectId: item.project_id,
+        model,
+        vector,
+        excludeHash: item.hash,
+        radius: threshold,
+        limit: request.k,
+      });
+      if (nearest) {
+        groupsWithNeighbour[String(item.group_id)] = {
+          parent_hash: nearest.hash,
+          stacktrace_distance: nearest.distance,
+          should_group: true,
+        };
+        return;
+      }
+      await insertRecord(tx, {
+        projectId: item.project_id,
+        hash: item.hash,
+        groupId: item.group_id,
+        exceptionType: item.exception_type,
+        vectors: [{ model, vector }],
+      });
+    });
+  }
+  return { success: true, groups_with_neighbor: groupsWithNeighbour };
+}
+
+/** Deletes every record of a project. */
+export async function deleteProjectGrouping(projectId: number): Promise<number> {
+  const prisma = await db();
+  return prisma.$transaction((tx) => deleteProjectRecords(tx, projectId));
+}
+
+/** Deletes a project's records of the given hashes. */
+export async function deleteGroupingByHash(projectId: number, hashes: string[]): Promise<number> {
+  const prisma = await db();
+  return prisma.$transaction((tx) => deleteRecordsByHash(tx, projectId, hashes));
+}

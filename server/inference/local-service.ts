@@ -1,0 +1,102 @@
+import "server-only";
+import { env } from "../env";
+import { ValidationError } from "../http/errors";
+import { lengthBucket, MicroBatcher, type BatcherStats } from "./batcher";
+import { createEncoder, type Encoder } from "./encoders";
+import { createSession, type InferenceDevice, type Provider } from "./execution-provider";
+import type { ModelEntry, ModelRegistry } from "./registry";
+import type { EmbedOptions, InferenceService } from "./service";
+import { truncateAndNormalize } from "./vectors";
+
+export interface LocalServiceOptions {
+  device?: InferenceDevice;
+  /** 1 turns batching off. */
+  maxBatch?: number;
+  maxWaitMs?: number;
+}
+
+interface LoadedModel {
+  entry: ModelEntry;
+  provider: Provider;
+  encoder: Encoder;
+  batcher: MicroBatcher<unknown, Float32Array>;
+}
+
+/** Resolves the dimension to return: the stored one by default, any prefix up to the produced one. */
+export function resolveDims(entry: ModelEntry, dims: number | undefined): number {
+  const resolved = dims ?? entry.dimensionStored;
+  if (resolved > entry.dimensionProduced) {
+    throw new ValidationError(`Model ${entry.version} produces ${entry.dimensionProduced} dimensions; dims ${resolved} is too many.`);
+  }
+  return resolved;
+}
+
+/** Runs the models in this process: one ONNX session per model, loaded on first use, with micro-batching. */
+export class LocalInferenceService implements InferenceService {
+  private readonly models = new Map<string, Promise<LoadedModel>>();
+
+  constructor(
+    private readonly registry: ModelRegistry,
+    private readonly options: LocalServiceOptions = {},
+  ) {}
+
+  private load(entry: ModelEntry): Promise<LoadedModel> {
+    let loaded = this.models.get(entry.version);
+    if (!loaded) {
+      loaded = this.open(entry);
+      this.models.set(entry.version, loaded);
+      // A failed load is not cached, so fixing the artifact or the device does not need a restart.
+      loaded.catch(() => this.models.delete(entry.version));
+    }
+    return loaded;
+  }
+
+  private async open(entry: ModelEntry): Promise<LoadedModel> {
+    const device = this.options.device ?? env().INFERENCE_DEVICE;
+    const { session, provider } = await createSession(entry.artifactPath, device, entry.version);
+    const encoder = createEncoder(entry);
+    const output = entry.output;
+    const batcher = new MicroBatcher<unknown, Float32Array>({
+      maxBatch: this.options.maxBatch ?? 64,
+      maxWaitMs: this.options.maxWaitMs ?? 2,
+      bucketOf: (item) => lengthBucket(encoder.length(item)),
+      run: async (items) => {
+        const result = await session.run(encoder.feeds(items, session.inputNames));
+        const tensor = result[output];
+        if (!tensor) throw new Error(`Model ${entry.version} has no output named "${output}".`);
+        return splitRows(tensor.data as Float32Array, tensor.dims as number[], items, encoder, entry.pooling);
+      },
+    });
+    return { entry, provider, encoder, batcher };
+  }
+
+  async embed(model: string, texts: string[], opts: EmbedOptions = {}): Promise<number[][]> {
+    const entry = this.registry.require(model);
+    const dims = resolveDims(entry, opts.dims);
+    const loaded = await this.load(entry);
+    const rows = await Promise.all(texts.map((text) => loaded.batcher.submit(loaded.encoder.encode(text))));
+    return rows.map((row) => truncateAndNormalize(row, dims));
+  }
+
+  /** Which provider each loaded model runs on, and how well batching worked. */
+  async describe(): Promise<{ version: string; provider: Provider; batching: BatcherStats }[]> {
+    const loaded = await Promise.all([...this.models.values()].map((p) => p.catch(() => undefined)));
+    return loaded.filter((m): m is LoadedModel => !!m).map((m) => ({ version: m.entry.version, provider: m.provider, batching: m.batcher.stats }));
+  }
+}
+
+/** One output row per item; `mean` pooling averages last_hidden_state over each item's real tokens. */
+function splitRows(data: Float32Array, dims: number[], items: unknown[], encoder: Encoder, pooling: "none" | "mean"): Float32Array[] {
+  if (dims.length === 2) {
+    const width = dims[1] as number;
+    return items.map((_, i) => data.subarray(i * width, (i + 1) * width));
+  }
+  if (dims.length !== 3 || pooling !== "mean") throw new Error(`Unexpected output shape [${dims.join(", ")}]; set "pooling": "mean" for token-level outputs.`);
+  const [, seq, width] = dims as [number, number, number];
+  return items.map((item, i) => {
+    const n = Math.max(1, Math.min(seq, encoder.length(item)));
+    const row = new Float32Array(width);
+    for (let t = 0; t < n; t++) for (let d = 0; d < width; d++) row[d] = (row[d] as number) + (data[(i * seq + t) * width + d] as number) / n;
+    return row;
+  });
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { parseEmbeddingText } from "./embedding-text-parser";
+import { fnv1a, wordPieces } from "./hashing";
+
+/**
+ * The built-in encoders' tokenizer. It reads the trace's structure, not just its words: the exception type,
+ * each frame's module/file and function with their word pieces, consecutive-frame bigrams and trigrams (order:
+ * A→B is not B→A), the source line, all tagged with the frame's distance from the crash frame. Every token
+ * is hashed into `vocabSize` buckets and carries a slot (token class × position bucket) whose learned
+ * weight lets the model decide that frames near the crash matter more than the entry point.
+ */
+export const TOKEN_CLASSES = [
+  "type",
+  "type-word",
+  "value-word",
+  "function",
+  "function-word",
+  "file",
+  "file-word",
+  "bigram",
+  "trigram",
+  "context",
+  "context-word",
+] as const;
+export type TokenClass = (typeof TOKEN_CLASSES)[number];
+
+/** Frame distance from the crash → bucket; the last bucket holds frames of earlier (chained) exceptions. */
+const POSITION_EDGES = [0, 1, 2, 3, 4, 6, 9, 14];
+export const POSITION_BUCKETS = POSITION_EDGES.length + 1;
+export const SLOT_COUNT = 1 + TOKEN_CLASSES.length * POSITION_BUCKETS;
+
+export interface FrameTokens {
+  ids: Int32Array;
+  slots: Int32Array;
+}
+
+export interface FrameTokenizerOptions {
+  vocabSize: number;
+  maxTokens: number;
+}
+
+function positionBucket(distance: number): number {
+  let bucket = 0;
+  while (bucket + 1 < POSITION_EDGES.length && distance >= (POSITION_EDGES[bucket + 1] as number)) bucket++;
+  return bucket;
+}
+
+/** Slot 0 is padding; its weight is zero, so padded positions add nothing to the bag. */
+export function slotOf(kind: TokenClass, bucket: number): number {
+  return 1 + TOKEN_CLASSES.indexOf(kind) * POSITION_BUCKETS + bucket;
+}
+
+function normaliseContext(line: string): string {
+  return line.replace(/\s+/g, " ").replace(/\d+/g, "0").trim();
+}
+
+function valueWords(value: string): string[] {
+  return value
+    .split(/[^A-Za-z_]+/)
+    .filter((w) => w.length > 2)
+    .slice(0, 12)
+    .map((w) => w.toLowerCase());
+}
+
+export class FrameHashTokenizer {
+  constructor(readonly options: FrameTokenizerOptions) {}
+
+  encode(text: string): FrameTokens {
+    const ids: number[] = [];
+    const slots: number[] = [];
+    const { vocabSize, maxTokens } = this.options;
+    const add = (kind: TokenClass, bucket: number, token: string) => {
+      if (ids.length >= maxTokens) return;
+      ids.push(fnv1a(`${kind}\u0000${token}`) % vocabSize);
+      slots.push(slotOf(kind, bucket));
+    };
+    const blocks = parseEmbeddingText(text);
+    // Most recent exception first and, within it, the crash frame first, so truncation drops the far end.
+    for (let b = blocks.length - 1; b >= 0; b--) {
+      const block = blocks[b];
+      if (!block) continue;
+      const older = b < blocks.length - 1;
+      const headerBucket = older ? POSITION_BUCKETS - 1 : 0;
+      if (block.type) {
+        add("type", headerBucket, block.type);
+        for (const piece of wordPieces(block.type)) add("type-word", headerBucket, piece);
+      }
+      for (const word of valueWords(block.value)) add("value-word", headerBucket, word);
+      const frames = block.frames;
+      for (let i = frames.length - 1; i >= 0; i--) {
+        const frame = frames[i];
+        if (!frame) continue;
+        const bucket = older ? POSITION_BUCKETS - 1 : positionBucket(frames.length - 1 - i);
+        const fn = frame.function || "?";
+        add("function", bucket, fn);
+        add("file", bucket, frame.file);
+        const caller = frames[i - 1]?.function;
+        if (caller !== undefined) add("bigram", bucket, `${caller}\u0001${fn}`);
+        const callerOfCaller = frames[i - 2]?.function;
+        if (caller !== undefined && callerOfCaller !== undefined) add("trigram", bucket, `${callerOfCaller}\u0001${caller}\u0001${fn}`);
+        for (const piece of wordPieces(fn)) add("function-word", bucket, piece);
+        for (const piece of wordPieces(frame.file)) add("file-word", bucket, piece);
+        if (frame.context) {
+          add("context", bucket, normaliseContext(frame.context));
+          for (const piece of wordPieces(frame.context).slice(0, 8)) add("context-word", bucket, piece);
+        }
+      }
+    }
+    return { ids: Int32Array.from(ids), slots: Int32Array.from(slots) };
+  }
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import type { SentryEvent } from "@/lib/event/schema";
+import { eventExceptionType } from "@/lib/event/title";
+import type { FingerprintResult } from "@/lib/fingerprinting";
+import { buildEmbeddingText, checkAiEligibility } from "@/lib/embedding-text";
+import { groupingModels } from "../grouping/default-models";
+import type { GroupingModels } from "../grouping/models";
+import { groupingCall, type ShadowAnswer } from "../grouping/service";
+import { logger } from "../logger";
+import type { ProjectGroupingFlags } from "./flags";
+
+export type AiOutcome =
+  | { kind: "ineligible"; reason: string; text: string | null }
+  | {
+      kind: "decided";
+      text: string;
+      modelRequested: string;
+      modelUsed: string;
+      decisionId: number | null;
+      /** The nearest record within the threshold, when the model says the event belongs to its issue. */
+      match: { hash: string; distance: number } | null;
+    };
+
+/**
+ * The AI fallback for an event no fingerprint matched: the project's model decides (with the next→stable fallback),
+ * and the other model answers read-only on the same text (the shadow decision), so v1 and v2 compare on identical
+ * traffic. When the AI step fails (the model cannot run), the event is kept apart rather than lost.
+ */
+export async function runAiStep(
+  projectId: number,
+  event: SentryEvent,
+  fingerprint: FingerprintResult,
+  flags: ProjectGroupingFlags,
+  models: GroupingModels = groupingModels(),
+): Promise<AiOutcome> {
+  const eligibility = checkAiEligibility(event, fingerprint);
+  if (!eligibility.eligible) return { kind: "ineligible", reason: eligibility.reason, text: null };
+  const text = buildEmbeddingText(event, fingerprint);
+  const hash = fingerprint.hashes[0]!;
+  const base = { project_id: projectId, stacktrace: text, hash, exception_type: eventExceptionType(event), k: 1 };
+  const defaults = { hnsw_candidates: 100, hnsw_distance: 0.05, use_reranking: false, training_mode: false };
+
+  try {
+    const shadowModel = [models.stable(), models.next()].find((model) => model && model.version !== flags.model);
+    let shadow: ShadowAnswer | undefined;
+    if (shadowModel) {
+      const answer = await groupingCall(
+        { ...base, ...defaults, model: shadowModel.version, read_only: true, skip_fallback: true },
+        models,
+        { record: false },
+      );
+      shadow = { model: shadowModel.version, best: answer.responses[0] };
+    }
+    const live = await groupingCall(
+      { ...base, ...defaults, model: flags.model, read_only: false, skip_fallback: flags.skipFallback },
+      models,
+      { shadow },
+    );
+    const best = live.responses[0];
+    return {
+      kind: "decided",
+      text,
+      modelRequested: flags.model,
+      modelUsed: live.model_used,
+      decisionId: live.decisionId,
+      match: best?.should_group ? { hash: best.parent_hash, distance: best.stacktrace_distance } : null,
+    };
+  } catch (error) {
+    logger.error("AI grouping step failed; the event starts an issue of its own", { projectId, error });
+    return { kind: "ineligible", reason: `the AI step failed: ${(error as Error).message}`, text };
+  }
+}
+
+/** Sends one training_mode call so that the next model's index learns a hash it has not seen (v2 backfill). */
+export async function sendTrainingCall(
+  projectId: number,
+  event: SentryEvent,
+  fingerprint: FingerprintResult,
+  hash: string,
+  model: string,
+  models: GroupingModels = groupingModels(),
+): Promise<boolean> {
+  if (!checkAiEligibility(event, fingerprint).eligible) return false;
+  try {
+    await groupingCall(
+      {
+        project_id: projectId,
+        stacktrace: buildEmbeddingText(event, fingerprint),
+        hash,
+        exception_type: eventExceptionType(event),
+        k: 1,
+        model,
+        training_mode: true,
+        read_only: false,
+        skip_fallback: true,
+        hnsw_candidates: 100,
+        hnsw_distance: 0.05,
+        use_reranking: false,
+      },
+      models,
+    );
+    return true;
+  } catch (error) {
+    logger.warn("training-mode call failed", { projectId, error });
+    return false;
+  }
+}

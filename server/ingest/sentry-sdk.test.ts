@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db/client";
+import { useGroupingModels } from "../grouping/default-models";
+import { startApiServer } from "../testing/api-server";
+import { createTestDatabase } from "../testing/database";
+import { fixtureModels } from "../testing/fixture-models";
+
+let database: Database;
+let api: { url: string; close(): Promise<void> };
+beforeAll(async () => {
+  database = await createTestDatabase();
+  useGroupingModels(fixtureModels);
+  api = await startApiServer();
+});
+afterAll(async () => {
+  useGroupingModels(undefined);
+  await api?.close();
+  await database?.close();
+});
+
+function runInstrumentedApp(dsn: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(__dirname, "testing", "sentry-sdk-child.mjs")], {
+      env: { ...process.env, SENTRY_DSN: dsn },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+describe("events from the real @sentry/node SDK", () => {
+  it("become two issues: the same error from one code path three times, and a different error once", async () => {
+    const project = await database.prisma.project.create({ data: { id: 31, slug: "checkout", name: "Checkout", platform: "node" } });
+    const { host } = new URL(api.url);
+    const dsn = `http://${project.publicKey}@${host}/${project.id}`;
+
+    const run = await runInstrumentedApp(dsn);
+    expect(run.code, run.output).toBe(0);
+
+    const groups = await database.prisma.group.findMany({
+      where: { projectId: project.id },
+      include: { _count: { select: { events: true } } },
+      orderBy: { timesSeen: "desc" },
+    });
+    expect(groups.map((g) => [g.title, g._count.events])).toEqual([
+      ["Error: card declined for amount 150", 3],
+      ["TypeError: Cannot read properties of undefined (reading 'items')", 1],
+    ]);
+    expect(groups[0]!.culprit).toMatch(/chargeCard/);
+    const events = await database.prisma.event.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });
+    // Each issue was started by one event; the repeats joined by their fingerprint.
+    expect(events.map((e) => e.groupingMethod).sort()).toEqual(["fingerprint", "fingerprint", "new", "new"]);
+    expect(events.every((e) => e.platform === "node" && (e.payload as { release?: string }).release === "checkout@1.4.2")).toBe(true);
+  }, 60_000);
+});

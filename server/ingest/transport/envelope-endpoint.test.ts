@@ -1,0 +1,152 @@
+import zlib from "node:zlib";
+import { describe, expect, it } from "vitest";
+import {
+  BROWSER_EVENT_ID,
+  PUBLIC_KEY,
+  PYTHON_EVENT_ID,
+  attachmentItem,
+  browserEnvelope,
+  browserEvent,
+  clientReportItem,
+  envelopeBytes,
+  mixedEnvelope,
+  pythonEnvelope,
+  pythonEvent,
+  sessionItem,
+} from "./envelope-fixtures";
+import { fakeIngest, send, sentryAuth } from "./fake-pipeline";
+
+const auth = { "x-sentry-auth": sentryAuth() };
+
+describe("POST /api/<project_id>/envelope/", () => {
+  it("ingests the event item and answers with its id (sentry-python, key in X-Sentry-Auth)", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    const response = await send(envelopeHandler, { body: pythonEnvelope(), headers: auth });
+    expect(response).toMatchObject({ status: 200, json: { id: PYTHON_EVENT_ID } });
+    expect(ingested.map((event) => event.platform)).toEqual(["python"]);
+  });
+
+  it("authenticates a browser SDK by the envelope's dsn or by ?sentry_key, sent as text/plain", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    const headers = { "content-type": "text/plain;charset=UTF-8", origin: "https://app.example.com" };
+    expect(await send(envelopeHandler, { body: browserEnvelope(), headers })).toMatchObject({
+      status: 200,
+      json: { id: BROWSER_EVENT_ID },
+    });
+    const withQuery = { path: `envelope/?sentry_key=${PUBLIC_KEY}&sentry_version=7`, headers };
+    const noDsn = envelopeBytes(
+      `{"event_id":"${BROWSER_EVENT_ID}"}\n{"type":"event"}\n${JSON.stringify(browserEvent)}`,
+    );
+    expect(await send(envelopeHandler, { ...withQuery, body: noDsn })).toMatchObject({ status: 200 });
+    expect(ingested).toHaveLength(2);
+  });
+
+  it("ingests only the event items: sessions, attachments and client reports are accepted and dropped", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    expect(await send(envelopeHandler, { body: mixedEnvelope() })).toMatchObject({
+      status: 200,
+      json: { id: BROWSER_EVENT_ID },
+    });
+    expect(ingested).toHaveLength(1);
+    const noEvent = envelopeBytes(
+      `{"sent_at":"2024-05-01T10:00:00Z"}\n`,
+      sessionItem,
+      attachmentItem(),
+      clientReportItem,
+    );
+    expect(await send(envelopeHandler, { body: noEvent, headers: auth })).toMatchObject({ status: 200, json: {} });
+    expect(ingested).toHaveLength(1);
+  });
+
+  it("gives a lone event without an event_id the envelope header's", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    const { event_id: _omitted, ...event } = browserEvent;
+    expect(await send(envelopeHandler, { body: browserEnvelope(event) })).toMatchObject({
+      status: 200,
+      json: { id: BROWSER_EVENT_ID },
+    });
+    expect(ingested[0]?.event_id).toBe(BROWSER_EVENT_ID);
+  });
+
+  it("accepts gzip and deflate envelopes", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    for (const [encoding, body] of [
+      ["gzip", zlib.gzipSync(pythonEnvelope())],
+      ["deflate", zlib.deflateSync(pythonEnvelope())],
+    ] as const) {
+      expect(await send(envelopeHandler, { body, headers: { ...auth, "content-encoding": encoding } })).toMatchObject({
+        status: 200,
+      });
+    }
+    expect(ingested).toHaveLength(2);
+  });
+
+  it("refuses a missing key, a wrong key and a dsn that disagrees with the header, ingesting nothing", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    const noDsn = envelopeBytes(`{}\n{"type":"event"}\n${JSON.stringify(browserEvent)}`);
+    expect(await send(envelopeHandler, { body: noDsn })).toMatchObject({
+      status: 401,
+      json: { error: { code: "unauthenticated" } },
+    });
+    const wrong = { "x-sentry-auth": sentryAuth("1".repeat(32)) };
+    expect(await send(envelopeHandler, { body: pythonEnvelope(), headers: wrong })).toMatchObject({ status: 401 });
+    const wrongDsn = browserEnvelope(browserEvent, `https://${"2".repeat(32)}@o1.ingest.example/42`);
+    const response = await send(envelopeHandler, { body: wrongDsn, headers: auth });
+    expect(response).toMatchObject({
+      status: 401,
+      json: { error: { message: expect.stringMatching(/envelope header's dsn/) } },
+    });
+    expect(await send(envelopeHandler, { projectId: "7", body: pythonEnvelope(), headers: auth })).toMatchObject({
+      status: 404,
+    });
+    expect(ingested).toHaveLength(0);
+  });
+
+  it("refuses a malformed envelope with a 400 that says why", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    const truncated = envelopeBytes('{}\n{"type":"event","length":500}\n{"message":"cut"}');
+    expect(await send(envelopeHandler, { body: truncated, headers: auth })).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          code: "validation_error",
+          message: "Malformed envelope: item 0 (event) declares a length of 500 bytes but only 17 follow.",
+        },
+      },
+    });
+    expect(await send(envelopeHandler, { body: "", headers: auth })).toMatchObject({ status: 400 });
+    expect(ingested).toHaveLength(0);
+  });
+
+  it("validates every event item before ingesting any: a bad second event leaves nothing ingested", async () => {
+    const { envelopeHandler, ingested } = fakeIngest();
+    const bad = {
+      ...pythonEvent,
+      exception: { values: [{ type: "KeyError", stacktrace: { frames: [{ lineno: "88" }] } }] },
+    };
+    const body = envelopeBytes(
+      "{}\n",
+      `{"type":"event"}\n${JSON.stringify(browserEvent)}\n`,
+      sessionItem,
+      `{"type":"event"}\n${JSON.stringify(bad)}\n`,
+    );
+    const response = await send(envelopeHandler, { body, headers: auth });
+    expect(response).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          message: expect.stringMatching(
+            /^Envelope item 2 \(event\) is not a valid event: exception\.values\[0\]\.stacktrace\.frames\[0\]\.lineno: /,
+          ),
+          details: { item: 2 },
+        },
+      },
+    });
+    const notJson = envelopeBytes("{}\n", '{"type":"event"}\n{"message":\n');
+    expect(await send(envelopeHandler, { body: notJson, headers: auth })).toMatchObject({
+      status: 400,
+      json: { error: { message: expect.stringMatching(/^Envelope item 0 \(event\) is not valid JSON/) } },
+    });
+    expect(ingested).toHaveLength(0);
+  });
+});

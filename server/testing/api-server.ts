@@ -1,0 +1,42 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { withoutIngestTrailingSlash } from "../ingest/transport/paths";
+import { discoverRoutes } from "./routes";
+
+/**
+ * Serves the app's API route handlers on a loopback port, so that integration tests talk real HTTP to them (bodies,
+ * headers, status codes, concurrency) without building the Next.js app.
+ */
+export async function startApiServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const routes = await discoverRoutes();
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(withoutIngestTrailingSlash(req.url ?? "/"), `http://${req.headers.host}`);
+    const candidates = routes.filter((route) => route.match(url.pathname));
+    const route = candidates.find((candidate) => candidate.method === req.method);
+    if (!route) {
+      res.writeHead(candidates.length ? 405 : 404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: candidates.length ? "method_not_allowed" : "not_found", message: "no such route" } }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+      else if (Array.isArray(value)) headers.set(name, value.join(", "));
+    }
+    headers.set("x-regroup-remote-address", req.socket.remoteAddress ?? "unknown");
+    const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+    const response = await route.handler(new Request(url, { method: req.method, headers, body }), {
+      params: Promise.resolve(route.match(url.pathname)!),
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

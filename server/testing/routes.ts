@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { RouteHandler } from "../http/route";
+
+/** Every route handler under app/api, as Next.js would route them (file-system routing with [param] segments). */
+export interface DiscoveredRoute {
+  method: string;
+  /** "/api/users/[id]" */
+  template: string;
+  handler: RouteHandler;
+  match(pathname: string): Record<string, string> | null;
+}
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const apiDir = path.resolve(__dirname, "../../app/api");
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+function matcher(template: string): (pathname: string) => Record<string, string> | null {
+  const names: string[] = [];
+  const pattern = template.replace(/[.*+?^${}()|\\]/g, "\\$&").replace(/\\?\[(\w+)\\?\]/g, (_, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  const regex = new RegExp(`^${pattern}/?$`);
+  return (pathname) => {
+    const found = regex.exec(pathname);
+    if (!found) return null;
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+  };
+}
+
+export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
+  const routes: DiscoveredRoute[] = [];
+  for (const file of routeFiles(apiDir)) {
+    const template = `/api/${path.relative(apiDir, path.dirname(file)).split(path.sep).join("/")}`;
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) {
+      const handler = exported[method] as RouteHandler | undefined;
+      if (handler) routes.push({ method, template, handler, match: matcher(template) });
+    }
+  }
+  // Static segments win over dynamic ones, as in Next.js.
+  return routes.sort((a, b) => a.template.split("[").length - b.template.split("[").length);
+}
