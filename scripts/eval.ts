@@ -20,16 +20,33 @@ const { values } = parseArgs({
   },
 });
 if (!values.events || !values.pairs) {
-  console.error("usage: npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]");
+  console.error(
+    "usage: npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]",
+  );
   process.exit(2);
 }
+// --json prints exactly one JSON object on stdout; info logs (which go to stdout) would break parsing.
+if (values.json && !process.env.LOG_LEVEL) process.env.LOG_LEVEL = "warn";
 const log = (message: string) => (values.json ? process.stderr : process.stdout).write(`${message}\n`);
-const models = values.models ? values.models.split(",").map((m) => m.trim()).filter(Boolean) : modelRegistry.list().filter((e) => e.status !== "retired").map((e) => e.version);
-const dims = values.dims.split(",").map(Number).filter((d) => Number.isInteger(d) && d > 0);
+const models = values.models
+  ? values.models
+      .split(",")
+      .map((m) => m.trim())
+      .filter(Boolean)
+  : modelRegistry
+      .list()
+      .filter((e) => e.status !== "retired")
+      .map((e) => e.version);
+const dims = values.dims
+  .split(",")
+  .map(Number)
+  .filter((d) => Number.isInteger(d) && d > 0);
 
 const events = await readEvents(values.events);
 const { set, skipped } = await readLabeledPairs(values.pairs, events);
-log(`${events.size} events, ${set.pairs.length} pairs (${set.pairs.filter((p) => p.group).length} GROUP)${skipped ? `, ${skipped} skipped (event missing or without a stacktrace)` : ""}`);
+log(
+  `${events.size} events, ${set.pairs.length} pairs (${set.pairs.filter((p) => p.group).length} GROUP)${skipped ? `, ${skipped} skipped (event missing or without a stacktrace)` : ""}`,
+);
 if (set.pairs.length === 0) {
   console.error("No pair could be evaluated.");
   process.exit(1);
@@ -40,7 +57,10 @@ const report: EvaluationReport = { models: {} };
 for (const model of models) {
   const entry = modelRegistry.require(model);
   const usable = dims.filter((d) => d <= entry.dimensionProduced);
-  const bar = new cliProgress.SingleBar({ format: `embedding with ${model} [{bar}] {value}/{total} texts`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `embedding with ${model} [{bar}] {value}/{total} texts`, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(set.texts.length, 0);
   const scored = await scorePairs(service, model, set, entry.dimensionProduced, usable, (done) => bar.update(done));
   bar.stop();

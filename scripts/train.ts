@@ -10,7 +10,16 @@ import { readTimeoutPair } from "@/lib/synthetic";
 import { LocalInferenceService, ModelRegistry } from "@/server/inference";
 import { FrameHashTokenizer } from "@/server/inference/tokenizers/frame-tokenizer";
 import { cosineDistance } from "@/server/inference/vectors";
-import { OUTPUT_DIM, V2_MAX_TOKENS, V2_VOCAB, v1Config, v2Config, writeModel, writeV1, writeV2 } from "@/server/training/artifacts";
+import {
+  OUTPUT_DIM,
+  V2_MAX_TOKENS,
+  V2_VOCAB,
+  v1Config,
+  v2Config,
+  writeModel,
+  writeV1,
+  writeV2,
+} from "@/server/training/artifacts";
 import { buildSplit, defaultSplits, eventText, mergePairSets } from "@/server/training/dataset";
 import { calibrateThreshold, scorePairs } from "@/server/training/evaluate";
 import { readEvents } from "@/server/training/events-file";
@@ -45,7 +54,10 @@ if (values["export-test"]) {
   // The held-out split as `npm run eval` reads it: Sentry events (JSON lines, gzip) and labeled pairs.
   const dir = path.resolve(values["export-test"]);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "events.jsonl.gz"), gzipSync(test.events.map((e) => JSON.stringify(e.event)).join("\n")));
+  fs.writeFileSync(
+    path.join(dir, "events.jsonl.gz"),
+    gzipSync(test.events.map((e) => JSON.stringify(e.event)).join("\n")),
+  );
   fs.writeFileSync(path.join(dir, "pairs.jsonl"), test.labeled.map((p) => JSON.stringify(p)).join("\n"));
   console.log(`Exported the held-out split to ${dir} (events.jsonl.gz, pairs.jsonl).`);
 }
@@ -53,26 +65,38 @@ let trainSet = train.set;
 if (values.labels) {
   const events = values["label-events"] ? await readEvents(values["label-events"]) : new Map<string, unknown>();
   const expert = await readLabeledPairs(values.labels, events, 2);
-  console.log(`Expert labels: ${expert.set.pairs.length} pairs (weight 2)${expert.skipped ? `, ${expert.skipped} skipped (events not found or empty)` : ""}.`);
+  console.log(
+    `Expert labels: ${expert.set.pairs.length} pairs (weight 2)${expert.skipped ? `, ${expert.skipped} skipped (events not found or empty)` : ""}.`,
+  );
   trainSet = mergePairSets([trainSet, expert.set]);
 }
-console.log(`train ${trainSet.pairs.length} pairs / ${trainSet.texts.length} texts; validation ${validation.set.pairs.length}; test ${test.set.pairs.length} (${seconds(started)} s)`);
+console.log(
+  `train ${trainSet.pairs.length} pairs / ${trainSet.texts.length} texts; validation ${validation.set.pairs.length}; test ${test.set.pairs.length} (${seconds(started)} s)`,
+);
 
 writeV1(path.join(outDir, "v1"), seed);
-const bar = new cliProgress.SingleBar({ format: "training v2 [{bar}] {percentage}% | step {value}/{total} | loss {loss} | {duration}s" }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  { format: "training v2 [{bar}] {percentage}% | step {value}/{total} | loss {loss} | {duration}s" },
+  cliProgress.Presets.shades_classic,
+);
 const trainStart = performance.now();
 const tokenizer = new FrameHashTokenizer({ vocabSize: V2_VOCAB, maxTokens: V2_MAX_TOKENS });
 let smoothed = 0;
-const params = trainV2(trainSet, tokenizer, { vocabSize: V2_VOCAB, bagDim: 64, hidden: 256, outputDim: OUTPUT_DIM }, {
-  ...DEFAULT_TRAINER_OPTIONS,
-  seed,
-  epochs: Number(values.epochs),
-  onStep: (step, total, loss) => {
-    if (step === 1) bar.start(total, 0, { loss: "-" });
-    smoothed = step === 1 ? loss : 0.98 * smoothed + 0.02 * loss;
-    bar.update(step, { loss: smoothed.toFixed(4) });
+const params = trainV2(
+  trainSet,
+  tokenizer,
+  { vocabSize: V2_VOCAB, bagDim: 64, hidden: 256, outputDim: OUTPUT_DIM },
+  {
+    ...DEFAULT_TRAINER_OPTIONS,
+    seed,
+    epochs: Number(values.epochs),
+    onStep: (step, total, loss) => {
+      if (step === 1) bar.start(total, 0, { loss: "-" });
+      smoothed = step === 1 ? loss : 0.98 * smoothed + 0.02 * loss;
+      bar.update(step, { loss: smoothed.toFixed(4) });
+    },
   },
-});
+);
 bar.stop();
 const trainSeconds = seconds(trainStart);
 writeV2(path.join(outDir, "v2"), params);
@@ -85,7 +109,9 @@ const thresholds: Record<string, Record<string, number>> = {};
 for (const model of ["v1", "v2"] as const) {
   const val = await scorePairs(service, model, validation.set, OUTPUT_DIM, allDims);
   const held = await scorePairs(service, model, test.set, OUTPUT_DIM, allDims);
-  thresholds[model] = Object.fromEntries(allDims.map((d) => [String(d), calibrateThreshold(val.get(d) ?? [], targets[model])]));
+  thresholds[model] = Object.fromEntries(
+    allDims.map((d) => [String(d), calibrateThreshold(val.get(d) ?? [], targets[model])]),
+  );
   report.models[model] = {
     dims: Object.fromEntries(
       allDims.map((d) => {
@@ -112,7 +138,9 @@ const readTimeout = {
 const table = formatReport(report);
 console.log(`\nHeld-out test split (seed ${splits.test.seed}, ${splits.test.apps} unseen apps):\n${table}`);
 for (const [m, r] of Object.entries(readTimeout)) {
-  console.log(`ReadTimeoutError pair, ${m}: distance ${r.distance.toFixed(4)} vs threshold ${r.threshold.toFixed(4)} → ${r.distance <= r.threshold ? "merged" : "kept apart"}`);
+  console.log(
+    `ReadTimeoutError pair, ${m}: distance ${r.distance.toFixed(4)} vs threshold ${r.threshold.toFixed(4)} → ${r.distance <= r.threshold ? "merged" : "kept apart"}`,
+  );
 }
 const summary = {
   seed,
@@ -132,4 +160,6 @@ fs.writeFileSync(
     `ReadTimeoutError pair (fingerprinting issue): v1 distance ${readTimeout.v1.distance.toFixed(4)} (threshold ${readTimeout.v1.threshold.toFixed(4)}), ` +
     `v2 distance at 64 dims ${readTimeout.v2.distance.toFixed(4)} (threshold ${readTimeout.v2.threshold.toFixed(4)}).\n`,
 );
-console.log(`\nWrote ${path.relative(process.cwd(), outDir)}/v1 and v2 (model.onnx, config.json, v2/evaluation.*) in ${seconds(started)} s.`);
+console.log(
+  `\nWrote ${path.relative(process.cwd(), outDir)}/v1 and v2 (model.onnx, config.json, v2/evaluation.*) in ${seconds(started)} s.`,
+);

@@ -23,7 +23,13 @@ export interface App {
   functions: Record<Layer, AppFunction[]>;
 }
 
-function makeFunction(rng: Rng, platform: SyntheticPlatform, domain: string, kind: Layer, used: Set<string>): AppFunction {
+function makeFunction(
+  rng: Rng,
+  platform: SyntheticPlatform,
+  domain: string,
+  kind: Layer,
+  used: Set<string>,
+): AppFunction {
   const spec = PLATFORM_SPECS[platform];
   const layer = rng.pick(LAYERS[kind]);
   for (let attempt = 0; ; attempt++) {
@@ -45,12 +51,14 @@ export function generateApp(rng: Rng, platform: SyntheticPlatform, index: number
   const functions: Record<Layer, AppFunction[]> = { entry: [], service: [], data: [], client: [], util: [] };
   for (const domain of domains) {
     for (let i = rng.int(3, 6); i > 0; i--) functions.entry.push(makeFunction(rng, platform, domain, "entry", used));
-    for (let i = rng.int(5, 12); i > 0; i--) functions.service.push(makeFunction(rng, platform, domain, "service", used));
+    for (let i = rng.int(5, 12); i > 0; i--)
+      functions.service.push(makeFunction(rng, platform, domain, "service", used));
     for (let i = rng.int(2, 5); i > 0; i--) functions.data.push(makeFunction(rng, platform, domain, "data", used));
   }
   // Clients and utilities are few and shared by many features, like a signed-request helper.
   const shared = rng.pick(domains);
-  for (let i = rng.int(2, 5); i > 0; i--) functions.client.push(makeFunction(rng, platform, rng.chance(0.5) ? shared : rng.pick(domains), "client", used));
+  for (let i = rng.int(2, 5); i > 0; i--)
+    functions.client.push(makeFunction(rng, platform, rng.chance(0.5) ? shared : rng.pick(domains), "client", used));
   for (let i = rng.int(2, 5); i > 0; i--) functions.util.push(makeFunction(rng, platform, shared, "util", used));
   const major = rng.int(1, 24);
   const releases = Array.from({ length: rng.int(2, 6) }, (_, i) => `${major}.${rng.int(0, 30) + i}.${rng.int(0, 9)}`);

@@ -45,7 +45,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       for (const cause of causes) {
         rootCauses.push(cause);
         const eventRng = rng.fork(`events:${cause.id}`);
-        for (let e = eventRng.int(minEvents, maxEvents); e > 0; e--) events.push(renderEvent(eventRng, app, cause, app.project));
+        for (let e = eventRng.int(minEvents, maxEvents); e > 0; e--)
+          events.push(renderEvent(eventRng, app, cause, app.project));
       }
     }
   }

@@ -5,7 +5,20 @@ import { Rng } from "./random";
 import type { RootCause } from "./root-causes";
 import type { SyntheticEvent, SyntheticException, SyntheticFrame } from "./types";
 
-const ARGS = ["payload", "request", "data", "params", "item", "options", "record", "ctx", "user", "project", "group", "event"];
+const ARGS = [
+  "payload",
+  "request",
+  "data",
+  "params",
+  "item",
+  "options",
+  "record",
+  "ctx",
+  "user",
+  "project",
+  "group",
+  "event",
+];
 
 /**
  * The source line where `caller` calls `callee`: the same in every event of a release (it is code), and
@@ -25,7 +38,15 @@ function callLine(template: string, callee: string, rng: Rng): string {
 /** Frames of one in-app function as released in `release`: its line moves a little between releases. */
 function appFrame(app: App, fn: AppFunction, releaseIndex: number, code: string): SyntheticFrame {
   const line = fn.line + ((releaseIndex * 7 + fn.name.length) % 23) * (releaseIndex > 0 ? 1 : 0);
-  return PLATFORM_SPECS[app.platform].appFrame({ company: app.company, pkg: app.pkg, domain: fn.domain, layer: fn.layer, fn: fn.name, line, code });
+  return PLATFORM_SPECS[app.platform].appFrame({
+    company: app.company,
+    pkg: app.pkg,
+    domain: fn.domain,
+    layer: fn.layer,
+    fn: fn.name,
+    line,
+    code,
+  });
 }
 
 function withoutEmptyContext(frame: SyntheticFrame): SyntheticFrame {
@@ -55,7 +76,11 @@ export function renderEvent(rng: Rng, app: App, cause: RootCause, project: strin
     calls.push(appFrame(app, fn, releaseIndex, code));
     if (next && rng.chance(0.06)) {
       const wrapper = rng.pick(spec.wrappers);
-      calls.push({ ...appFrame(app, fn, releaseIndex, callSite(app, wrapper, next.name, releaseIndex)), function: wrapper, in_app: rng.chance(0.5) });
+      calls.push({
+        ...appFrame(app, fn, releaseIndex, callSite(app, wrapper, next.name, releaseIndex)),
+        function: wrapper,
+        in_app: rng.chance(0.5),
+      });
     }
   });
   if (rng.chance(0.05) && calls.length > 2) {
@@ -64,8 +89,16 @@ export function renderEvent(rng: Rng, app: App, cause: RootCause, project: strin
     calls.splice(at + 1, 0, { ...repeated, lineno: repeated.lineno + 3 });
   }
   const tailIndex = rng.chance(0.12) ? rng.int(0, cause.failure.tails.length - 1) : cause.tailIndex;
-  const tail = (cause.failure.tails[tailIndex] ?? []).map((frame, i) => ({ ...frame, lineno: frame.lineno ?? 10 + i, in_app: false }));
-  const entry = (spec.entries[cause.entryIndex] ?? []).map((frame, i) => ({ ...frame, lineno: frame.lineno ?? 10 + i, in_app: false }));
+  const tail = (cause.failure.tails[tailIndex] ?? []).map((frame, i) => ({
+    ...frame,
+    lineno: frame.lineno ?? 10 + i,
+    in_app: false,
+  }));
+  const entry = (spec.entries[cause.entryIndex] ?? []).map((frame, i) => ({
+    ...frame,
+    lineno: frame.lineno ?? 10 + i,
+    in_app: false,
+  }));
   const frames = entry.concat(calls, tail).map(withoutEmptyContext);
   const messageTemplate = rng.chance(0.85) ? (cause.messages[0] as string) : rng.pick(cause.messages);
   const exception: SyntheticException = {

@@ -1,5 +1,5 @@
 export { generateCorpus, type Corpus, type CorpusOptions } from "./corpus";
-export { EVALUATION_MIX, TRAINING_MIX, samplePairs, type PairOptions } from "./pairs";
+export { EVALUATION_MIX, TRAINING_MIX, fingerprintSignature, samplePairs, type PairOptions } from "./pairs";
 export { readTimeoutPair } from "./read-timeout";
 export { Rng } from "./random";
 export type { App, AppFunction } from "./codebase";

@@ -33,7 +33,8 @@ function outerPath(rng: Rng, app: App): AppFunction[] {
   const path = [rng.pick(app.functions.entry)];
   // Real outer paths are often deep (middleware, task wrappers, service layers), which is what lets a
   // lexical model be fooled by a long shared prefix.
-  for (let i = rng.pick([0, 1, 2, 2, 3, 3, 4, 5, 6, 8]); i > 0; i--) path.push(rng.pick(app.functions.service.concat(app.functions.entry)));
+  for (let i = rng.pick([0, 1, 2, 2, 3, 3, 4, 5, 6, 8]); i > 0; i--)
+    path.push(rng.pick(app.functions.service.concat(app.functions.entry)));
   return path;
 }
 
@@ -64,7 +65,11 @@ export function generateFamily(rng: Rng, app: App, familyId: string): RootCause[
     if (k > 0) {
       if (middle.length > 0 && (io || rng.chance(0.6))) {
         const changes = middle.length === 1 ? 1 : rng.int(1, Math.min(2, middle.length));
-        for (const at of rng.sample(middle.map((_, i) => i), changes)) middle[at] = distinctFrom(rng, service, baseMiddle);
+        for (const at of rng.sample(
+          middle.map((_, i) => i),
+          changes,
+        ))
+          middle[at] = distinctFrom(rng, service, baseMiddle);
       } else if (!io) {
         chainSink = [distinctFrom(rng, service.concat(util, data), sink)];
       } else {
@@ -84,7 +89,9 @@ export function generateFamily(rng: Rng, app: App, familyId: string): RootCause[
       tailIndex: rng.int(0, failure.tails.length - 1),
       chain,
       crashCode: fillStable(rng.pick(failure.code), rng),
-      ...(failure.cause ? { causeMessage: fillStable(failure.cause.messages[0] ?? "", rng.fork(`msg:${messageKey}:cause`)) } : {}),
+      ...(failure.cause
+        ? { causeMessage: fillStable(failure.cause.messages[0] ?? "", rng.fork(`msg:${messageKey}:cause`)) }
+        : {}),
       outerPaths,
       entryIndex,
     });

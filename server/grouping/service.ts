@@ -54,7 +54,9 @@ async function lookup(
   threshold: number,
 ): Promise<Lookup> {
   const prisma = await db();
-  const radius = request.read_only ? READ_ONLY_RADIUS : threshold;
+  // A read-only caller (the "similar issues" view, a shadow decision) still learns whether the model would group,
+  // so it searches at least as far as the threshold (Seer's thresholds are below 0.1, where this changes nothing).
+  const radius = request.read_only ? Math.max(READ_ONLY_RADIUS, threshold) : threshold;
   const base = { projectId: request.project_id, model, vector, excludeHash: request.hash, radius, limit: request.k };
   const neighbours = await prisma.$transaction((tx) =>
     request.use_reranking

@@ -46,7 +46,12 @@ describe("dynamic micro-batching", () => {
   });
 
   it("rejects every caller of a failed batch", async () => {
-    const batcher = new MicroBatcher<number, number>({ maxBatch: 8, maxWaitMs: 1, bucketOf: () => 0, run: async () => Promise.reject(new Error("model crashed")) });
+    const batcher = new MicroBatcher<number, number>({
+      maxBatch: 8,
+      maxWaitMs: 1,
+      bucketOf: () => 0,
+      run: async () => Promise.reject(new Error("model crashed")),
+    });
     const results = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
   });

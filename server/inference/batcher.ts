@@ -50,17 +50,22 @@ export class MicroBatcher<I, O> {
     });
   }
 
-  /** The bucket to run now: a full one first, else the one whose oldest item has waited long enough. */
+  /**
+   * The bucket to run now: among full buckets the one waiting longest, else the one whose oldest item has
+   * waited `maxWaitMs` (wait > 0 says how long until one has). Oldest first keeps every caller's tail short.
+   */
   private ready(now: number): { bucket: number; wait: number } | undefined {
+    let full: { bucket: number; since: number } | undefined;
     let best: { bucket: number; wait: number } | undefined;
     for (const [bucket, queue] of this.queues) {
       const first = queue[0];
       if (!first) continue;
-      if (queue.length >= this.options.maxBatch) return { bucket, wait: 0 };
+      if (queue.length >= this.options.maxBatch && (!full || first.enqueuedAt < full.since))
+        full = { bucket, since: first.enqueuedAt };
       const wait = Math.max(0, first.enqueuedAt + this.options.maxWaitMs - now);
       if (!best || wait < best.wait) best = { bucket, wait };
     }
-    return best;
+    return full ? { bucket: full.bucket, wait: 0 } : best;
   }
 
   private pump(): void {

@@ -6,7 +6,7 @@ import { z } from "zod";
 export const MAX_TEXTS_PER_REQUEST = 64;
 
 export const embedRequestSchema = z.object({
-  model: z.string().trim().min(1, "name a model, e.g. \"v2\""),
+  model: z.string().trim().min(1, 'name a model, e.g. "v2"'),
   texts: z
     .array(z.string().refine((text) => text.trim().length > 0, "must not be empty"))
     .min(1, "send at least one text")

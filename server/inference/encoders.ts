@@ -62,9 +62,13 @@ class TokenizerJsonEncoder implements Encoder<{ ids: number[]; mask: number[]; t
     return encoded.ids.length;
   }
   feeds(batch: readonly { ids: number[]; mask: number[]; typeIds: number[] }[], inputNames: readonly string[]) {
-    const feeds: Record<string, ort.Tensor> = { input_ids: padded(batch.map((b) => b.ids)), attention_mask: padded(batch.map((b) => b.mask)) };
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: padded(batch.map((b) => b.ids)),
+      attention_mask: padded(batch.map((b) => b.mask)),
+    };
     // BERT-style exports also take token_type_ids (all zeros for a single sentence).
-    if (inputNames.includes("token_type_ids")) feeds.token_type_ids = padded(batch.map((b) => (b.typeIds.length ? b.typeIds : b.ids.map(() => 0))));
+    if (inputNames.includes("token_type_ids"))
+      feeds.token_type_ids = padded(batch.map((b) => (b.typeIds.length ? b.typeIds : b.ids.map(() => 0))));
     return feeds;
   }
 }

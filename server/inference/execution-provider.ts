@@ -16,10 +16,17 @@ const holder = globalThis as typeof globalThis & { __regroupCudaProbe?: { ok: bo
  * an error saying how to install the CUDA provider when it cannot load; or `auto`, which tries CUDA once per
  * process and otherwise runs on CPU, logging which one it got either way.
  */
-export async function createSession(model: string | Uint8Array, device: InferenceDevice, label: string): Promise<{ session: ort.InferenceSession; provider: Provider }> {
+export async function createSession(
+  model: string | Uint8Array,
+  device: InferenceDevice,
+  label: string,
+): Promise<{ session: ort.InferenceSession; provider: Provider }> {
   const base: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: "all", logSeverityLevel: 3 };
   const wantCuda = device === "cuda" || (device === "auto" && holder.__regroupCudaProbe?.ok !== false);
   if (wantCuda) {
+    // onnxruntime prints its own error line when the CUDA libraries are missing; the log line below says it
+    // in our words, so keep its console quiet for the probe (exceptions still reach us).
+    if (device === "auto") ort.env.logLevel = "fatal";
     try {
       const session = await open(model, { ...base, executionProviders: ["cuda"], logSeverityLevel: 4 });
       holder.__regroupCudaProbe = { ok: true, reason: "" };
@@ -43,5 +50,7 @@ export async function createSession(model: string | Uint8Array, device: Inferenc
 }
 
 function open(model: string | Uint8Array, options: ort.InferenceSession.SessionOptions): Promise<ort.InferenceSession> {
-  return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
+  return typeof model === "string"
+    ? ort.InferenceSession.create(model, options)
+    : ort.InferenceSession.create(model, options);
 }

@@ -25,7 +25,8 @@ async function errorOf(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string } }).error;
 }
 
-const text = 'TypeError: Cannot read properties of undefined (reading \'price\')\n  File "cart.tsx", function renderLine';
+const text =
+  "TypeError: Cannot read properties of undefined (reading 'price')\n  File \"cart.tsx\", function renderLine";
 
 describe("POST /api/embed", () => {
   it("embeds signed requests at the stored dimension, or the dims asked for", async () => {
@@ -48,7 +49,10 @@ describe("POST /api/embed", () => {
   it("says which models exist when the model is unknown", async () => {
     const response = await post({ model: "v7", texts: [text] });
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toEqual({ code: "unknown_model", message: 'Unknown model "v7"; known models: v1, v2.' });
+    expect(await errorOf(response)).toEqual({
+      code: "unknown_model",
+      message: 'Unknown model "v7"; known models: v1, v2.',
+    });
   });
 
   it("names the empty text", async () => {
@@ -73,10 +77,14 @@ describe("POST /api/embed", () => {
 
   it("serves a remote InferenceService (INFERENCE_URL) with the same vectors, chunked by 64", async () => {
     const calls: number[] = [];
-    const remote = new RemoteInferenceService("http://inference.internal:3000", () => secret, async (url, init) => {
-      calls.push((JSON.parse(String(init?.body)) as { texts: string[] }).texts.length);
-      return embedHandler(new Request(url, init));
-    });
+    const remote = new RemoteInferenceService(
+      "http://inference.internal:3000",
+      () => secret,
+      async (url, init) => {
+        calls.push((JSON.parse(String(init?.body)) as { texts: string[] }).texts.length);
+        return embedHandler(new Request(url, init));
+      },
+    );
     const texts = Array.from({ length: 70 }, (_, i) => `${text}\n  File "f${i}.ts", function g${i}`);
     const vectors = await remote.embed("v2", texts);
     expect(calls).toEqual([64, 6]);

@@ -26,7 +26,9 @@ interface LoadedModel {
 export function resolveDims(entry: ModelEntry, dims: number | undefined): number {
   const resolved = dims ?? entry.dimensionStored;
   if (resolved > entry.dimensionProduced) {
-    throw new ValidationError(`Model ${entry.version} produces ${entry.dimensionProduced} dimensions; dims ${resolved} is too many.`);
+    throw new ValidationError(
+      `Model ${entry.version} produces ${entry.dimensionProduced} dimensions; dims ${resolved} is too many.`,
+    );
   }
   return resolved;
 }
@@ -81,22 +83,32 @@ export class LocalInferenceService implements InferenceService {
   /** Which provider each loaded model runs on, and how well batching worked. */
   async describe(): Promise<{ version: string; provider: Provider; batching: BatcherStats }[]> {
     const loaded = await Promise.all([...this.models.values()].map((p) => p.catch(() => undefined)));
-    return loaded.filter((m): m is LoadedModel => !!m).map((m) => ({ version: m.entry.version, provider: m.provider, batching: m.batcher.stats }));
+    return loaded
+      .filter((m): m is LoadedModel => !!m)
+      .map((m) => ({ version: m.entry.version, provider: m.provider, batching: m.batcher.stats }));
   }
 }
 
 /** One output row per item; `mean` pooling averages last_hidden_state over each item's real tokens. */
-function splitRows(data: Float32Array, dims: number[], items: unknown[], encoder: Encoder, pooling: "none" | "mean"): Float32Array[] {
+function splitRows(
+  data: Float32Array,
+  dims: number[],
+  items: unknown[],
+  encoder: Encoder,
+  pooling: "none" | "mean",
+): Float32Array[] {
   if (dims.length === 2) {
     const width = dims[1] as number;
     return items.map((_, i) => data.subarray(i * width, (i + 1) * width));
   }
-  if (dims.length !== 3 || pooling !== "mean") throw new Error(`Unexpected output shape [${dims.join(", ")}]; set "pooling": "mean" for token-level outputs.`);
+  if (dims.length !== 3 || pooling !== "mean")
+    throw new Error(`Unexpected output shape [${dims.join(", ")}]; set "pooling": "mean" for token-level outputs.`);
   const [, seq, width] = dims as [number, number, number];
   return items.map((item, i) => {
     const n = Math.max(1, Math.min(seq, encoder.length(item)));
     const row = new Float32Array(width);
-    for (let t = 0; t < n; t++) for (let d = 0; d < width; d++) row[d] = (row[d] as number) + (data[(i * seq + t) * width + d] as number) / n;
+    for (let t = 0; t < n; t++)
+      for (let d = 0; d < width; d++) row[d] = (row[d] as number) + (data[(i * seq + t) * width + d] as number) / n;
     return row;
   });
 }

@@ -10,8 +10,16 @@ import { HttpError } from "../http/errors";
  */
 const tokenizerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("lexical-hash"), features: z.number().int().positive() }),
-  z.object({ kind: z.literal("frame-hash"), vocabSize: z.number().int().positive(), maxTokens: z.number().int().positive() }),
-  z.object({ kind: z.literal("tokenizer.json"), path: z.string().default("tokenizer.json"), maxLength: z.number().int().positive().default(512) }),
+  z.object({
+    kind: z.literal("frame-hash"),
+    vocabSize: z.number().int().positive(),
+    maxTokens: z.number().int().positive(),
+  }),
+  z.object({
+    kind: z.literal("tokenizer.json"),
+    path: z.string().default("tokenizer.json"),
+    maxLength: z.number().int().positive().default(512),
+  }),
 ]);
 
 export const modelConfigSchema = z.object({
@@ -58,16 +66,21 @@ export class ModelRegistry {
     if (this.entries) return this.entries;
     const entries = new Map<string, ModelEntry>();
     const dir = path.resolve(this.modelsDir);
-    const folders = fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
+    const folders = fs.existsSync(dir)
+      ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
+      : [];
     for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) {
       const configPath = path.join(dir, folder.name, "config.json");
       if (!fs.existsSync(configPath)) continue;
       const parsed = modelConfigSchema.safeParse(JSON.parse(fs.readFileSync(configPath, "utf8")));
       if (!parsed.success) {
-        throw new Error(`${configPath} is not a valid model config: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+        throw new Error(
+          `${configPath} is not a valid model config: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+        );
       }
       const config = parsed.data;
-      if (config.dimensionStored > config.dimensionProduced) throw new Error(`${configPath}: dimensionStored exceeds dimensionProduced.`);
+      if (config.dimensionStored > config.dimensionProduced)
+        throw new Error(`${configPath}: dimensionStored exceeds dimensionProduced.`);
       entries.set(config.version, {
         ...config,
         artifactPath: path.join(dir, folder.name, "model.onnx"),

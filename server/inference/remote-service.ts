@@ -14,8 +14,11 @@ export class RemoteInferenceService implements InferenceService {
 
   async embed(model: string, texts: string[], opts: EmbedOptions = {}): Promise<number[][]> {
     const chunks: string[][] = [];
-    for (let i = 0; i < texts.length; i += MAX_TEXTS_PER_REQUEST) chunks.push(texts.slice(i, i + MAX_TEXTS_PER_REQUEST));
-    const results = await Promise.all(chunks.map((chunk) => this.call({ model, texts: chunk, ...(opts.dims ? { dims: opts.dims } : {}) })));
+    for (let i = 0; i < texts.length; i += MAX_TEXTS_PER_REQUEST)
+      chunks.push(texts.slice(i, i + MAX_TEXTS_PER_REQUEST));
+    const results = await Promise.all(
+      chunks.map((chunk) => this.call({ model, texts: chunk, ...(opts.dims ? { dims: opts.dims } : {}) })),
+    );
     return results.flat();
   }
 
@@ -31,7 +34,9 @@ export class RemoteInferenceService implements InferenceService {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      throw new ServiceUnavailableError(`The inference service at ${url.origin} cannot be reached: ${(error as Error).message}`);
+      throw new ServiceUnavailableError(
+        `The inference service at ${url.origin} cannot be reached: ${(error as Error).message}`,
+      );
     }
     const payload: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
@@ -40,7 +45,9 @@ export class RemoteInferenceService implements InferenceService {
       if (response.status >= 400 && response.status < 500 && response.status !== 401) {
         throw new HttpError(response.status, "inference_rejected", message);
       }
-      throw new ServiceUnavailableError(`The inference service at ${url.origin} answered ${response.status}: ${message}`);
+      throw new ServiceUnavailableError(
+        `The inference service at ${url.origin} answered ${response.status}: ${message}`,
+      );
     }
     const parsed = embedResponseSchema.safeParse(payload);
     if (!parsed.success || parsed.data.embeddings.length !== request.texts.length) {

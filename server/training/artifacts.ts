@@ -13,7 +13,8 @@ export const OUTPUT_DIM = 768;
 export function v1Config(threshold: number, thresholds: Record<string, number> = {}): ModelConfig {
   return {
     version: "v1",
-    description: "Lexical baseline: hashed word pieces and bigrams of the whole embedding text, random projection to 768 (untrained).",
+    description:
+      "Lexical baseline: hashed word pieces and their character trigrams over the whole embedding text, random projection to 768 (untrained).",
     dimensionProduced: OUTPUT_DIM,
     dimensionStored: OUTPUT_DIM,
     column: "v1",
@@ -29,7 +30,8 @@ export function v1Config(threshold: number, thresholds: Record<string, number> =
 export function v2Config(threshold: number, thresholds: Record<string, number> = {}): ModelConfig {
   return {
     version: "v2",
-    description: "Trained stacktrace encoder: frame-aware hashed tokens, embedding bag, MLP to 768 (Matryoshka), stored at 64.",
+    description:
+      "Trained stacktrace encoder: frame-aware hashed tokens, embedding bag, MLP to 768 (Matryoshka), stored at 64.",
     dimensionProduced: OUTPUT_DIM,
     dimensionStored: 64,
     column: "v2",

@@ -1,7 +1,16 @@
 import "server-only";
 import { buildEmbeddingText } from "@/lib/embedding-text";
 import { parseEvent } from "@/lib/event/schema";
-import { EVALUATION_MIX, TRAINING_MIX, generateCorpus, samplePairs, type LabeledPair, type PairKind, type SyntheticEvent, type SyntheticPlatform } from "@/lib/synthetic";
+import {
+  EVALUATION_MIX,
+  TRAINING_MIX,
+  generateCorpus,
+  samplePairs,
+  type LabeledPair,
+  type PairKind,
+  type SyntheticEvent,
+  type SyntheticPlatform,
+} from "@/lib/synthetic";
 
 /** Pairs over a list of distinct texts (each text embedded once per batch, however many pairs use it). */
 export interface TextPair {
@@ -44,7 +53,15 @@ export function toPairSet(textById: ReadonlyMap<string, string>, labeled: readon
     const a = at(pair.query);
     const b = at(pair.candidate);
     if (a === undefined || b === undefined) continue;
-    pairs.push({ a, b, group: pair.label === "GROUP", weight, platform: pair.platform, project: pair.project, kind: pair.kind });
+    pairs.push({
+      a,
+      b,
+      group: pair.label === "GROUP",
+      weight,
+      platform: pair.platform,
+      project: pair.project,
+      kind: pair.kind,
+    });
   }
   return { texts, pairs };
 }
@@ -73,17 +90,38 @@ export interface SplitSpec {
 export function defaultSplits(seed: number, scale = 1): Record<"train" | "validation" | "test", SplitSpec> {
   return {
     train: { seed: `${seed}`, apps: Math.round(240 * scale), firstApp: 0, pairsPerApp: 160, mix: TRAINING_MIX },
-    validation: { seed: `${seed}-validation`, apps: Math.round(48 * scale), firstApp: 10_000, pairsPerApp: 80, mix: EVALUATION_MIX },
-    test: { seed: `${seed}-test`, apps: Math.round(96 * scale), firstApp: 20_000, pairsPerApp: 80, mix: EVALUATION_MIX },
+    validation: {
+      seed: `${seed}-validation`,
+      apps: Math.round(48 * scale),
+      firstApp: 10_000,
+      pairsPerApp: 80,
+      mix: EVALUATION_MIX,
+    },
+    test: {
+      seed: `${seed}-test`,
+      apps: Math.round(96 * scale),
+      firstApp: 20_000,
+      pairsPerApp: 80,
+      mix: EVALUATION_MIX,
+    },
   };
 }
 
 /** Generates a split's corpus, its labeled pairs, and their embedding texts. */
 export function buildSplit(spec: SplitSpec): { set: PairSet; labeled: LabeledPair[]; events: SyntheticEvent[] } {
-  const corpus = generateCorpus({ seed: spec.seed, apps: spec.apps, firstApp: spec.firstApp, ...(spec.platforms ? { platforms: spec.platforms } : {}) });
+  const corpus = generateCorpus({
+    seed: spec.seed,
+    apps: spec.apps,
+    firstApp: spec.firstApp,
+    ...(spec.platforms ? { platforms: spec.platforms } : {}),
+  });
   const labeled = samplePairs(corpus, { seed: spec.seed, perApp: spec.pairsPerApp, mix: spec.mix });
   const needed = new Set(labeled.flatMap((p) => [p.query, p.candidate]));
   const textById = new Map<string, string>();
   for (const e of corpus.events) if (needed.has(e.event.event_id)) textById.set(e.event.event_id, eventText(e.event));
-  return { set: toPairSet(textById, labeled), labeled, events: corpus.events.filter((e) => needed.has(e.event.event_id)) };
+  return {
+    set: toPairSet(textById, labeled),
+    labeled,
+    events: corpus.events.filter((e) => needed.has(e.event.event_id)),
+  };
 }

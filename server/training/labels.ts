@@ -20,7 +20,11 @@ const labelSchema = z.object({
   project: z.union([z.string(), z.number()]).optional(),
 });
 
-export async function readLabeledPairs(file: string, events: ReadonlyMap<string, unknown> = new Map(), weight = 1): Promise<{ set: PairSet; skipped: number }> {
+export async function readLabeledPairs(
+  file: string,
+  events: ReadonlyMap<string, unknown> = new Map(),
+  weight = 1,
+): Promise<{ set: PairSet; skipped: number }> {
   const textById = new Map<string, string>();
   const labeled: LabeledPair[] = [];
   let skipped = 0;
@@ -42,7 +46,10 @@ export async function readLabeledPairs(file: string, events: ReadonlyMap<string,
   };
   for await (const { line, value } of readJsonLines(file)) {
     const parsed = labelSchema.safeParse(value);
-    if (!parsed.success) throw new Error(`${file}:${line}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file}:${line}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+      );
     const row = parsed.data;
     const query = resolve(`${line}:q`, row.query, row.query_text);
     const candidate = resolve(`${line}:c`, row.candidate, row.candidate_text);

@@ -24,7 +24,12 @@ describe("evaluation metrics", () => {
   it("computes ROC AUC with ties counted half", () => {
     // 4 positives × 2 negatives: a positive is closer than a negative in 5 of 8 comparisons.
     expect(rocAuc(pairs)).toBeCloseTo(5 / 8);
-    expect(rocAuc([{ distance: 0.1, group: true }, { distance: 0.1, group: false }])).toBe(0.5);
+    expect(
+      rocAuc([
+        { distance: 0.1, group: true },
+        { distance: 0.1, group: false },
+      ]),
+    ).toBe(0.5);
   });
 
   it("sweeps thresholds and slices by platform", () => {

@@ -62,7 +62,11 @@ export function minimumPredictions(pairs: readonly ScoredPair[]): number {
  * The largest distance threshold whose precision_GROUP is at least `target`, and the recall there; the
  * "recall at 95% precision" of the model evaluation when target is 0.95. Threshold −1 when none reaches it.
  */
-export function recallAtPrecision(pairs: readonly ScoredPair[], target: number, minPredictions = minimumPredictions(pairs)): { threshold: number; recall: number; precision: number } {
+export function recallAtPrecision(
+  pairs: readonly ScoredPair[],
+  target: number,
+  minPredictions = minimumPredictions(pairs),
+): { threshold: number; recall: number; precision: number } {
   const positives = pairs.filter((p) => p.group).length;
   let best = { threshold: -1, recall: 0, precision: 1 };
   for (const cut of cuts(pairs)) {
@@ -125,11 +129,17 @@ export function summarise(pairs: readonly ScoredPair[], threshold: number): Mode
 }
 
 /** The same summary for each value of a key (platform, project). */
-export function summariseBy(pairs: readonly ScoredPair[], threshold: number, key: "platform" | "project"): Record<string, ModelMetrics> {
+export function summariseBy(
+  pairs: readonly ScoredPair[],
+  threshold: number,
+  key: "platform" | "project",
+): Record<string, ModelMetrics> {
   const groups = new Map<string, ScoredPair[]>();
   for (const pair of pairs) {
     const value = pair[key] ?? "unknown";
     groups.set(value, [...(groups.get(value) ?? []), pair]);
   }
-  return Object.fromEntries([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, summarise(v, threshold)]));
+  return Object.fromEntries(
+    [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, summarise(v, threshold)]),
+  );
 }

@@ -4,8 +4,10 @@ import { contrastivePairLoss } from "./loss";
 import { backward, forward, initParams, zeroGrads } from "./model";
 
 const tokenizer = new FrameHashTokenizer({ vocabSize: 512, maxTokens: 256 });
-const textA = 'KeyError: \'id\'\n  File "views.py", function create_order\n    total = quote(order)\n  File "pricing.py", function quote\n    return rates["id"]';
-const textB = 'KeyError: \'id\'\n  File "views.py", function create_order\n    total = ship(order)\n  File "shipping.py", function ship\n    return zones["id"]';
+const textA =
+  'KeyError: \'id\'\n  File "views.py", function create_order\n    total = quote(order)\n  File "pricing.py", function quote\n    return rates["id"]';
+const textB =
+  'KeyError: \'id\'\n  File "views.py", function create_order\n    total = ship(order)\n  File "shipping.py", function ship\n    return zones["id"]';
 
 function loss(p: ReturnType<typeof initParams>, group: boolean): number {
   return contrastivePairLoss(forward(p, tokenizer.encode(textA)).z, forward(p, tokenizer.encode(textB)).z, group).loss;
@@ -25,9 +27,21 @@ describe("v2's hand-written gradients", () => {
         const original = array[index] as number;
         const h = 1e-3;
         array[index] = original + h;
-        const up = contrastivePairLoss(forward(p, tokenizer.encode(textA)).z, forward(p, tokenizer.encode(textB)).z, group, 1, 0.99).loss;
+        const up = contrastivePairLoss(
+          forward(p, tokenizer.encode(textA)).z,
+          forward(p, tokenizer.encode(textB)).z,
+          group,
+          1,
+          0.99,
+        ).loss;
         array[index] = original - h;
-        const down = contrastivePairLoss(forward(p, tokenizer.encode(textA)).z, forward(p, tokenizer.encode(textB)).z, group, 1, 0.99).loss;
+        const down = contrastivePairLoss(
+          forward(p, tokenizer.encode(textA)).z,
+          forward(p, tokenizer.encode(textB)).z,
+          group,
+          1,
+          0.99,
+        ).loss;
         array[index] = original;
         expect(analytic).toBeCloseTo((up - down) / (2 * h), 3);
       };

@@ -44,7 +44,15 @@ export class AdamW {
     };
   }
 
-  private update(target: Float32Array, s: Moments, index: number, grad: number, lr: number, decay: number, decayTo = 0): void {
+  private update(
+    target: Float32Array,
+    s: Moments,
+    index: number,
+    grad: number,
+    lr: number,
+    decay: number,
+    decayTo = 0,
+  ): void {
     const { beta1, beta2, eps } = this.options;
     const m = beta1 * (s.m[index] as number) + (1 - beta1) * grad;
     const v = beta2 * (s.v[index] as number) + (1 - beta2) * grad * grad;
@@ -68,16 +76,27 @@ export class AdamW {
     ];
     for (const [name, grad, decay] of dense) {
       const target = p[name];
-      for (let i = 0; i < target.length; i++) this.update(target, this.state[name], i, (grad[i] as number) * scale, lr, decay);
+      for (let i = 0; i < target.length; i++)
+        this.update(target, this.state[name], i, (grad[i] as number) * scale, lr, decay);
     }
     // Slot 0 is padding and stays exactly zero.
-    for (let i = 1; i < p.slotWeight.length; i++) this.update(p.slotWeight, this.state.slotWeight, i, (g.slotWeight[i] as number) * scale, lr * this.options.slotLrScale, 0);
-    for (const [id, grad] of g.tokenScale) this.update(p.tokenScale, this.state.tokenScale, id, grad * scale, lr, wd * 10, 1);
+    for (let i = 1; i < p.slotWeight.length; i++)
+      this.update(
+        p.slotWeight,
+        this.state.slotWeight,
+        i,
+        (g.slotWeight[i] as number) * scale,
+        lr * this.options.slotLrScale,
+        0,
+      );
+    for (const [id, grad] of g.tokenScale)
+      this.update(p.tokenScale, this.state.tokenScale, id, grad * scale, lr, wd * 10, 1);
     if (!this.options.trainEmbeddings) return;
     const D = p.shape.bagDim;
     const elr = lr * this.options.embeddingLrScale;
     for (const [id, grad] of g.embeddings) {
-      for (let d = 0; d < D; d++) this.update(p.embeddings, this.state.embeddings, id * D + d, (grad[d] as number) * scale, elr, wd);
+      for (let d = 0; d < D; d++)
+        this.update(p.embeddings, this.state.embeddings, id * D + d, (grad[d] as number) * scale, elr, wd);
     }
   }
 }

@@ -41,7 +41,12 @@ export function learningRateAt(step: number, total: number, peak: number, warmup
  * Trains v2 with the contrastive loss over Matryoshka prefixes. Deterministic for a seed: the pair order,
  * the initial weights and the updates depend on nothing else. Each batch embeds each distinct text once.
  */
-export function trainV2(set: PairSet, tokenizer: FrameHashTokenizer, shape: V2Shape, options: TrainerOptions): V2Params {
+export function trainV2(
+  set: PairSet,
+  tokenizer: FrameHashTokenizer,
+  shape: V2Shape,
+  options: TrainerOptions,
+): V2Params {
   const params = initParams(shape, options.seed);
   const optimizer = new AdamW(params, {
     beta1: 0.9,
@@ -74,7 +79,10 @@ export function trainV2(set: PairSet, tokenizer: FrameHashTokenizer, shape: V2Sh
         const { loss: l, ga, gb } = contrastivePairLoss(state(pair.a).z, state(pair.b).z, pair.group, pair.weight);
         loss += l;
         weight += pair.weight;
-        for (const [i, g] of [[pair.a, ga], [pair.b, gb]] as const) {
+        for (const [i, g] of [
+          [pair.a, ga],
+          [pair.b, gb],
+        ] as const) {
           const acc = gradZ.get(i);
           if (acc) for (let k = 0; k < g.length; k++) acc[k] = (acc[k] as number) + (g[k] as number);
           else gradZ.set(i, g);

@@ -2,11 +2,13 @@ import { pascal } from "../names";
 import { capitalize, libraryFrames, type PlatformSpec } from "./spec";
 
 const lib = (specs: string[]) =>
-  libraryFrames(specs, (module) => ({ module, filename: "", abs_path: "" })).map(({ filename: _f, abs_path: _a, ...frame }) => ({
-    ...frame,
-    filename: `${frame.module?.split(".").pop() ?? "Unknown"}.cs`,
-    abs_path: `/_/src/${frame.module?.split(".").slice(0, 2).join(".")}/${frame.module?.split(".").pop()}.cs`,
-  }));
+  libraryFrames(specs, (module) => ({ module, filename: "", abs_path: "" })).map(
+    ({ filename: _f, abs_path: _a, ...frame }) => ({
+      ...frame,
+      filename: `${frame.module?.split(".").pop() ?? "Unknown"}.cs`,
+      abs_path: `/_/src/${frame.module?.split(".").slice(0, 2).join(".")}/${frame.module?.split(".").pop()}.cs`,
+    }),
+  );
 
 export const csharp: PlatformSpec = {
   platform: "csharp",
@@ -15,7 +17,14 @@ export const csharp: PlatformSpec = {
   appFrame: ({ company, pkg, domain, layer, fn, line }) => {
     const cls = pascal([domain.replace(/s$/, ""), layer.replace(/s$/, "")]);
     const ns = `${capitalize(company)}.${pascal([pkg])}.${capitalize(domain)}`;
-    return { module: `${ns}.${cls}`, filename: `${cls}.cs`, abs_path: `/src/${ns}/${cls}.cs`, function: fn, lineno: line, in_app: true };
+    return {
+      module: `${ns}.${cls}`,
+      filename: `${cls}.cs`,
+      abs_path: `/src/${ns}/${cls}.cs`,
+      function: fn,
+      lineno: line,
+      in_app: true,
+    };
   },
   callCode: [""],
   entries: [
@@ -24,12 +33,25 @@ export const csharp: PlatformSpec = {
       "Microsoft.AspNetCore.Mvc.Infrastructure.ActionMethodExecutor+TaskOfIActionResultExecutor|Execute",
       "System.Runtime.CompilerServices.AsyncMethodBuilderCore|Start",
     ]),
-    lib(["Microsoft.Extensions.Hosting.Internal.BackgroundService|ExecuteAsync", "System.Threading.Tasks.Task|ExecuteWithThreadLocal"]),
+    lib([
+      "Microsoft.Extensions.Hosting.Internal.BackgroundService|ExecuteAsync",
+      "System.Threading.Tasks.Task|ExecuteWithThreadLocal",
+    ]),
   ],
   wrappers: ["MoveNext", "Invoke", "ExecuteAsync", "Handle"],
   failures: [
-    { type: "System.NullReferenceException", messages: ["Object reference not set to an instance of an object."], tails: [[]], code: [""] },
-    { type: "System.InvalidOperationException", messages: ["Sequence contains no elements", "Nullable object must have a value."], tails: [lib(["System.Linq.ThrowHelper|ThrowNoElementsException", "System.Linq.Enumerable|First"])], code: [""] },
+    {
+      type: "System.NullReferenceException",
+      messages: ["Object reference not set to an instance of an object."],
+      tails: [[]],
+      code: [""],
+    },
+    {
+      type: "System.InvalidOperationException",
+      messages: ["Sequence contains no elements", "Nullable object must have a value."],
+      tails: [lib(["System.Linq.ThrowHelper|ThrowNoElementsException", "System.Linq.Enumerable|First"])],
+      code: [""],
+    },
     {
       type: "System.Net.Http.HttpRequestException",
       messages: ["Response status code does not indicate success: {code}.", "Connection refused ({host}:{port})"],
@@ -45,11 +67,31 @@ export const csharp: PlatformSpec = {
     {
       type: "Microsoft.EntityFrameworkCore.DbUpdateException",
       messages: ["An error occurred while saving the entity changes. See the inner exception for details."],
-      tails: [lib(["Microsoft.EntityFrameworkCore.DbContext|SaveChangesAsync", "Microsoft.EntityFrameworkCore.Update.ReaderModificationCommandBatch|ExecuteAsync"])],
+      tails: [
+        lib([
+          "Microsoft.EntityFrameworkCore.DbContext|SaveChangesAsync",
+          "Microsoft.EntityFrameworkCore.Update.ReaderModificationCommandBatch|ExecuteAsync",
+        ]),
+      ],
       code: [""],
-      cause: { type: "Npgsql.PostgresException", messages: ["23505: duplicate key value violates unique constraint \"IX_{model}_{col}\""] },
+      cause: {
+        type: "Npgsql.PostgresException",
+        messages: ['23505: duplicate key value violates unique constraint "IX_{model}_{col}"'],
+      },
     },
-    { type: "System.Collections.Generic.KeyNotFoundException", messages: ["The given key '{key}' was not present in the dictionary."], tails: [lib(["System.Collections.Generic.Dictionary`2|get_Item", "System.ThrowHelper|ThrowKeyNotFoundException"])], code: [""] },
-    { type: "System.FormatException", messages: ["The input string '{word}' was not in a correct format."], tails: [lib(["System.Int32|Parse", "System.Number|ThrowFormatException"])], code: [""] },
+    {
+      type: "System.Collections.Generic.KeyNotFoundException",
+      messages: ["The given key '{key}' was not present in the dictionary."],
+      tails: [
+        lib(["System.Collections.Generic.Dictionary`2|get_Item", "System.ThrowHelper|ThrowKeyNotFoundException"]),
+      ],
+      code: [""],
+    },
+    {
+      type: "System.FormatException",
+      messages: ["The input string '{word}' was not in a correct format."],
+      tails: [lib(["System.Int32|Parse", "System.Number|ThrowFormatException"])],
+      code: [""],
+    },
   ],
 };

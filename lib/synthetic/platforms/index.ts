@@ -9,5 +9,14 @@ import { python } from "./python";
 import { ruby } from "./ruby";
 import type { PlatformSpec } from "./spec";
 
-export const PLATFORM_SPECS: Record<SyntheticPlatform, PlatformSpec> = { python, javascript, node, java, go, ruby, php, csharp };
+export const PLATFORM_SPECS: Record<SyntheticPlatform, PlatformSpec> = {
+  python,
+  javascript,
+  node,
+  java,
+  go,
+  ruby,
+  php,
+  csharp,
+};
 export type { Failure, LibraryFrame, PlatformSpec } from "./spec";

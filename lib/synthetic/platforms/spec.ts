@@ -89,6 +89,11 @@ export function libraryFrames(
 ): LibraryFrame[] {
   return specs.map((spec, index) => {
     const [module = "", fn = "", context] = spec.split("|");
-    return { ...paths(module), function: fn, lineno: 40 + ((index * 97 + module.length * 13) % 700), ...(context ? { context_line: context } : {}) };
+    return {
+      ...paths(module),
+      function: fn,
+      lineno: 40 + ((index * 97 + module.length * 13) % 700),
+      ...(context ? { context_line: context } : {}),
+    };
   });
 }

@@ -5,7 +5,12 @@ import { FrameHashTokenizer } from "../tokenizers/frame-tokenizer";
 import { buildV1Model } from "./v1-graph";
 import { buildV2Model } from "./v2-graph";
 
-const int64 = (values: Int32Array) => new ort.Tensor("int64", BigInt64Array.from(values, (v) => BigInt(v)), [1, values.length]);
+const int64 = (values: Int32Array) =>
+  new ort.Tensor(
+    "int64",
+    BigInt64Array.from(values, (v) => BigInt(v)),
+    [1, values.length],
+  );
 
 describe("ONNX graphs written by the project", () => {
   it("v2's graph computes what the trainer's forward pass computes", async () => {
@@ -13,7 +18,9 @@ describe("ONNX graphs written by the project", () => {
     params.tokenScale.forEach((_, i) => (params.tokenScale[i] = 0.5 + (i % 5) / 5));
     params.slotWeight.forEach((_, i) => (params.slotWeight[i] = i === 0 ? 0 : 1 / (1 + (i % 9))));
     const session = await ort.InferenceSession.create(buildV2Model(params));
-    const tokens = new FrameHashTokenizer({ vocabSize: 2048, maxTokens: 512 }).encode('KeyError: \'id\'\n  File "a.py", function load\n    x = cache[key]\n  File "b.py", function parse');
+    const tokens = new FrameHashTokenizer({ vocabSize: 2048, maxTokens: 512 }).encode(
+      'KeyError: \'id\'\n  File "a.py", function load\n    x = cache[key]\n  File "b.py", function parse',
+    );
     const { embeddings } = await session.run({ input_ids: int64(tokens.ids), slot_ids: int64(tokens.slots) });
     const z = forward(params, tokens).z;
     const n = Math.hypot(...z);

@@ -69,7 +69,8 @@ function valueInfo(w: ProtoWriter, info: ValueInfo): void {
     type.message(1, (t) => {
       t.varint(1, TensorType[info.type]);
       t.message(2, (shape) => {
-        for (const dim of info.shape) shape.message(1, (d) => (typeof dim === "number" ? d.varint(1, dim) : d.string(2, dim)));
+        for (const dim of info.shape)
+          shape.message(1, (d) => (typeof dim === "number" ? d.varint(1, dim) : d.string(2, dim)));
       });
     }),
   );
@@ -98,17 +99,31 @@ export function buildOnnxModel(graph: GraphSpec): Uint8Array {
     for (const output of graph.outputs) g.message(12, (v) => valueInfo(v, output));
   });
   w.message(8, (o) => o.string(1, "").varint(2, OPSET));
-  for (const [key, value] of Object.entries(graph.metadata ?? {})) w.message(14, (m) => m.string(1, key).string(2, value));
+  for (const [key, value] of Object.entries(graph.metadata ?? {}))
+    w.message(14, (m) => m.string(1, key).string(2, value));
   return w.finish();
 }
 
 /** Nodes for x / (‖x‖₂ + eps) along the last axis; needs an `eps` float initializer in the graph. */
 export function l2NormalizeNodes(input: string, output: string): NodeSpec[] {
   return [
-    { op: "ReduceL2", inputs: [input], outputs: [`${input}_norm`], attributes: [{ name: "axes", ints: [-1] }, { name: "keepdims", int: 1 }] },
+    {
+      op: "ReduceL2",
+      inputs: [input],
+      outputs: [`${input}_norm`],
+      attributes: [
+        { name: "axes", ints: [-1] },
+        { name: "keepdims", int: 1 },
+      ],
+    },
     { op: "Add", inputs: [`${input}_norm`, "eps"], outputs: [`${input}_norm_eps`] },
     { op: "Div", inputs: [input, `${input}_norm_eps`], outputs: [output] },
   ];
 }
 
-export const epsInitializer = (value: number): Initializer => ({ name: "eps", type: "float", dims: [], data: Float32Array.of(value) });
+export const epsInitializer = (value: number): Initializer => ({
+  name: "eps",
+  type: "float",
+  dims: [],
+  data: Float32Array.of(value),
+});

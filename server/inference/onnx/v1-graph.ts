@@ -16,7 +16,10 @@ export function buildV1Model(options: { features: number; outputDim: number; see
     name: "regroup-v1-lexical",
     inputs: [{ name: "features", type: "float", shape: ["batch", features] }],
     outputs: [{ name: "embeddings", type: "float", shape: ["batch", outputDim] }],
-    initializers: [{ name: "projection", type: "int8", dims: [features, outputDim], data: projection }, epsInitializer(1e-6)],
+    initializers: [
+      { name: "projection", type: "int8", dims: [features, outputDim], data: projection },
+      epsInitializer(1e-6),
+    ],
     nodes: [
       { op: "Cast", inputs: ["projection"], outputs: ["projection_f"], attributes: [{ name: "to", int: 1 }] },
       { op: "MatMul", inputs: ["features", "projection_f"], outputs: ["z"] },

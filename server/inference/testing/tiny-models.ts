@@ -10,7 +10,11 @@ import type { ModelConfig } from "../registry";
 /** A MODELS_DIR with small v1 and v2 models (same graphs as the real ones, fewer weights) for tests. */
 export function tinyModelsDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regroup-models-"));
-  const write = (version: string, onnx: Uint8Array, config: Omit<ModelConfig, "version" | "output" | "pooling" | "thresholds">) => {
+  const write = (
+    version: string,
+    onnx: Uint8Array,
+    config: Omit<ModelConfig, "version" | "output" | "pooling" | "thresholds">,
+  ) => {
     fs.mkdirSync(path.join(dir, version));
     fs.writeFileSync(path.join(dir, version, "model.onnx"), onnx);
     fs.writeFileSync(path.join(dir, version, "config.json"), JSON.stringify({ version, ...config }));

@@ -34,7 +34,10 @@ export function parseEmbeddingText(text: string): ParsedException[] {
       current.value += ` ${line.trim()}`;
     } else {
       const split = line.indexOf(": ");
-      current = split > 0 ? { type: line.slice(0, split), value: line.slice(split + 2), frames: [] } : { type: line.replace(/:$/, ""), value: "", frames: [] };
+      current =
+        split > 0
+          ? { type: line.slice(0, split), value: line.slice(split + 2), frames: [] }
+          : { type: line.replace(/:$/, ""), value: "", frames: [] };
       blocks.push(current);
       lastFrame = undefined;
     }

@@ -9,7 +9,9 @@ const trace = (...frames: string[]) => ["ReadTimeoutError: Read timed out. (read
 
 describe("the frame-aware hashed tokenizer", () => {
   it("reads exceptions, frames and source lines back from the embedding text", () => {
-    const parsed = parseEmbeddingText(trace(frame("utils.py", "get_autofix_state", "response = make_request("), frame("api.py", "make_request")));
+    const parsed = parseEmbeddingText(
+      trace(frame("utils.py", "get_autofix_state", "response = make_request("), frame("api.py", "make_request")),
+    );
     expect(parsed).toEqual([
       {
         type: "ReadTimeoutError",
@@ -23,7 +25,19 @@ describe("the frame-aware hashed tokenizer", () => {
   });
 
   it("splits identifiers into word pieces", () => {
-    expect(wordPieces("getAutofixState make_signed_seer_api_request HTTPClient.send")).toEqual(["get", "autofix", "state", "make", "signed", "seer", "api", "request", "http", "client", "send"]);
+    expect(wordPieces("getAutofixState make_signed_seer_api_request HTTPClient.send")).toEqual([
+      "get",
+      "autofix",
+      "state",
+      "make",
+      "signed",
+      "seer",
+      "api",
+      "request",
+      "http",
+      "client",
+      "send",
+    ]);
   });
 
   it("tells call order apart (A→B is not B→A)", () => {
@@ -33,7 +47,9 @@ describe("the frame-aware hashed tokenizer", () => {
   });
 
   it("tags each frame with its distance from the crash frame", () => {
-    const { ids, slots } = tokenizer.encode(trace(frame("a.py", "outer"), frame("b.py", "middle"), frame("c.py", "crash")));
+    const { ids, slots } = tokenizer.encode(
+      trace(frame("a.py", "outer"), frame("b.py", "middle"), frame("c.py", "crash")),
+    );
     const functionSlots = [...slots].filter((s) => [0, 1, 2].some((b) => s === slotOf("function", b)));
     expect(functionSlots).toEqual([slotOf("function", 0), slotOf("function", 1), slotOf("function", 2)]);
     expect(ids.length).toBe(slots.length);

@@ -97,7 +97,8 @@ export class FrameHashTokenizer {
         const caller = frames[i - 1]?.function;
         if (caller !== undefined) add("bigram", bucket, `${caller}\u0001${fn}`);
         const callerOfCaller = frames[i - 2]?.function;
-        if (caller !== undefined && callerOfCaller !== undefined) add("trigram", bucket, `${callerOfCaller}\u0001${caller}\u0001${fn}`);
+        if (caller !== undefined && callerOfCaller !== undefined)
+          add("trigram", bucket, `${callerOfCaller}\u0001${caller}\u0001${fn}`);
         for (const piece of wordPieces(fn)) add("function-word", bucket, piece);
         for (const piece of wordPieces(frame.file)) add("file-word", bucket, piece);
         if (frame.context) {

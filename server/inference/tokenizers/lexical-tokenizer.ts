@@ -2,12 +2,23 @@ import "server-only";
 import { fnv1a, wordPieces } from "./hashing";
 
 /**
- * v1's tokenizer: a plain hashing vectorizer over the whole embedding text, word pieces and word-piece
- * bigrams, signed hashing into `features` buckets, sublinear counts. It knows nothing about frames, so like
- * a generic text-embedding model it finds traces that share most of their text close.
+ * v1's tokenizer: a hashing vectorizer over the whole embedding text. Features are the presence of each word
+ * piece and of its character trigrams (fastText-style subwords), signed-hashed into `features` buckets. It
+ * knows nothing about frames or their order, so like a generic text-embedding model it finds traces that
+ * share most of their words close, whichever frames those words come from.
  */
 export interface LexicalTokenizerOptions {
   features: number;
+}
+
+export function lexicalTokens(text: string): Set<string> {
+  const tokens = new Set<string>();
+  for (const piece of wordPieces(text)) {
+    tokens.add(piece);
+    const padded = `<${piece}>`;
+    for (let i = 0; i + 3 <= padded.length; i++) tokens.add(`#${padded.slice(i, i + 3)}`);
+  }
+  return tokens;
 }
 
 export class LexicalHashTokenizer {
@@ -15,22 +26,12 @@ export class LexicalHashTokenizer {
 
   encode(text: string): Float32Array {
     const { features } = this.options;
-    const counts = new Float32Array(features);
-    const pieces = wordPieces(text);
-    const bump = (token: string) => {
+    const vector = new Float32Array(features);
+    for (const token of lexicalTokens(text)) {
       const hash = fnv1a(token);
-      const sign = hash & 0x80000000 ? -1 : 1;
-      counts[hash % features] = (counts[hash % features] ?? 0) + sign;
-    };
-    pieces.forEach((piece, i) => {
-      bump(piece);
-      const next = pieces[i + 1];
-      if (next) bump(`${piece} ${next}`);
-    });
-    for (let i = 0; i < features; i++) {
-      const c = counts[i] ?? 0;
-      counts[i] = Math.sign(c) * Math.sqrt(Math.abs(c));
+      const bucket = hash % features;
+      vector[bucket] = (vector[bucket] ?? 0) + (hash & 0x80000000 ? -1 : 1);
     }
-    return counts;
+    return vector;
   }
 }
