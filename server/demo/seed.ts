@@ -33,8 +33,8 @@ export interface DemoSummary {
 export function demoCorpus(options: Pick<DemoOptions, "seed" | "apps" | "eventsPerRootCause"> = {}) {
   return generateCorpus({
     seed: options.seed ?? "regroup-demo",
-    apps: options.apps ?? 6,
-    eventsPerRootCause: options.eventsPerRootCause ?? [3, 9],
+    apps: options.apps ?? 8,
+    eventsPerRootCause: options.eventsPerRootCause ?? [4, 12],
   });
 }
 
@@ -43,7 +43,7 @@ export async function seedDemoData(database: Database, options: DemoOptions = {}
   const { prisma } = database;
   if ((await prisma.project.count()) > 0) return null;
   const corpus = demoCorpus(options);
-  const v2Projects = new Set(options.v2Projects ?? [2, 5]);
+  const v2Projects = new Set(options.v2Projects ?? [2, 5, 7]);
   const projectIds = new Map<string, number>();
   for (const [index, app] of corpus.apps.entries()) {
     const id = index + 1;

@@ -31,8 +31,10 @@ export async function runAiStep(
   event: SentryEvent,
   fingerprint: FingerprintResult,
   flags: ProjectGroupingFlags,
-  models: GroupingModels = groupingModels(),
+  allModels: GroupingModels = groupingModels(),
 ): Promise<AiOutcome> {
+  // The shadow, the live call and its fallback embed the same text: each model embeds it once.
+  const models = embeddingOnce(allModels);
   const eligibility = checkAiEligibility(event, fingerprint);
   if (!eligibility.eligible) return { kind: "ineligible", reason: eligibility.reason, text: null };
   const text = buildEmbeddingText(event, fingerprint);
@@ -104,4 +106,17 @@ export async function sendTrainingCall(
     logger.warn("training-mode call failed", { projectId, error });
     return false;
   }
+}
+
+/** The same models, remembering each model's embedding of a text for the lifetime of the wrapper (one event). */
+function embeddingOnce(models: GroupingModels): GroupingModels {
+  const cache = new Map<string, Promise<number[][]>>();
+  return {
+    ...models,
+    embed: (version, texts) => {
+      const key = `${version}\u0000${texts.join("\u0001")}`;
+      if (!cache.has(key)) cache.set(key, models.embed(version, texts));
+      return cache.get(key)!;
+    },
+  };
 }
