@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { ModelsView } from "@/components/models/models-view";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Models" };
@@ -7,8 +7,11 @@ export const metadata: Metadata = { title: "Models" };
 export default function ModelsPage() {
   return (
     <>
-      <PageHeader title="Models" description="The embedding models (v1 stable, v2 next): dimensions, thresholds and offline evaluation." />
-      <NotBuiltYet />
+      <PageHeader
+        title="Models"
+        description="The embedding models of the AI grouping step: v1 (stable) and v2 (next, stored at 64 dimensions), their thresholds, how much of the index they cover, and their held-out evaluation."
+      />
+      <ModelsView />
     </>
   );
 }

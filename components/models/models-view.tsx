@@ -1,0 +1,78 @@
+"use client";
+
+import { formatCount } from "@/lib/format";
+import type { ModelSummary } from "@/lib/contracts/models";
+import { useModelsQuery } from "@/lib/queries/models";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+function ModelCard({ model, pairs }: { model: ModelSummary; pairs: number | null }) {
+  return (
+    <section aria-label={`Model ${model.version}`} className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="text-lg font-semibold">
+        {model.version}{" "}
+        <span className="ml-1 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium uppercase text-slate-600">{model.status}</span>
+      </h2>
+      {model.description ? <p className="mt-1 text-sm text-slate-600">{model.description}</p> : null}
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-4">
+        <dt className="text-slate-500">Dimensions</dt>
+        <dd>
+          {model.dimensionProduced} produced, {model.dimensionStored} stored
+        </dd>
+        <dt className="text-slate-500">Distance threshold</dt>
+        <dd className="tabular-nums">{model.threshold}</dd>
+        <dt className="text-slate-500">Tokenizer</dt>
+        <dd>{model.tokenizer}</dd>
+        <dt className="text-slate-500">Indexed records</dt>
+        <dd className="tabular-nums">{formatCount(model.indexedRecords)}</dd>
+      </dl>
+      {model.evaluation.length ? (
+        <table className="mt-4 w-full text-sm">
+          <caption className="mb-1 text-left text-xs text-slate-500">
+            Held-out evaluation{pairs ? ` on ${formatCount(pairs)} labeled pairs` : ""} (npm run train / npm run eval)
+          </caption>
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col">Dims</th>
+              <th scope="col">Threshold</th>
+              <th scope="col">Precision (GROUP)</th>
+              <th scope="col">Recall</th>
+              <th scope="col">Recall at 95% precision</th>
+              <th scope="col">ROC AUC</th>
+            </tr>
+          </thead>
+          <tbody className="tabular-nums">
+            {model.evaluation.map((row) => (
+              <tr key={row.dims} className={row.dims === model.dimensionStored ? "font-semibold" : ""}>
+                <td>{row.dims}</td>
+                <td>{row.threshold.toFixed(4)}</td>
+                <td>{percent(row.precision)}</td>
+                <td>{percent(row.recall)}</td>
+                <td>{percent(row.recallAtP95)}</td>
+                <td>{row.auc.toFixed(3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mt-3 text-sm text-slate-500">No evaluation report yet: run npm run train.</p>
+      )}
+    </section>
+  );
+}
+
+/** The embedding models of the registry, with what they index and how they did on held-out pairs. */
+export function ModelsView() {
+  const query = useModelsQuery();
+  if (query.isPending) return <LoadingState label="Loading models…" />;
+  if (query.isError) return <ErrorState title="Could not load the models." error={query.error} />;
+  if (query.data.models.length === 0) return <EmptyState title="No models">Put a model under models/&lt;version&gt;/.</EmptyState>;
+  return (
+    <div className="space-y-4">
+      {query.data.models.map((model) => (
+        <ModelCard key={model.version} model={model} pairs={query.data.evaluationPairs} />
+      ))}
+    </div>
+  );
+}
