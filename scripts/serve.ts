@@ -11,6 +11,7 @@ import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-ad
 import { setDatabase } from "../server/db";
 import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
+import { groupingApiSecretSource } from "../server/http/rpc-signature";
 import { withoutIngestTrailingSlash } from "../server/ingest/transport/paths";
 import { StartupError, openMigratedDatabase } from "../server/startup";
 import { version } from "../server/version";
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   database.advertise(url);
   console.log(`regroup ${version} is serving at ${url} (${dev ? "development" : "production"} mode; database: ${database.driver.location})`);
   console.log(signInHint(url, admin, config.ADMIN_EMAIL));
+  console.log(`regroup: the grouping API (/api/v0/issues/similar-issues, /api/embed) checks signatures with the secret in ${groupingApiSecretSource()}`);
 
   const shutdown = () => {
     server.close();

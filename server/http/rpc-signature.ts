@@ -23,6 +23,13 @@ export function signatureHeader(body: string | Buffer, secret: string): string {
 
 const holder = globalThis as typeof globalThis & { __regroupApiSecret?: string };
 
+/** Where the grouping API secret comes from, for the start-up message (the secret itself is never printed). */
+export function groupingApiSecretSource(): string {
+  groupingApiSecret();
+  const config = env();
+  return config.GROUPING_API_SECRET ? "GROUPING_API_SECRET" : path.join(config.dataDir, "grouping-api-secret");
+}
+
 /** GROUPING_API_SECRET, or one generated once into DATA_DIR (mode 0600) when it is unset. */
 export function groupingApiSecret(): string {
   if (holder.__regroupApiSecret) return holder.__regroupApiSecret;
