@@ -22,6 +22,16 @@ import {
   type Neighbour,
 } from "./records";
 
+// Projects this process has registered (or seen registered): the hot path skips the write for them.
+const knownProjects = new Set<number>();
+
+async function registerProjectOnce(projectId: number): Promise<void> {
+  if (knownProjects.has(projectId)) return;
+  const prisma = await db();
+  await prisma.$transaction((tx) => ensureProject(tx, projectId));
+  knownProjects.add(projectId);
+}
+
 /** The read-only "similar issues" view looks this far, whatever the grouping threshold. */
 const READ_ONLY_RADIUS = 0.1;
 
@@ -137,7 +147,7 @@ export async function groupingCall(
     return { responses: [], model_used: requested.version, decisionId, threshold, fallback: false };
   }
 
-  await prisma.$transaction((tx) => ensureProject(tx, request.project_id));
+  await registerProjectOnce(request.project_id);
   let answer = await lookup(request, requested, await embedOne(models, requested, request.stacktrace), request.threshold ?? requested.threshold);
   const computed = [answer];
   const stable = models.stable();

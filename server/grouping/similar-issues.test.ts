@@ -21,7 +21,7 @@ afterAll(async () => {
   await database?.close();
 });
 beforeEach(async () => {
-  await database.driver.exec("TRUNCATE grouping_records, grouping_decisions");
+  await database.driver.exec("TRUNCATE grouping_records, grouping_decisions CASCADE");
 });
 
 interface SimilarResponse {
