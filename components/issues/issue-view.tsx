@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatCount, formatRelativeTime } from "@/lib/format";
 import { useIssueQuery } from "@/lib/queries/issues";
+import { CompareWithButton } from "../review/compare-with-button";
 import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
 import { WhyGroupedPanel } from "./why-grouped";
@@ -25,6 +26,7 @@ export function IssueView({ issueId }: { issueId: number }) {
       </p>
       <PageHeader
         title={issue.title}
+        actions={<CompareWithButton issueId={issue.id} />}
         description={`${issue.culprit ?? ""} · ${formatCount(issue.eventCount)} events (${formatCount(issue.aiMergedEvents)} merged by AI) · first seen ${formatRelativeTime(new Date(issue.firstSeen), now)} · last seen ${formatRelativeTime(new Date(issue.lastSeen), now)}`}
       />
       <p className="mb-4 text-sm text-slate-700">{issue.creation.detail}</p>

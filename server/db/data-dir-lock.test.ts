@@ -61,7 +61,7 @@ describe("the embedded data directory has one owner", () => {
     const result = await runMigrateCli(dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Applied 1 migration(s)");
+    expect(result.stdout).toMatch(/Applied \d+ migration\(s\)/);
     expect(fs.existsSync(path.join(dir, "owner.lock"))).toBe(false);
   }, 60_000);
 

@@ -3,6 +3,7 @@ import { parseEvent } from "@/lib/event/schema";
 import { generateCorpus, type SyntheticEvent } from "@/lib/synthetic";
 import type { Database } from "../db/client";
 import { ingestEvent } from "../ingest/pipeline";
+import { seedReviewQueues } from "../review/refill";
 
 /**
  * The demo dataset: a seeded synthetic corpus (several apps on different platforms, root causes reached through
@@ -66,6 +67,8 @@ export async function seedDemoData(database: Database, options: DemoOptions = {}
     await ingestEvent({ id: projectId, publicKey: "", platform: item.platform }, parsed.event, { now: new Date(timestamp * 1000) });
     options.onProgress?.(index + 1, ordered.length);
   }
+  // The review queues (disagreements, near-threshold pairs, the merge sample) from the decisions just made.
+  await seedReviewQueues();
   return { projects: corpus.apps.length, events: ordered.length };
 }
 

@@ -1,0 +1,5 @@
+import { updateGuidelineHandler } from "@/server/review/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const PUT = updateGuidelineHandler;

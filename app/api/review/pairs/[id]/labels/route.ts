@@ -1,0 +1,5 @@
+import { labelHandler } from "@/server/review/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = labelHandler;

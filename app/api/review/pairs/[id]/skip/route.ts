@@ -1,0 +1,5 @@
+import { skipHandler } from "@/server/review/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = skipHandler;

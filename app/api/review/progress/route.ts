@@ -1,0 +1,5 @@
+import { progressHandler } from "@/server/review/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = progressHandler;

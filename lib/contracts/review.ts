@@ -1,0 +1,210 @@
+import { z } from "zod";
+
+/** Where a pair came from. Only `merge_sample` pairs are a random sample (the overgrouping rates use them alone). */
+export const reviewSources = ["disagreement", "near_threshold", "merge_sample", "manual"] as const;
+export const reviewSourceSchema = z.enum(reviewSources);
+export const sourceLabels: Record<ReviewSource, string> = {
+  disagreement: "v1/v2 disagreement",
+  near_threshold: "near the threshold",
+  merge_sample: "random sample of AI merges",
+  manual: "added by hand",
+};
+
+export const verdicts = ["GROUP", "SEPARATE", "UNSURE"] as const;
+export const verdictSchema = z.enum(verdicts);
+
+/** The short list of reasons a labeler picks from (keys 1–6 on the review screen). */
+export const labelReasons = [
+  "Same crash site",
+  "Same cause, different path",
+  "Different crash site",
+  "Only library frames in common",
+  "Not enough information",
+  "Other (see note)",
+] as const;
+export const labelReasonSchema = z.enum(labelReasons);
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const queueFilterSchema = z.object({
+  project: id.optional(),
+  platform: z.string().trim().min(1).max(64).optional(),
+  source: reviewSourceSchema.optional(),
+});
+
+export const nextPairRequestSchema = queueFilterSchema.extend({
+  /** "conflicts": pairs whose labels disagree. */
+  queue: z.enum(["pending", "conflicts"]).default("pending"),
+  /** Pairs this labeler skipped in this session, not offered again. */
+  exclude: z.array(id).max(1000).default([]),
+  blind: z.boolean().default(false),
+});
+
+export const frameSchema = z.object({
+  module: z.string().nullable(),
+  filename: z.string().nullable(),
+  function: z.string().nullable(),
+  lineno: z.number().nullable(),
+  contextLine: z.string().nullable(),
+  inApp: z.boolean(),
+  contributes: z.boolean(),
+});
+
+export const alignmentRowSchema = z.object({
+  kind: z.enum(["equal", "changed", "only-left", "only-right"]),
+  left: frameSchema.nullable(),
+  right: frameSchema.nullable(),
+  firstDivergence: z.boolean(),
+});
+
+export const pairEventSchema = z.object({
+  id: z.number().int(),
+  eventId: z.string(),
+  issueId: z.number().int(),
+  title: z.string(),
+  groupingMethod: z.enum(["fingerprint", "ai", "new"]),
+  receivedAt: z.string(),
+  exceptions: z.array(z.object({ type: z.string().nullable(), value: z.string().nullable() })),
+});
+
+/** One model's view of the pair: the distance between the two events' embeddings and what that means. */
+export const modelDecisionSchema = z.object({
+  model: z.string(),
+  distance: z.number().nullable(),
+  threshold: z.number(),
+  /** threshold − distance: positive would merge, negative would keep apart. */
+  margin: z.number().nullable(),
+  wouldMerge: z.boolean().nullable(),
+});
+
+export const pairLabelSchema = z.object({
+  labeler: z.string(),
+  labelerId: z.number().int().nullable(),
+  verdict: verdictSchema,
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  blind: z.boolean(),
+  at: z.string(),
+});
+
+export const reviewPairSchema = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  projectName: z.string(),
+  platform: z.string(),
+  source: reviewSourceSchema,
+  model: z.string().nullable(),
+  samplingWeight: z.number(),
+  mergeSampleProbability: z.number().nullable(),
+  left: pairEventSchema,
+  right: pairEventSchema,
+  rows: z.array(alignmentRowSchema),
+  firstDivergingIndex: z.number().int().nullable(),
+  /** null in blind mode until this labeler has labeled the pair. */
+  decisions: z.array(modelDecisionSchema).nullable(),
+  /** Other labelers' labels; hidden (empty) in blind mode until this labeler has labeled. */
+  labels: z.array(pairLabelSchema),
+  myLabel: pairLabelSchema.nullable(),
+  claimedUntil: z.string().nullable(),
+  guideline: z.object({ platform: z.string(), body: z.string(), updatedBy: z.string().nullable() }),
+});
+
+export const nextPairResponseSchema = z.object({ pair: reviewPairSchema.nullable(), remaining: z.number().int() });
+
+export const labelRequestSchema = z.object({
+  verdict: verdictSchema,
+  reason: labelReasonSchema.nullable().default(null),
+  note: z.string().trim().max(2000).nullable().default(null),
+  blind: z.boolean().default(false),
+});
+
+export const labelResponseSchema = z.object({
+  label: pairLabelSchema,
+  /** The decisions, revealed now that the label is saved. */
+  decisions: z.array(modelDecisionSchema),
+  conflict: z.boolean(),
+});
+
+export const undoResponseSchema = z.object({ undone: z.object({ pairId: z.number().int(), verdict: verdictSchema }).nullable() });
+
+export const queueSummarySchema = z.object({
+  counts: z.array(z.object({ source: reviewSourceSchema, pairs: z.number().int(), unlabeled: z.number().int(), claimed: z.number().int() })),
+  /** Pairs this user has not labeled yet, with the filters. */
+  remainingForMe: z.number().int(),
+  conflicts: z.number().int(),
+  projects: z.array(z.object({ id: z.number().int(), name: z.string(), platform: z.string() })),
+  platforms: z.array(z.string()),
+});
+
+export const progressSchema = z.object({
+  labelers: z.array(
+    z.object({ labeler: z.string(), total: z.number().int(), group: z.number().int(), separate: z.number().int(), unsure: z.number().int(), last7Days: z.number().int(), lastAt: z.string().nullable() }),
+  ),
+  totalPairs: z.number().int(),
+  labeledPairs: z.number().int(),
+});
+
+export const conflictsSchema = z.object({
+  pairs: z.array(
+    z.object({ id: z.number().int(), projectName: z.string(), platform: z.string(), source: reviewSourceSchema, titles: z.tuple([z.string(), z.string()]), labels: z.array(pairLabelSchema) }),
+  ),
+});
+
+export const agreementSchema = z.object({
+  minShared: z.number().int(),
+  kappas: z.array(z.object({ a: z.string(), b: z.string(), n: z.number().int(), observed: z.number(), expected: z.number(), kappa: z.number().nullable() })),
+  /** Labeler pairs with some but fewer than minShared shared pairs. */
+  tooFew: z.array(z.object({ a: z.string(), b: z.string(), n: z.number().int() })),
+  majority: z.array(z.object({ labeler: z.string(), compared: z.number().int(), agreed: z.number().int(), rate: z.number().nullable() })),
+});
+
+export const refillRequestSchema = z.object({
+  project: id.optional(),
+  /** Merge-sample size aimed at per (project, model) stratum when it is sampled for the first time. */
+  perStratum: z.number().int().min(1).max(10_000).optional(),
+  nearThresholdPerModel: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const refillResponseSchema = z.object({
+  created: z.record(reviewSourceSchema, z.number().int()),
+  distancesComputed: z.number().int(),
+});
+
+export const manualPairRequestSchema = z.union([
+  z.object({ eventIds: z.tuple([id, id]) }),
+  z.object({ issueIds: z.tuple([id, id]) }),
+]);
+export const manualPairResponseSchema = z.object({ pairId: z.number().int(), created: z.boolean() });
+
+export const guidelineSchema = z.object({ platform: z.string(), body: z.string(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() });
+export const guidelinesResponseSchema = z.object({ guidelines: z.array(guidelineSchema) });
+export const guidelineUpdateSchema = z.object({ body: z.string().trim().min(1, "must not be empty").max(20_000) });
+export const platformParamSchema = z.object({ platform: z.string().trim().min(1).max(64).regex(/^[a-z0-9_.-]+$/i, "letters, digits, _ . -") });
+
+export const exportQuerySchema = z.object({ format: z.enum(["jsonl", "csv"]).default("jsonl"), project: id.optional(), source: reviewSourceSchema.optional() });
+
+export type ReviewSource = z.infer<typeof reviewSourceSchema>;
+export type Verdict = z.infer<typeof verdictSchema>;
+export type LabelReason = z.infer<typeof labelReasonSchema>;
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+export type NextPairRequest = z.input<typeof nextPairRequestSchema>;
+export type ReviewPair = z.infer<typeof reviewPairSchema>;
+export type ModelDecision = z.infer<typeof modelDecisionSchema>;
+export type PairLabel = z.infer<typeof pairLabelSchema>;
+export type AlignmentRowView = z.infer<typeof alignmentRowSchema>;
+export type FrameView = z.infer<typeof frameSchema>;
+export type LabelRequest = z.input<typeof labelRequestSchema>;
+export type LabelResponse = z.infer<typeof labelResponseSchema>;
+export type QueueSummary = z.infer<typeof queueSummarySchema>;
+export type Progress = z.infer<typeof progressSchema>;
+export type Conflicts = z.infer<typeof conflictsSchema>;
+export type Agreement = z.infer<typeof agreementSchema>;
+export type RefillRequest = z.infer<typeof refillRequestSchema>;
+export type RefillResponse = z.infer<typeof refillResponseSchema>;
+export type ManualPairRequest = z.infer<typeof manualPairRequestSchema>;
+export type Guideline = z.infer<typeof guidelineSchema>;
+
+export const pairListSchema = z.object({
+  pairs: z.array(z.object({ id: z.number().int(), projectName: z.string(), platform: z.string(), source: reviewSourceSchema, titles: z.tuple([z.string(), z.string()]), labels: z.number().int() })),
+});
+export type PairList = z.infer<typeof pairListSchema>;

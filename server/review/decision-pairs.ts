@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "../db";
+import { decisionSelect, modelAnswers, reviewableDecisions, type ModelAnswer } from "./model-answers";
+import { eventOfHash } from "./pair-store";
+
+export interface DecisionPair {
+  decisionId: number;
+  projectId: number;
+  /** The decided event and the event that brought the matched hash in. */
+  eventIds: [number, number];
+  /** The answer that named this parent. */
+  answer: ModelAnswer;
+  answers: ModelAnswer[];
+}
+
+/**
+ * The event pairs the AI decisions point at: each ingest decision's event with the parent each model found (the
+ * live answer and the shadow answer), in decision order. Parents that no stored event carries are skipped.
+ */
+export async function decisionPairs(projectId?: number): Promise<DecisionPair[]> {
+  const prisma = await db();
+  const decisions = await prisma.groupingDecision.findMany({ where: reviewableDecisions(projectId), select: decisionSelect, orderBy: { id: "asc" } });
+  const parentCache = new Map<string, number | null>();
+  const pairs: DecisionPair[] = [];
+  for (const decision of decisions) {
+    const answers = modelAnswers(decision);
+    for (const answer of answers) {
+      if (!answer.parentHash || decision.eventId === null) continue;
+      const key = `${decision.projectId}:${answer.parentHash}`;
+      if (!parentCache.has(key)) parentCache.set(key, await prisma.$transaction((tx) => eventOfHash(tx, decision.projectId, answer.parentHash!)));
+      const parent = parentCache.get(key);
+      if (!parent || parent === decision.eventId) continue;
+      pairs.push({ decisionId: decision.id, projectId: decision.projectId, eventIds: [decision.eventId, parent], answer, answers });
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { buildEmbeddingText } from "@/lib/embedding-text";
+import { parseEvent } from "@/lib/event/schema";
+import { db } from "../db";
+import { groupingModels } from "../grouping/default-models";
+
+/** The two models whose distances a pair caches (review_pairs.v1_distance / v2_distance). */
+export const PAIR_MODELS = ["v1", "v2"] as const;
+export type PairModel = (typeof PAIR_MODELS)[number];
+export type PairDistances = Record<PairModel, number | null>;
+
+/** The text the grouping service embeds for an event: the stored one, else rebuilt from the payload ("" if none). */
+export function textOfEvent(event: { embeddingText: string | null; payload: unknown }): string {
+  if (event.embeddingText) return event.embeddingText;
+  const parsed = parseEvent(event.payload);
+  return parsed.ok ? buildEmbeddingText(parsed.event) : "";
+}
+
+function cosineDistance(a: readonly number[], b: readonly number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na === 0 || nb === 0 ? 1 : 1 - dot / Math.sqrt(na * nb);
+}
+
+/**
+ * Cosine distances of text pairs under v1 and v2, embedded by the inference service (each distinct text once per
+ * model); null for a model that is not available or a pair with an empty text.
+ */
+export async function distancesOfTexts(pairs: readonly [string, string][]): Promise<PairDistances[]> {
+  const texts = [...new Set(pairs.flat().filter((text) => text.length > 0))];
+  const models = groupingModels();
+  const vectors = new Map<PairModel, Map<string, number[]>>();
+  for (const version of PAIR_MODELS) {
+    if (!models.get(version) || texts.length === 0) continue;
+    const embedded = new Map<string, number[]>();
+    for (let start = 0; start < texts.length; start += 64) {
+      const batch = texts.slice(start, start + 64);
+      const result = await models.embed(version, batch);
+      batch.forEach((text, i) => embedded.set(text, result[i]!));
+    }
+    vectors.set(version, embedded);
+  }
+  return pairs.map(([a, b]) => {
+    const out: PairDistances = { v1: null, v2: null };
+    for (const version of PAIR_MODELS) {
+      const va = vectors.get(version)?.get(a);
+      const vb = vectors.get(version)?.get(b);
+      if (va && vb) out[version] = Math.max(0, cosineDistance(va, vb));
+    }
+    return out;
+  });
+}
+
+/** Computes and caches the v1/v2 distances of the pairs that have none yet (all pairs, or the ids given). */
+export async function fillPairDistances(pairIds?: number[]): Promise<number> {
+  const prisma = await db();
+  const missing = await prisma.reviewPair.findMany({
+    where: { OR: [{ v1Distance: null }, { v2Distance: null }], ...(pairIds ? { id: { in: pairIds } } : {}) },
+    select: {
+      id: true,
+      eventA: { select: { embeddingText: true, payload: true } },
+      eventB: { select: { embeddingText: true, payload: true } },
+    },
+  });
+  if (missing.length === 0) return 0;
+  const distances = await distancesOfTexts(missing.map((pair) => [textOfEvent(pair.eventA), textOfEvent(pair.eventB)]));
+  await prisma.$transaction(async (tx) => {
+    for (const [index, pair] of missing.entries()) {
+      const d = distances[index]!;
+      await tx.reviewPair.update({ where: { id: pair.id }, data: { v1Distance: d.v1, v2Distance: d.v2 } });
+    }
+  });
+  return missing.length;
+}
+
+/** Each pair model's threshold (null when the model is not available). */
+export function pairModelThresholds(): Record<PairModel, number | null> {
+  const models = groupingModels();
+  return { v1: models.get("v1")?.threshold ?? null, v2: models.get("v2")?.threshold ?? null };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { Transaction } from "../db/client";
+import type { ReviewSource } from "@/lib/contracts/review";
+
+export interface NewPair {
+  eventIds: [number, number];
+  source: ReviewSource;
+  model?: string | null;
+  samplingWeight?: number;
+  mergeSampleProbability?: number | null;
+  decisionId?: number | null;
+  createdBy?: string;
+}
+
+/** Pairs are unordered: stored with the smaller event id first, so A–B and B–A are one row. */
+export function orderedPair([a, b]: [number, number]): { eventAId: number; eventBId: number } {
+  return a < b ? { eventAId: a, eventBId: b } : { eventAId: b, eventBId: a };
+}
+
+/** Inserts a pair unless it exists (any source); returns its id and whether it was created. */
+export async function insertPair(tx: Transaction, pair: NewPair): Promise<{ id: number; created: boolean }> {
+  const key = orderedPair(pair.eventIds);
+  if (key.eventAId === key.eventBId) throw new Error("a pair needs two different events");
+  const existing = await tx.reviewPair.findUnique({ where: { eventAId_eventBId: key }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const first = await tx.event.findUniqueOrThrow({ where: { id: key.eventAId }, select: { projectId: true, platform: true } });
+  const row = await tx.reviewPair.create({
+    data: {
+      ...key,
+      projectId: first.projectId,
+      platform: first.platform,
+      source: pair.source,
+      model: pair.model ?? null,
+      samplingWeight: pair.samplingWeight ?? 1,
+      mergeSampleProbability: pair.mergeSampleProbability ?? null,
+      decisionId: pair.decisionId ?? null,
+      createdBy: pair.createdBy ?? "system",
+    },
+    select: { id: true },
+  });
+  return { id: row.id, created: true };
+}
+
+/** The event that brought a hash into the project (its earliest), standing for the issue a decision matched. */
+export async function eventOfHash(tx: Transaction, projectId: number, hash: string): Promise<number | null> {
+  const event = await tx.event.findFirst({
+    where: { projectId, hashes: { has: hash } },
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return event?.id ?? null;
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "../../db";
+import type { Transaction } from "../../db/client";
+import { eventOfHash, orderedPair } from "../pair-store";
+import { uniformDraw } from "../random";
+
+/**
+ * Source (c): the random sample of AI merges, the ONLY pairs the overgrouping rates may use.
+ *
+ * Population: every event grouped by the AI (events.grouping_method = 'ai') joined to its ingest decision
+ * (not read-only, not training), whose matched hash is carried by a stored event; the pair is (merged event, the
+ * event that brought the matched hash in). Strata: (project, decision.model_used), the model that made the merge.
+ *
+ * Design: Poisson sampling with one rate per stratum. Each merge m gets a fixed draw u_m = uniformDraw(seed,
+ * "merge:<decision id>") in [0, 1); it is in the sample iff u_m < r_s. When a stratum is sampled for the first time,
+ * r_s = min(1, perStratum / N_s) with N_s its merges then; afterwards r_s stays what its pairs store, so later merges
+ * join at the same rate and no labeled pair ever leaves the sample. Hence every merge of the stratum, past or
+ * future, is included with probability exactly r_s, independently of its content: review_pairs.merge_sample_probability
+ * = r_s and sampling_weight = 1/r_s (Horvitz–Thompson). Within a stratum all units share r_s, so the unweighted share
+ * of incorrect merges among its labeled sample pairs is unbiased; across strata, weight by 1/r_s. Keep the seed
+ * fixed: another seed draws another sample.
+ *
+ * A sampled merge whose pair already exists from another source (disagreement, near-threshold, manual) becomes a
+ * merge-sample pair (its labels kept), so that the sample never loses a unit.
+ */
+export interface MergeSampleOptions {
+  perStratum?: number;
+  seed?: string;
+}
+
+export interface StratumSample {
+  projectId: number;
+  model: string;
+  merges: number;
+  probability: number;
+  sampled: number;
+}
+
+export const DEFAULT_MERGE_SAMPLE_SEED = "regroup-merge-sample";
+
+export async function sampleMerges(options: MergeSampleOptions = {}): Promise<{ created: number; converted: number; strata: StratumSample[] }> {
+  const perStratum = options.perStratum ?? 25;
+  const seed = options.seed ?? DEFAULT_MERGE_SAMPLE_SEED;
+  if (!Number.isInteger(perStratum) || perStratum < 1) throw new RangeError("perStratum must be a positive integer");
+  const prisma = await db();
+  const merged = await prisma.event.findMany({
+    where: { groupingMethod: "ai" },
+    select: {
+      id: true,
+      projectId: true,
+      decisions: {
+        where: { readOnly: false, trainingMode: false, shouldGroup: true, parentHash: { not: null } },
+        select: { id: true, modelUsed: true, parentHash: true },
+        orderBy: { id: "asc" },
+        take: 1,
+      },
+    },
+    orderBy: { id: "asc" },
+  });
+
+  // The population, per stratum, with each merge's pair resolved.
+  const strata = new Map<string, { projectId: number; model: string; units: { decisionId: number; eventIds: [number, number] }[] }>();
+  for (const event of merged) {
+    const decision = event.decisions[0];
+    if (!decision?.parentHash) continue;
+    const parent = await prisma.$transaction((tx) => eventOfHash(tx, event.projectId, decision.parentHash!));
+    if (!parent || parent === event.id) continue;
+    const key = `${event.projectId}\u0000${decision.modelUsed}`;
+    const stratum = strata.get(key) ?? { projectId: event.projectId, model: decision.modelUsed, units: [] };
+    stratum.units.push({ decisionId: decision.id, eventIds: [event.id, parent] });
+    strata.set(key, stratum);
+  }
+
+  let created = 0;
+  let converted = 0;
+  const report: StratumSample[] = [];
+  for (const stratum of strata.values()) {
+    const existing = await prisma.reviewPair.findFirst({
+      where: { source: "merge_sample", projectId: stratum.projectId, model: stratum.model, mergeSampleProbability: { not: null } },
+      select: { mergeSampleProbability: true },
+    });
+    const probability = existing?.mergeSampleProbability ?? Math.min(1, perStratum / stratum.units.length);
+    let sampled = 0;
+    for (const unit of stratum.units) {
+      if (uniformDraw(seed, `merge:${unit.decisionId}`) >= probability) continue;
+      sampled++;
+      const data = {
+        source: "merge_sample" as const,
+        model: stratum.model,
+        samplingWeight: 1 / probability,
+        mergeSampleProbability: probability,
+        decisionId: unit.decisionId,
+      };
+      const key = orderedPair(unit.eventIds);
+      await prisma.$transaction(async (tx) => {
+        const found = await tx.reviewPair.findUnique({ where: { eventAId_eventBId: key }, select: { id: true, source: true } });
+        if (found?.source === "merge_sample") return;
+        if (found) {
+          await tx.reviewPair.update({ where: { id: found.id }, data });
+          converted++;
+          return;
+        }
+        await tx.reviewPair.create({ data: { ...key, projectId: stratum.projectId, platform: await platformOf(tx, unit.eventIds[0]), ...data } });
+        created++;
+      });
+    }
+    report.push({ projectId: stratum.projectId, model: stratum.model, merges: stratum.units.length, probability, sampled });
+  }
+  return { created, converted, strata: report };
+}
+
+async function platformOf(tx: Transaction, eventId: number): Promise<string> {
+  return (await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { platform: true } })).platform;
+}
