@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-admin";
 import { setDatabase } from "../server/db";
+import { startJobRunner } from "../server/rollout/job-runner";
 import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
 import { groupingApiSecretSource } from "../server/http/rpc-signature";
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
     throw error;
   });
   setDatabase(database);
+  // Applies scheduled flag changes at their time and runs (and resumes) backfill jobs.
+  const jobRunner = startJobRunner();
   if (migrations.applied.length) console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
   if (demo) await loadDemoData(database);
   const admin = await ensureInitialAdmin(config);
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
   console.log(`regroup: the grouping API (/api/v0/issues/similar-issues, /api/embed) checks signatures with the secret in ${groupingApiSecretSource()}`);
 
   const shutdown = () => {
+    void jobRunner.stop();
     server.close();
     void database.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@/lib/contracts/audit";
+import { RevertButton } from "./revert-button";
 
 function compact(value: unknown): string {
   if (value === null || value === undefined) return "—";
@@ -23,6 +24,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           <th scope="col" className="px-3 py-2">Before</th>
           <th scope="col" className="px-3 py-2">After</th>
           <th scope="col" className="px-3 py-2">Reason</th>
+          <th scope="col" className="px-3 py-2">
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 align-top">
@@ -39,6 +43,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <td className="px-3 py-2 font-mono text-xs text-slate-600">{compact(entry.before)}</td>
             <td className="px-3 py-2 font-mono text-xs">{compact(entry.after)}</td>
             <td className="px-3 py-2 text-slate-700">{entry.reason ?? "—"}</td>
+            <td className="px-3 py-2">
+              <RevertButton entry={entry} />
+            </td>
           </tr>
         ))}
       </tbody>

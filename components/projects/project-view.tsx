@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatCount, formatRelativeTime } from "@/lib/format";
 import { useProjectIssuesQuery } from "@/lib/queries/issues";
+import { ProjectFlagToggle } from "../rollout/project-flag-toggle";
 import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 
@@ -24,6 +25,7 @@ export function ProjectView({ projectId }: { projectId: number }) {
         <p className="mt-1 text-xs text-slate-600">Point a Sentry SDK at this DSN to send this project&apos;s errors here.</p>
         <code className="mt-2 block break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">{project.dsn}</code>
       </section>
+      <ProjectFlagToggle projectId={projectId} />
       {issues.length === 0 ? (
         <EmptyState title="No issues yet">Errors sent with the DSN above appear here as issues.</EmptyState>
       ) : (

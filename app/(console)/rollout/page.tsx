@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { RolloutView } from "@/components/rollout/rollout-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
+import { currentUser } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Rollout" };
 
-export default function RolloutPage() {
+export default async function RolloutPage() {
+  const user = await currentUser();
   return (
     <>
-      <PageHeader title="Rollout" description="Per-project v2 flags with an audit trail, cohorts, guardrails and migration tracking." />
-      <NotBuiltYet />
+      <PageHeader
+        title="Rollout"
+        description="Per-project v2 flags with an audit trail, cohorts, scheduled changes, guardrails, and each project's migration: v2 coverage, backfill, fallback rate."
+      />
+      <RolloutView canEdit={user !== null && hasRole(user.role, "admin")} />
     </>
   );
 }

@@ -1,0 +1,5 @@
+import { rolloutOverviewHandler } from "@/server/rollout/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = rolloutOverviewHandler;

@@ -1,0 +1,137 @@
+import "server-only";
+import type { SentryEvent } from "@/lib/event/schema";
+import { eventExceptionType } from "@/lib/event/title";
+import { db } from "../db";
+import type { Transaction } from "../db/client";
+import { vectorColumn } from "../db/vectors";
+import { groupingModels } from "../grouping/default-models";
+import type { GroupingModel, GroupingModels } from "../grouping/models";
+import { groupingCall } from "../grouping/service";
+import { logger } from "../logger";
+import { DEFAULT_BATCH_SIZE, type BackfillParams } from "./jobs";
+
+/**
+ * The v2 backfill of one project: each eligible group hash (some event carrying it has an embedding text) gets its
+ * latest event's embedding text sent with training_mode, in batches of group_hashes ids. After each batch the
+ * cursor (last id), the progress and the heartbeat are saved, so a restarted process resumes after the last saved
+ * batch; hashes that already have the model's embedding are skipped, so a batch cut short by a crash is not sent
+ * twice and records are never duplicated.
+ */
+
+export type BackfillOutcome = "done" | "cancelled" | "aborted" | "failed";
+
+export interface BackfillRunOptions {
+  models?: GroupingModels;
+  /** Aborting stops at the next item and leaves the job as it is (a shutdown or a crash: another run resumes it). */
+  signal?: AbortSignal;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+interface Cursor {
+  lastId: number;
+}
+
+interface BatchRow {
+  id: number;
+  hash: string;
+  text: string;
+  payload: unknown;
+  covered: boolean;
+}
+
+async function nextBatch(tx: Transaction, projectId: number, model: GroupingModel, afterId: number, size: number): Promise<BatchRow[]> {
+  const column = vectorColumn(model.column);
+  return tx.$queryRaw<BatchRow[]>`
+    SELECT gh.id, gh.hash, le.embedding_text AS text, le.payload, (gr.${column} IS NOT NULL) AS covered
+      FROM group_hashes gh
+      JOIN LATERAL (
+        SELECT e.embedding_text, e.payload FROM events e
+         WHERE e.project_id = gh.project_id AND e.embedding_text IS NOT NULL AND gh.hash = ANY(e.hashes)
+         ORDER BY e.received_at DESC, e.id DESC LIMIT 1
+      ) le ON true
+      LEFT JOIN grouping_records gr ON gr.project_id = gh.project_id AND gr.hash = gh.hash
+     WHERE gh.project_id = ${projectId} AND gh.id > ${afterId}
+     ORDER BY gh.id
+     LIMIT ${size}`;
+}
+
+async function remaining(tx: Transaction, projectId: number, afterId: number): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM group_hashes gh
+     WHERE gh.project_id = ${projectId} AND gh.id > ${afterId}
+       AND EXISTS (SELECT 1 FROM events e WHERE e.project_id = gh.project_id AND e.embedding_text IS NOT NULL AND gh.hash = ANY(e.hashes))`;
+  return row?.n ?? 0;
+}
+
+async function sendTraining(projectId: number, row: BatchRow, model: GroupingModel, models: GroupingModels): Promise<void> {
+  await groupingCall(
+    {
+      project_id: projectId,
+      stacktrace: row.text,
+      hash: row.hash,
+      exception_type: eventExceptionType(row.payload as SentryEvent),
+      k: 1,
+      model: model.version,
+      training_mode: true,
+      read_only: false,
+      skip_fallback: true,
+      hnsw_candidates: 100,
+      hnsw_distance: 0.05,
+      use_reranking: false,
+    },
+    models,
+  );
+  const prisma = await db();
+  await prisma.groupHash.update({ where: { id: row.id }, data: { latestTrainingModel: model.version } });
+}
+
+/** Runs (or resumes) a claimed backfill job until it is done, cancelled, fails, or the signal aborts it. */
+export async function runBackfillJob(jobId: number, options: BackfillRunOptions = {}): Promise<BackfillOutcome> {
+  const models = options.models ?? groupingModels();
+  const prisma = await db();
+  const job = await prisma.job.findUniqueOrThrow({ where: { id: jobId } });
+  const params = (job.params ?? {}) as Partial<BackfillParams>;
+  const model = models.get(params.model ?? models.next()?.version ?? "");
+  const fail = async (error: string) => {
+    await prisma.job.updateMany({ where: { id: jobId, status: "running" }, data: { status: "failed", error, finishedAt: new Date() } });
+    return "failed" as const;
+  };
+  if (!job.projectId) return fail("the job names no project");
+  if (!model) return fail(`model ${params.model ?? "(next)"} is not available`);
+  const projectId = job.projectId;
+  const batchSize = params.batchSize ?? DEFAULT_BATCH_SIZE;
+
+  let cursor: Cursor = { lastId: Number((job.cursor as Partial<Cursor> | null)?.lastId ?? 0) };
+  let done = job.progressDone;
+  const total = done + (await prisma.$transaction((tx) => remaining(tx, projectId, cursor.lastId)));
+  await prisma.job.update({ where: { id: jobId }, data: { progressTotal: total, heartbeatAt: new Date() } });
+  options.onProgress?.({ done, total });
+
+  try {
+    for (;;) {
+      const rows = await prisma.$transaction((tx) => nextBatch(tx, projectId, model, cursor.lastId, batchSize));
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (options.signal?.aborted) return "aborted";
+        if (!row.covered) await sendTraining(projectId, row, model, models);
+      }
+      cursor = { lastId: rows.at(-1)!.id };
+      done += rows.length;
+      const saved = await prisma.job.updateMany({
+        where: { id: jobId, status: "running" },
+        data: { cursor: { ...cursor }, progressDone: done, progressTotal: Math.max(total, done), heartbeatAt: new Date() },
+      });
+      if (saved.count === 0) return "cancelled";
+      options.onProgress?.({ done, total: Math.max(total, done) });
+    }
+  } catch (error) {
+    if (options.signal?.aborted) return "aborted";
+    logger.error("backfill job failed", { jobId, projectId, error });
+    return fail((error as Error).message);
+  }
+  const finished = await prisma.job.updateMany({
+    where: { id: jobId, status: "running" },
+    data: { status: "done", progressDone: done, progressTotal: done, finishedAt: new Date(), heartbeatAt: new Date() },
+  });
+  return finished.count ? "done" : "cancelled";
+}

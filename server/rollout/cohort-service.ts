@@ -1,0 +1,46 @@
+import "server-only";
+import type { ApplyCohortRequest, ApplyCohortResponse, CreateBackfillRequest, Job } from "@/lib/contracts/rollout";
+import type { SessionUser } from "../auth/session";
+import { db } from "../db";
+import { groupingModels } from "../grouping/default-models";
+import type { GroupingModels } from "../grouping/models";
+import { ValidationError } from "../http/errors";
+import { resolveCohort } from "./cohorts";
+import { applyChange, writeProjectFlags } from "./flags";
+import { createBackfillJobs } from "./jobs";
+import { scheduleChange } from "./scheduled";
+
+/** Applies a change to a cohort now (one transaction, one audit entry per project changed) or schedules it. */
+export async function applyCohort(user: SessionUser, request: ApplyCohortRequest, now = new Date()): Promise<ApplyCohortResponse> {
+  const projects = await resolveCohort(request.cohort);
+  if (projects.length === 0) throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
+  const projectIds = projects.map((p) => p.id);
+  const runAt = request.runAt ? new Date(request.runAt) : null;
+  if (runAt && runAt.getTime() > now.getTime()) {
+    const scheduled = await scheduleChange(user, { projectIds, change: request.change, reason: request.reason, runAt });
+    return { applied: [], scheduled };
+  }
+  const prisma = await db();
+  const written = await prisma.$transaction((tx) =>
+    writeProjectFlags(tx, {
+      actor: user,
+      action: "flag.set",
+      reason: request.reason,
+      targets: projectIds.map((projectId) => ({ projectId, after: (before) => applyChange(before, request.change) })),
+    }),
+  );
+  return { applied: written.map((w) => w.projectId), scheduled: null };
+}
+
+/** Queues the next model's backfill for a project or for each project of a cohort. */
+export async function createBackfill(
+  user: SessionUser,
+  request: CreateBackfillRequest,
+  models: GroupingModels = groupingModels(),
+): Promise<Job[]> {
+  const next = models.next();
+  if (!next) throw new ValidationError("There is no next model to backfill: no model has the status \"next\".");
+  const projectIds = request.projectId !== undefined ? [request.projectId] : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
+  if (projectIds.length === 0) throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
+  return createBackfillJobs({ projectIds, model: next.version, batchSize: request.batchSize, createdBy: user });
+}
