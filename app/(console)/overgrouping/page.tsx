@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { OvergroupingView } from "@/components/overgrouping/overgrouping-view";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Overgrouping" };
@@ -7,8 +7,11 @@ export const metadata: Metadata = { title: "Overgrouping" };
 export default function OvergroupingPage() {
   return (
     <>
-      <PageHeader title="Overgrouping" description="Merge rate, overgrouping rate and AI-prevented issues per project, platform and model, with Wilson intervals." />
-      <NotBuiltYet />
+      <PageHeader
+        title="Overgrouping"
+        description="Is v2 merging more duplicates without merging unrelated errors? AI-prevented issues, merge rate and overgrouping rate per model, day, platform and project, each with its Wilson 95% interval and sample size."
+      />
+      <OvergroupingView />
     </>
   );
 }

@@ -1,0 +1,5 @@
+import { labeledMergesHandler } from "@/server/overgrouping/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const GET = labeledMergesHandler;

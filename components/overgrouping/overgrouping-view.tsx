@@ -1,0 +1,112 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useOvergroupingDashboardQuery } from "@/lib/queries/overgrouping";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { BreakdownTable } from "./breakdown-table";
+import { DailyChart } from "./daily-chart";
+import { EstimatorChoice } from "./estimator-choice";
+import type { Estimator } from "./format";
+import { ModelTiles } from "./model-tiles";
+
+/** Data container of the Overgrouping page. */
+export function OvergroupingView() {
+  const dashboard = useOvergroupingDashboardQuery();
+  const [estimator, setEstimator] = useState<Estimator>("weighted");
+  if (dashboard.isPending) return <LoadingState label="Loading merge and overgrouping rates…" />;
+  if (dashboard.isError) return <ErrorState title="Could not load the overgrouping rates." error={dashboard.error} />;
+  const data = dashboard.data;
+  if (data.models.length === 0) {
+    return (
+      <EmptyState title="No AI grouping decisions yet">
+        Rates appear once events reach the AI step (events that no fingerprint matched). Send events to a project, or
+        run <code className="font-mono">npm run demo</code> on a fresh data directory.
+      </EmptyState>
+    );
+  }
+  const labeled = data.perModel.reduce((sum, model) => sum + model.overgrouping.labeled, 0);
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">
+        <div className="max-w-3xl space-y-1" id="estimator-note">
+          <p>
+            <strong>Overgrouping rate</strong> = wrong merges / labeled merges, from labels on the{" "}
+            <strong>random sample of AI merges only</strong> (pairs queued because they were hard never count), by the
+            model that made the merge; a pair counts with the majority of its labels (UNSURE and ties left out).
+          </p>
+          <p data-testid="estimator-shown">
+            Shown:{" "}
+            <strong>{estimator === "weighted" ? "inverse-probability weighted estimate" : "sample proportion"}</strong>
+            {estimator === "weighted"
+              ? " (each merge weighted by 1 / its sampling probability; Wilson 95% interval on the effective sample size n_eff)."
+              : " (labeled merges counted alike; Wilson 95% interval on n)."}
+          </p>
+          <p>
+            <strong>Merge rate</strong> and <strong>AI-prevented issues</strong> count every event that reached the AI
+            step, by the model the project asked for (v2 includes merges v1 made on fallback).
+          </p>
+        </div>
+        <div className="flex flex-col items-end gap-2">
+          <EstimatorChoice value={estimator} onChange={setEstimator} />
+          <Link href="/overgrouping/threshold" className="text-sm font-medium text-indigo-700 hover:underline">
+            Threshold explorer →
+          </Link>
+        </div>
+      </div>
+      {labeled === 0 ? (
+        <p role="note" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          No merge of the random merge sample is labeled yet, so there is no overgrouping rate. Label merge-sample pairs
+          in Review (source “merge sample”); on demo data, <code className="font-mono">npm run demo:label</code> labels
+          them from the corpus ground truth.
+        </p>
+      ) : null}
+      <ModelTiles dashboard={data} estimator={estimator} />
+      <section aria-labelledby="by-day" className="space-y-3">
+        <h2 id="by-day" className="text-lg font-semibold">
+          By day
+        </h2>
+        <div className="grid gap-4 xl:grid-cols-2">
+          <DailyChart
+            title="Merge rate by day"
+            yLabel="Merge rate"
+            rows={data.daily}
+            models={data.models}
+            pick={(row) => row.merge.rate}
+          />
+          <DailyChart
+            title={`Overgrouping rate by day (${estimator === "weighted" ? "weighted" : "sample proportion"})`}
+            yLabel="Overgrouping rate"
+            rows={data.daily}
+            models={data.models}
+            pick={(row) => row.overgrouping[estimator]}
+          />
+        </div>
+      </section>
+      <section aria-labelledby="by-platform" className="space-y-3">
+        <h2 id="by-platform" className="text-lg font-semibold">
+          By platform
+        </h2>
+        <BreakdownTable
+          caption="Rates by platform"
+          by="platform"
+          rows={data.byPlatform}
+          estimator={estimator}
+          minSample={data.minSample}
+        />
+      </section>
+      <section aria-labelledby="by-project" className="space-y-3">
+        <h2 id="by-project" className="text-lg font-semibold">
+          By project
+        </h2>
+        <BreakdownTable
+          caption="Rates by project"
+          by="project"
+          rows={data.byProject}
+          estimator={estimator}
+          minSample={data.minSample}
+        />
+      </section>
+    </div>
+  );
+}

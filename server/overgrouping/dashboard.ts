@@ -1,0 +1,143 @@
+import "server-only";
+import type {
+  BreakdownRow,
+  DashboardResponse,
+  MergeStats,
+  ModelStats,
+  OvergroupingStats,
+} from "@/lib/contracts/overgrouping";
+import { MIN_SAMPLE } from "@/lib/metrics/proportion";
+import {
+  addTallies,
+  aiPreventedIssues,
+  emptyTally,
+  mergeRate,
+  overgroupingRate,
+  weightedOvergroupingRate,
+  type OvergroupingTally,
+} from "@/lib/metrics/rates";
+import { db } from "../db";
+import { decisionFacts, ineligibleFacts, sampleFacts, type DecisionFact, type SampleFact } from "./facts";
+
+interface MergeCounts {
+  reachedAi: number;
+  merges: number;
+  fallbackMerges: number;
+  newIssues: number;
+}
+
+const noMerges: MergeCounts = { reachedAi: 0, merges: 0, fallbackMerges: 0, newIssues: 0 };
+
+function addMerges(a: MergeCounts, b: MergeCounts): MergeCounts {
+  return {
+    reachedAi: a.reachedAi + b.reachedAi,
+    merges: a.merges + b.merges,
+    fallbackMerges: a.fallbackMerges + b.fallbackMerges,
+    newIssues: a.newIssues + b.newIssues,
+  };
+}
+
+function mergeStats(counts: MergeCounts): MergeStats {
+  return {
+    ...counts,
+    rate: mergeRate(counts.merges, counts.reachedAi),
+    aiPrevented: aiPreventedIssues(counts.merges, counts.newIssues),
+  };
+}
+
+function overgroupingStats(tally: OvergroupingTally): OvergroupingStats {
+  return {
+    labeled: tally.labeled,
+    incorrect: tally.incorrect,
+    plain: overgroupingRate(tally),
+    weighted: weightedOvergroupingRate(tally),
+  };
+}
+
+function tallyOf(fact: SampleFact): OvergroupingTally {
+  const { labeled, incorrect, weight, positiveWeight, weightSquared } = fact;
+  return { labeled, incorrect, weight, positiveWeight, weightSquared };
+}
+
+/** Sums decision and sample facts by a key into per-key model stats. */
+function rollUp<K extends string>(
+  decisions: DecisionFact[],
+  samples: SampleFact[],
+  keyOf: (fact: DecisionFact | SampleFact) => K,
+): Map<K, { merges: MergeCounts; tally: OvergroupingTally }> {
+  const cells = new Map<K, { merges: MergeCounts; tally: OvergroupingTally }>();
+  const cell = (key: K) => cells.get(key) ?? { merges: noMerges, tally: emptyTally };
+  for (const fact of decisions) {
+    const current = cell(keyOf(fact));
+    cells.set(keyOf(fact), { ...current, merges: addMerges(current.merges, fact) });
+  }
+  for (const fact of samples) {
+    const current = cell(keyOf(fact));
+    cells.set(keyOf(fact), { ...current, tally: addTallies(current.tally, tallyOf(fact)) });
+  }
+  return cells;
+}
+
+const SEP = "\u0000";
+
+function toModelStats(model: string, cell: { merges: MergeCounts; tally: OvergroupingTally }): ModelStats {
+  return { model, merge: mergeStats(cell.merges), overgrouping: overgroupingStats(cell.tally) };
+}
+
+/**
+ * Everything the Overgrouping page shows: AI-prevented issues, merge rate (by the model the project asked for) and
+ * overgrouping rate (by the model that made the merge, from the labeled random merge sample only), per model, per
+ * day, per platform and per project, each with its Wilson interval and sample size.
+ */
+export async function getOvergroupingDashboard(): Promise<DashboardResponse> {
+  const [decisions, samples, ineligible] = await Promise.all([decisionFacts(), sampleFacts(), ineligibleFacts()]);
+  const prisma = await db();
+  const projects = new Map(
+    (await prisma.project.findMany({ select: { id: true, name: true } })).map((p) => [p.id, p.name]),
+  );
+  const models = [...new Set([...decisions, ...samples].map((fact) => fact.model))].sort();
+
+  const perModel = rollUp(decisions, samples, (fact) => fact.model);
+  const daily = rollUp(decisions, samples, (fact) => `${fact.day}${SEP}${fact.model}`);
+  const byPlatform = rollUp(decisions, samples, (fact) => `${fact.platform}${SEP}${fact.model}`);
+  const byProject = rollUp(decisions, samples, (fact) => `${fact.projectId}${SEP}${fact.platform}${SEP}${fact.model}`);
+
+  const totals = decisions.reduce(addMerges, noMerges);
+  const notSentToAi = ineligible.reduce((sum, fact) => sum + fact.newIssues, 0);
+
+  return {
+    minSample: MIN_SAMPLE,
+    models,
+    overall: {
+      aiPrevented: aiPreventedIssues(totals.merges, totals.newIssues + notSentToAi),
+      merges: totals.merges,
+      newIssues: totals.newIssues + notSentToAi,
+      newIssuesNotSentToAi: notSentToAi,
+    },
+    perModel: models.map((model) => toModelStats(model, perModel.get(model)!)),
+    daily: [...daily.entries()]
+      .map(([key, cell]) => {
+        const [day, model] = key.split(SEP) as [string, string];
+        return { day, ...toModelStats(model, cell) };
+      })
+      .sort((a, b) => a.day.localeCompare(b.day) || a.model.localeCompare(b.model)),
+    byPlatform: [...byPlatform.entries()]
+      .map(([key, cell]): BreakdownRow => {
+        const [platform, model] = key.split(SEP) as [string, string];
+        return { platform, projectId: null, projectName: null, ...toModelStats(model, cell) };
+      })
+      .sort((a, b) => a.platform.localeCompare(b.platform) || a.model.localeCompare(b.model)),
+    byProject: [...byProject.entries()]
+      .map(([key, cell]): BreakdownRow => {
+        const [project, platform, model] = key.split(SEP) as [string, string, string];
+        const projectId = Number(project);
+        return {
+          platform,
+          projectId,
+          projectName: projects.get(projectId) ?? `#${projectId}`,
+          ...toModelStats(model, cell),
+        };
+      })
+      .sort((a, b) => a.projectId! - b.projectId! || a.model.localeCompare(b.model)),
+  };
+}
