@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { generateCorpus } from "../lib/synthetic";
+import { demoCorpus } from "../lib/synthetic";
 import { signInThroughApi } from "./sign-in";
 
 /**
@@ -11,7 +11,7 @@ import { signInThroughApi } from "./sign-in";
  * corpus does not know fails the run, so a change of those options cannot go unnoticed.
  */
 const demoTruth = new Map(
-  generateCorpus({ seed: "regroup-demo", apps: 8, eventsPerRootCause: [4, 12] }).events.map((item) => [
+  demoCorpus().events.map((item) => [
     item.event.event_id,
     item.rootCauseId,
   ]),

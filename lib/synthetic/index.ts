@@ -5,3 +5,4 @@ export { Rng } from "./random";
 export type { App, AppFunction } from "./codebase";
 export type { RootCause } from "./root-causes";
 export * from "./types";
+export { DEMO_CORPUS_OPTIONS, demoCorpus } from "./demo";

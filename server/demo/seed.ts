@@ -1,6 +1,6 @@
 import "server-only";
 import { parseEvent } from "@/lib/event/schema";
-import { generateCorpus, type SyntheticEvent } from "@/lib/synthetic";
+import { demoCorpus, type SyntheticEvent } from "@/lib/synthetic";
 import type { Database } from "../db/client";
 import { ingestEvent } from "../ingest/pipeline";
 import { seedReviewQueues } from "../review/refill";
@@ -27,17 +27,7 @@ export interface DemoSummary {
   events: number;
 }
 
-/**
- * The demo's synthetic corpus, with its ground truth (root cause per event id): the same every time for the same
- * options, so that `npm run demo:label` can label the demo's pairs from it.
- */
-export function demoCorpus(options: Pick<DemoOptions, "seed" | "apps" | "eventsPerRootCause"> = {}) {
-  return generateCorpus({
-    seed: options.seed ?? "regroup-demo",
-    apps: options.apps ?? 8,
-    eventsPerRootCause: options.eventsPerRootCause ?? [4, 12],
-  });
-}
+export { demoCorpus };
 
 /** Loads the demo dataset when the database has no projects yet; returns what it loaded, or null. */
 export async function seedDemoData(database: Database, options: DemoOptions = {}): Promise<DemoSummary | null> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { GuardrailFlag, GuardrailSettings, Migration, MigrationState, OvergroupingEstimate } from "@/lib/contracts/rollout";
 import type { CoverageRow } from "./metrics";
-import { wilsonInterval } from "./wilson";
+import { wilsonInterval } from "@/lib/metrics/wilson";
 
 /** Pure rules of migration tracking: a project's state and its guardrail flags. */
 
@@ -35,8 +35,14 @@ export function migrationState({ onNext, coverage, activeJob }: StateInput): { s
 export function overgroupingEstimate(sample: { labeled: number; incorrect: number } | undefined): OvergroupingEstimate {
   const labeled = sample?.labeled ?? 0;
   const incorrect = sample?.incorrect ?? 0;
-  const { lower, upper } = wilsonInterval(incorrect, labeled);
-  return { sampleSize: labeled, incorrect, rate: labeled ? incorrect / labeled : null, lower, upper };
+  const interval = labeled ? wilsonInterval(incorrect / labeled, labeled) : null;
+  return {
+    sampleSize: labeled,
+    incorrect,
+    rate: labeled ? incorrect / labeled : null,
+    lower: interval?.low ?? null,
+    upper: interval?.high ?? null,
+  };
 }
 
 /** The guardrail rules a project breaks (or cannot be judged on yet). */
