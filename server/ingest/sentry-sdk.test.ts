@@ -46,8 +46,9 @@ describe("events from the real @sentry/node SDK", () => {
       include: { _count: { select: { events: true } } },
       orderBy: { timesSeen: "desc" },
     });
+    // The SDK sends concurrently, so which of the three card errors arrived first (and titles the issue) varies.
     expect(groups.map((g) => [g.title, g._count.events])).toEqual([
-      ["Error: card declined for amount 150", 3],
+      [expect.stringMatching(/^Error: card declined for amount (150|240|999)$/), 3],
       ["TypeError: Cannot read properties of undefined (reading 'items')", 1],
     ]);
     expect(groups[0]!.culprit).toMatch(/chargeCard/);
