@@ -139,19 +139,29 @@ function trimNative(original: string, platform: string | null | undefined): stri
   return fn.includes("@") ? fn.replace(WINDECL_HASH, "$1") : fn;
 }
 
-// The same symbols recur across events; trimming is pure, so remember results.
-const nativeCache = new Map<string, string>();
+// The same symbols recur across events; trimming is pure, so remember results (per platform,
+// so that the lookup needs no concatenated key).
+const NATIVE_CACHE_LIMIT = 20_000;
+const nativeCache = new Map<string, Map<string, string>>();
+let nativeCacheSize = 0;
 
 /** Trimmed function name for grouping (native: drop arguments, return type, templates; C#: drop the signature). */
 export function trimFunctionName(fn: string, platform: string | null | undefined): string {
   if (platform === "csharp") return fn.split(" (")[0] as string;
   if (familyForPlatform(platform) !== "native") return fn;
-  const key = `${platform}\u0000${fn}`;
-  let trimmed = nativeCache.get(key);
+  const key = platform as string; // native platforms are named
+  let byName = nativeCache.get(key);
+  let trimmed = byName?.get(fn);
   if (trimmed === undefined) {
-    if (nativeCache.size > 20_000) nativeCache.clear();
+    if (nativeCacheSize > NATIVE_CACHE_LIMIT) {
+      nativeCache.clear();
+      nativeCacheSize = 0;
+      byName = undefined;
+    }
+    if (!byName) nativeCache.set(key, (byName = new Map()));
     trimmed = trimNative(fn, platform);
-    nativeCache.set(key, trimmed);
+    byName.set(fn, trimmed);
+    nativeCacheSize++;
   }
   return trimmed;
 }

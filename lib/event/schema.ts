@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fastParseEvent } from "./fast-parse";
 
 // Sentry event payloads as SDKs send them. Every object is loose (unknown keys are kept) and most
 // fields are nullish, because real SDKs send `null` freely; only shapes that would break grouping
@@ -147,6 +148,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validates an event payload; on failure every issue names the offending path (e.g. `exception.values[0].stacktrace.frames[3].lineno`). */
 export function parseEvent(input: unknown): ParseResult {
+  // Plainly valid payloads (nearly all) skip zod; zod still decides, and reports, everything else.
+  const fast = fastParseEvent(input);
+  if (fast !== null) return { ok: true, event: fast };
   const result = eventSchema.safeParse(input);
   if (result.success) return { ok: true, event: result.data };
   return {

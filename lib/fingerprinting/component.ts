@@ -64,6 +64,30 @@ export function componentHash(c: GroupingComponent): string | null {
   return c.contributes ? hashFromValues(iterValues(c)) : null;
 }
 
+/** A deep copy, so that two variants can start from the same tree and then diverge. */
+export function cloneComponent(c: GroupingComponent): GroupingComponent {
+  const values: Value[] = new Array<Value>(c.values.length);
+  for (let i = 0; i < c.values.length; i++) {
+    const v = c.values[i] as Value;
+    values[i] = typeof v === "string" ? v : cloneComponent(v);
+  }
+  const copy: GroupingComponent =
+    c.name === undefined
+      ? { id: c.id, contributes: c.contributes, hint: c.hint, values }
+      : { id: c.id, name: c.name, contributes: c.contributes, hint: c.hint, values };
+  return copy;
+}
+
+/** Whether any sub-component with the given id contributes (findSubcomponents without a generator). */
+export function hasContributingSubcomponent(c: GroupingComponent, id: string): boolean {
+  for (const v of c.values) {
+    if (typeof v === "string") continue;
+    if (v.id === id && v.contributes) return true;
+    if (hasContributingSubcomponent(v, id)) return true;
+  }
+  return false;
+}
+
 /** All sub-components with the given id, recursively. */
 export function* findSubcomponents(c: GroupingComponent, id: string): Generator<GroupingComponent> {
   for (const v of c.values) {

@@ -46,6 +46,21 @@ export interface FingerprintOptions {
 
 const MD5_HEX = /^[0-9a-f]{32}$/;
 
+// A project's rules text is the same for all its events; parse it once per distinct text.
+const RULES_CACHE_LIMIT = 100;
+const parsedRules = new Map<string, FingerprintRule[]>();
+
+function fingerprintRules(rules: FingerprintOptions["fingerprintingRules"]): readonly FingerprintRule[] {
+  if (typeof rules !== "string") return rules ?? [];
+  let parsed = parsedRules.get(rules);
+  if (!parsed) {
+    parsed = parseFingerprintRules(rules);
+    if (parsedRules.size >= RULES_CACHE_LIMIT) parsedRules.clear();
+    parsedRules.set(rules, parsed);
+  }
+  return parsed;
+}
+
 function checksumVariants(checksum: string): Record<string, FingerprintVariant> {
   const leaf = (id: string, v: string) => component(id, { values: [v] });
   if (MD5_HEX.test(checksum)) {
@@ -76,10 +91,7 @@ export function fingerprintEvent(event: SentryEvent, options: FingerprintOptions
     const clientFingerprint = (event.fingerprint ?? []).filter((v): v is string => typeof v === "string");
     let fingerprint = clientFingerprint.length > 0 ? clientFingerprint : [DEFAULT_FINGERPRINT_VAR];
     let matchedRule: string | undefined;
-    const rules =
-      typeof options.fingerprintingRules === "string"
-        ? parseFingerprintRules(options.fingerprintingRules)
-        : (options.fingerprintingRules ?? []);
+    const rules = fingerprintRules(options.fingerprintingRules);
     const rule = rules.length > 0 ? findMatchingRule(rules, ev) : null;
     if (rule) {
       matchedRule = describeRule(rule);

@@ -59,8 +59,25 @@ export function parameterize(text: string): string {
   });
 }
 
+// Every event of an issue carries the same few messages, and the placeholder regex is costly;
+// the result depends on the message alone, so it is remembered (bounded in count and size).
+const MEMO_LIMIT = 10_000;
+const MEMO_MAX_LENGTH = 2_000;
+const memo = new Map<string, string>();
+
 /** Sentry's `trim_message_for_grouping`: the first two non-empty lines, `...` when cut, then placeholders. */
 export function trimMessageForGrouping(message: string): string {
+  if (message.length > MEMO_MAX_LENGTH) return trimUncached(message);
+  let rv = memo.get(message);
+  if (rv === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    rv = trimUncached(message);
+    memo.set(message, rv);
+  }
+  return rv;
+}
+
+function trimUncached(message: string): string {
   const lines = message.split(LINE_BREAK).filter((l) => l.trim() !== "");
   let trimmed = lines.slice(0, 2).join("\n").trim();
   if (trimmed !== message) trimmed += "...";

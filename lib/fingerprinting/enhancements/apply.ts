@@ -68,8 +68,15 @@ function slice<T>(items: readonly T[], idx: number, range: "up" | "down" | null)
 // Identical stacks recur constantly (every event of an issue), and rule matching is the expensive
 // part of grouping, so match results are cached by what the matchers can see (as Sentry does).
 const CACHE_LIMIT = 5_000;
-const classificationCache = new Map<string, { inApp: (boolean | null)[]; category: (string | null)[] }>();
-const updaterCache = new Map<string, [EnhancementRule, number][]>();
+type UpdaterMatches = [EnhancementRule, number][];
+interface Classification {
+  inApp: (boolean | null)[];
+  category: (string | null)[];
+  /** The updater rule matches on the classified frames, filled by the first variant that needs them. */
+  updaterMatches: UpdaterMatches | null;
+}
+const classificationCache = new Map<string, Classification>();
+const updaterCache = new Map<string, UpdaterMatches>();
 const ruleSetIds = new WeakMap<Enhancements, number>();
 let nextRuleSetId = 0;
 
@@ -99,11 +106,19 @@ export function clearEnhancementCache(): void {
 }
 
 // The updater pass of both variants sees the same classified frames; build their view once.
-const classified = new WeakMap<GStacktrace, { matchFrames: MatchFrame[]; key: string }>();
+// Updater matches are kept on the classification entry: classification is a function of what
+// its key covers, so that key also determines the classified frames and what updaters match.
+const classified = new WeakMap<GStacktrace, { matchFrames: MatchFrame[]; entry: Classification }>();
 
-function markClassified(st: GStacktrace, enh: Enhancements, exc: ExceptionData | null, platform: string): void {
-  const matchFrames = st.frames.map((f) => matchFrame(f, platform));
-  classified.set(st, { matchFrames, key: signature(enh, matchFrames, exc) });
+function markClassified(st: GStacktrace, mfs: MatchFrame[], entry: Classification): void {
+  const frames = st.frames;
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i] as GFrame;
+    const mf = mfs[i] as MatchFrame;
+    mf.inApp = f.in_app;
+    mf.category = f.category;
+  }
+  classified.set(st, { matchFrames: mfs, entry });
 }
 
 /**
@@ -120,11 +135,12 @@ export function applyFrameClassification(ev: GroupingEvent, enh: Enhancements): 
     const key = signature(enh, mfs, exc);
     const cached = classificationCache.get(key);
     if (cached) {
-      frames.forEach((f, i) => {
+      for (let i = 0; i < frames.length; i++) {
+        const f = frames[i] as GFrame;
         f.in_app = cached.inApp[i] ?? false;
         f.category = cached.category[i] ?? null;
-      });
-      markClassified(stacktrace, enh, exc, ev.platform);
+      }
+      markClassified(stacktrace, mfs, cached);
       continue;
     }
     const families = familiesOf(mfs);
@@ -149,9 +165,24 @@ export function applyFrameClassification(ev: GroupingEvent, enh: Enhancements): 
       }
     }
     for (const f of frames) if (f.in_app === null) f.in_app = false;
-    remember(classificationCache, key, { inApp: frames.map((f) => f.in_app), category: frames.map((f) => f.category) });
-    markClassified(stacktrace, enh, exc, ev.platform);
+    const entry: Classification = {
+      inApp: frames.map((f) => f.in_app),
+      category: frames.map((f) => f.category),
+      updaterMatches: null,
+    };
+    remember(classificationCache, key, entry);
+    markClassified(stacktrace, mfs, entry);
   }
+}
+
+function findUpdaterMatches(enh: Enhancements, mfs: readonly MatchFrame[], exc: ExceptionData | null): UpdaterMatches {
+  const matches: UpdaterMatches = [];
+  const families = familiesOf(mfs);
+  for (const rule of enh.updaters) {
+    if (!canMatch(rule, families)) continue;
+    for (let idx = 0; idx < mfs.length; idx++) if (ruleMatches(rule, mfs, idx, exc)) matches.push([rule, idx]);
+  }
+  return matches;
 }
 
 /**
@@ -167,18 +198,17 @@ export function assembleStacktraceComponent(
 ): GroupingComponent {
   const frames = stacktrace.frames;
   const view = classified.get(stacktrace);
-  const mfs = view?.matchFrames ?? frames.map((f) => matchFrame(f, platform));
-  const key = view?.key ?? signature(enh, mfs, exc);
   const state = new Map<string, { value: string; rule: EnhancementRule }>();
-  let matches = updaterCache.get(key);
-  if (!matches) {
-    matches = [];
-    const families = familiesOf(mfs);
-    for (const rule of enh.updaters) {
-      if (!canMatch(rule, families)) continue;
-      for (let idx = 0; idx < frames.length; idx++) if (ruleMatches(rule, mfs, idx, exc)) matches.push([rule, idx]);
-    }
-    remember(updaterCache, key, matches);
+  let matches: UpdaterMatches;
+  if (view) {
+    matches = view.entry.updaterMatches ??= findUpdaterMatches(enh, view.matchFrames, exc);
+  } else {
+    // A stack that did not go through applyFrameClassification (direct callers).
+    const mfs = frames.map((f) => matchFrame(f, platform));
+    const key = signature(enh, mfs, exc);
+    const cached = updaterCache.get(key);
+    if (cached) matches = cached;
+    else remember(updaterCache, key, (matches = findUpdaterMatches(enh, mfs, exc)));
   }
   for (const [rule, idx] of matches) {
     const ruleHint = `stack trace rule (${rule.description})`;

@@ -20,15 +20,14 @@ function singleException(exc: GException, platform: string, ctx: GroupingContext
     ? stacktraceVariants(exc.stacktrace, platform, exc, ctx)
     : new Map([["app", component("stacktrace")]]);
 
+  // The same for every variant, so normalised once.
+  const trimmed = exc.value !== null ? trimMessageForGrouping(exc.value) : "";
   const rv: Variants = new Map();
   for (const [name, st] of stacktraces) {
     const values: GroupingComponent[] = [st, type];
     if (nsError) values.push(nsError);
     const value = component("value");
-    if (exc.value !== null) {
-      const trimmed = trimMessageForGrouping(exc.value);
-      if (trimmed) update(value, { values: [trimmed], hint: trimmed !== exc.value ? "stripped common values" : null });
-    }
+    if (trimmed) update(value, { values: [trimmed], hint: trimmed !== exc.value ? "stripped common values" : null });
     if (st.contributes && value.contributes) {
       update(value, { contributes: false, hint: "ignored because stacktrace takes precedence" });
     }

@@ -12,10 +12,12 @@ const JAVA_REFLECT = /(sun\.reflect\.Generated(?:Serialization)?ConstructorAcces
 const JAVA_CGLIB = /(\$\$[\w_]+?CGLIB\$\$)[a-fA-F0-9]+(_[0-9]+)?/g;
 const JAVA_ASSIST = /(\$\$_javassist)(?:_seam)?(?:_[0-9]+)?/g;
 const CLOJURE = /(\$fn__)\d+/g;
+const WHITESPACE = /\s+/g;
 
 function filenameComponent(absPath: string | null, filename: string | null, platform: string): GroupingComponent {
   if (filename === null) return component("filename");
-  const base = (filename.split(/[/\\]/).pop() as string).toLowerCase();
+  // The last path segment, separated by a slash or a backslash.
+  const base = filename.slice(Math.max(filename.lastIndexOf("/"), filename.lastIndexOf("\\")) + 1).toLowerCase();
   const c = component("filename", { values: [base] });
   if (hasUrlOrigin(absPath, true)) update(c, { contributes: false, hint: "ignored because frame points to a URL" });
   else if (base === "<anonymous>") update(c, { contributes: false, hint: "anonymous filename discarded" });
@@ -89,7 +91,8 @@ function functionComponent(frame: GFrame, platform: string, contextLineContribut
 
 function contextLineComponent(frame: GFrame, platform: string): GroupingComponent {
   const raw = frame.context_line ?? "";
-  const line = raw.replaceAll("\t", "  ").split(/\s+/).filter(Boolean).join(" ");
+  // Whitespace runs collapsed to one space and trimmed (`\s` and trim() share one definition).
+  const line = raw.replace(WHITESPACE, " ").trim();
   if (!line) return component("context-line");
   const c = component("context-line", { values: [line] });
   if (raw.length > 120) update(c, { contributes: false, hint: "discarded because line too long" });

@@ -1,6 +1,6 @@
 import type { GroupingEvent } from "@/lib/event/normalize";
 import type { GroupingComponent } from "../component";
-import { component, componentHash, update } from "../component";
+import { component, iterValues, update } from "../component";
 import type { GroupingContext } from "./context";
 import { exceptionStrategy } from "./exception";
 import { messageStrategy, securityStrategy, stacktraceStrategy, templateStrategy, threadsStrategy } from "./other";
@@ -31,6 +31,12 @@ const STRATEGIES: Strategy[] = [
   { name: () => "message", run: messageStrategy, stacktraceBased: false },
 ];
 
+// The hash is md5 of the concatenated contributing values, so comparing the concatenations
+// decides "same hash" without hashing twice (the variants are hashed once at the end).
+function hashInput(c: GroupingComponent): string {
+  return iterValues(c).join("");
+}
+
 // A non-mandatory variant (app) that hashes like the mandatory one (system) adds nothing.
 function dropDuplicateVariants(raw: Variants): Variants {
   const out: Variants = new Map();
@@ -40,13 +46,13 @@ function dropDuplicateVariants(raw: Variants): Variants {
     const mandatory = key.startsWith("!");
     const name = mandatory ? key.slice(1) : key;
     if (c.contributes) {
-      if (mandatory) mandatoryByHash.set(componentHash(c) as string, name);
+      if (mandatory) mandatoryByHash.set(hashInput(c), name);
       else others.push(c);
     }
     out.set(name, c);
   }
   for (const c of others) {
-    const dup = mandatoryByHash.get(componentHash(c) as string);
+    const dup = mandatoryByHash.get(hashInput(c));
     if (dup !== undefined) update(c, { contributes: false, hint: `ignored because hash matches ${dup} variant` });
   }
   return out;

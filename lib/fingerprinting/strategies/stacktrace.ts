@@ -1,37 +1,54 @@
 import type { GException, GFrame, GStacktrace } from "@/lib/event/normalize";
 import { familyForPlatform, frameIsUrl } from "@/lib/event/platform";
 import type { GroupingComponent } from "../component";
-import { findSubcomponents, update } from "../component";
+import { cloneComponent, hasContributingSubcomponent, update } from "../component";
 import { assembleStacktraceComponent } from "../enhancements/apply";
+import type { ExceptionData } from "../enhancements/rule";
 import type { GroupingContext } from "./context";
 import { frameComponent } from "./frame";
 
 /** Variant name → component; a `!` prefix marks the mandatory variant (system). */
 export type Variants = Map<string, GroupingComponent>;
 
-const RECURSION_FIELDS = ["abs_path", "package", "module", "filename", "function", "lineno", "colno"] as const;
-
 function isRecursion(a: GFrame, b: GFrame | null): boolean {
-  if (b === null) return false;
-  for (const k of RECURSION_FIELDS) if (a[k] !== b[k]) return false;
-  return true;
+  return (
+    b !== null &&
+    a.abs_path === b.abs_path &&
+    a.package === b.package &&
+    a.module === b.module &&
+    a.filename === b.filename &&
+    a.function === b.function &&
+    a.lineno === b.lineno &&
+    a.colno === b.colno
+  );
+}
+
+/** Frame components as both variants start from them (they differ only in in-app flags later). */
+function baseFrameComponents(frames: readonly GFrame[], platform: string): GroupingComponent[] {
+  const values: GroupingComponent[] = new Array<GroupingComponent>(frames.length);
+  let prev: GFrame | null = null;
+  for (let i = 0; i < frames.length; i++) {
+    const frame = frames[i] as GFrame;
+    values[i] = frameComponent(frame, platform, isRecursion(frame, prev));
+    prev = frame;
+  }
+  return values;
 }
 
 function singleVariant(
   st: GStacktrace,
   variant: "app" | "system",
+  values: GroupingComponent[],
   platform: string,
-  exception: GException | null,
+  exc: ExceptionData | null,
   ctx: GroupingContext,
 ): GroupingComponent {
   const frames = st.frames;
-  const values: GroupingComponent[] = [];
-  let prev: GFrame | null = null;
-  for (const frame of frames) {
-    const c = frameComponent(frame, platform, isRecursion(frame, prev));
-    if (variant === "app" && !frame.in_app) update(c, { contributes: false, hint: "non app frame" });
-    values.push(c);
-    prev = frame;
+  if (variant === "app") {
+    for (let i = 0; i < frames.length; i++) {
+      if (!(frames[i] as GFrame).in_app)
+        update(values[i] as GroupingComponent, { contributes: false, hint: "non app frame" });
+    }
   }
   const first = frames[0];
   const firstComponent = values[0];
@@ -46,7 +63,6 @@ function singleVariant(
   ) {
     update(firstComponent, { contributes: false, hint: "ignored single non-URL JavaScript frame" });
   }
-  const exc = exception ? { type: exception.type, value: exception.value, mechanism: exception.mechanismType } : null;
   return assembleStacktraceComponent(ctx.enhancements, values, st, platform, exc);
 }
 
@@ -57,9 +73,14 @@ export function stacktraceVariants(
   exception: GException | null,
   ctx: GroupingContext,
 ): Variants {
+  // Frame components are built once and copied for the app variant: building them (name
+  // cleaning, regexes) costs far more than a copy, and the variants only diverge afterwards.
+  const system = baseFrameComponents(st.frames, platform);
+  const app = system.map(cloneComponent);
+  const exc = exception ? { type: exception.type, value: exception.value, mechanism: exception.mechanismType } : null;
   return new Map([
-    ["!system", singleVariant(st, "system", platform, exception, ctx)],
-    ["app", singleVariant(st, "app", platform, exception, ctx)],
+    ["!system", singleVariant(st, "system", system, platform, exc, ctx)],
+    ["app", singleVariant(st, "app", app, platform, exc, ctx)],
   ]);
 }
 
@@ -71,14 +92,7 @@ export function removeNonStacktraceVariants(variants: Variants): Variants {
   const withStacktrace: string[] = [];
   const without: GroupingComponent[] = [];
   for (const [name, c] of variants) {
-    let contributes = false;
-    for (const s of findSubcomponents(c, "stacktrace")) {
-      if (s.contributes) {
-        contributes = true;
-        break;
-      }
-    }
-    if (contributes) withStacktrace.push(name.replace(/^!/, ""));
+    if (hasContributingSubcomponent(c, "stacktrace")) withStacktrace.push(name.replace(/^!/, ""));
     else without.push(c);
   }
   if (withStacktrace.length > 0) {
