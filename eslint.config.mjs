@@ -52,7 +52,8 @@ const config = [
           patterns: [
             {
               regex: "^(@/server|(\\.\\./)+server)(?!/auth/current-user$)(/.*)?$",
-              message: "Pages get data through lib/queries hooks; only @/server/auth/current-user may be imported here.",
+              message:
+                "Pages get data through lib/queries hooks; only @/server/auth/current-user may be imported here.",
             },
           ],
         },

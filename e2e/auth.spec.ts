@@ -16,7 +16,10 @@ test("a console page sends a visitor without a session to sign in, and back afte
   await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
 });
 
-test("an admin creates a labeler, who is refused the admin pages; the audit log shows it", async ({ page, browser }) => {
+test("an admin creates a labeler, who is refused the admin pages; the audit log shows it", async ({
+  page,
+  browser,
+}) => {
   const labeler = { email: `labeler-${Date.now()}@e2e.test`, password: "labeler-password-1" };
 
   await signInThroughForm(page, e2eAdmin);

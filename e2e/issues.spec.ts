@@ -34,10 +34,16 @@ for (const model of ["v1", "v2"] as const) {
     await page.getByRole("link", { name: merged!.title }).first().click();
     await expect(page).toHaveURL(new RegExp(`/issues/${merged!.id}$`));
 
-    const aiEvent = page.getByRole("region", { name: "Events" }).getByRole("listitem").filter({ hasText: "AI merge" }).first();
+    const aiEvent = page
+      .getByRole("region", { name: "Events" })
+      .getByRole("listitem")
+      .filter({ hasText: "AI merge" })
+      .first();
     await aiEvent.locator("summary").first().click();
     await expect(aiEvent.getByText("No fingerprint matched; the AI step merged it into this issue.")).toBeVisible();
-    await expect(aiEvent.getByText(new RegExp(`^(${model} answered|v2 found nothing, so v1 answered \\(fallback\\))$`))).toBeVisible();
+    await expect(
+      aiEvent.getByText(new RegExp(`^(${model} answered|v2 found nothing, so v1 answered \\(fallback\\))$`)),
+    ).toBeVisible();
     await expect(aiEvent.getByText(/→ merged$/)).toBeVisible();
     await expect(aiEvent.getByText(/^Shadow \((v1|v2), read-only\)$/)).toBeVisible();
     await page.screenshot({ path: `e2e/screenshots/issue-merged-by-${model}.png`, fullPage: true });

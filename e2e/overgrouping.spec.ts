@@ -10,12 +10,7 @@ import { signInThroughApi } from "./sign-in";
  * corpus is regenerated here with the demo's options (server/demo/seed.ts `demoCorpus`); a pair whose events the
  * corpus does not know fails the run, so a change of those options cannot go unnoticed.
  */
-const demoTruth = new Map(
-  demoCorpus().events.map((item) => [
-    item.event.event_id,
-    item.rootCauseId,
-  ]),
-);
+const demoTruth = new Map(demoCorpus().events.map((item) => [item.event.event_id, item.rootCauseId]));
 
 interface Rate {
   value: number;

@@ -43,7 +43,9 @@ test.beforeAll(async ({ browser }, testInfo) => {
   expect(total).toBeGreaterThanOrEqual(12);
 });
 
-test("a labeler labels 5 pairs with the keyboard only, undoes one, and after a reload 4 labels are stored and the undone pair is back", async ({ browser }) => {
+test("a labeler labels 5 pairs with the keyboard only, undoes one, and after a reload 4 labels are stored and the undone pair is back", async ({
+  browser,
+}) => {
   const credentials = await createUser(admin, "labeler", "keyboard");
   const page = await signedInPage(browser, credentials);
   await page.goto("/review");
@@ -62,7 +64,9 @@ test("a labeler labels 5 pairs with the keyboard only, undoes one, and after a r
   expect(new Set(labeled).size).toBe(5);
 
   await page.keyboard.press("z");
-  await expect(page.getByRole("status").filter({ hasText: `Undid your SEPARATE on pair #${labeled[4]}` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Undid your SEPARATE on pair #${labeled[4]}` }),
+  ).toBeVisible();
   await expect(pairHeading(page)).toHaveText(`Pair #${labeled[4]}`);
 
   await page.reload();
@@ -70,7 +74,9 @@ test("a labeler labels 5 pairs with the keyboard only, undoes one, and after a r
   await page.screenshot({ path: "e2e/screenshots/review-after-undo-reload.png", fullPage: true });
 
   const progress = await (await page.request.get("/api/review/progress")).json();
-  const mine = (progress.labelers as { labeler: string; total: number; group: number; separate: number; unsure: number }[]).find((l) => l.labeler === credentials.email);
+  const mine = (
+    progress.labelers as { labeler: string; total: number; group: number; separate: number; unsure: number }[]
+  ).find((l) => l.labeler === credentials.email);
   expect(mine).toMatchObject({ total: 4, group: 2, separate: 1, unsure: 1 });
   for (const pairId of labeled.slice(0, 4)) {
     const pair = await (await page.request.get(`/api/review/pairs/${pairId}`)).json();

@@ -19,7 +19,11 @@ async function rolloutRows(api: APIRequestContext): Promise<RolloutRow[]> {
   return ((await response.json()) as { projects: RolloutRow[] }).projects;
 }
 
-async function contextAs(baseURL: string, role: "viewer" | "labeler", admin: APIRequestContext): Promise<APIRequestContext> {
+async function contextAs(
+  baseURL: string,
+  role: "viewer" | "labeler",
+  admin: APIRequestContext,
+): Promise<APIRequestContext> {
   const email = `${role}-${Date.now()}@e2e.test`;
   const password = `${role}-password-123`;
   expect((await admin.post("/api/users", { data: { email, role, password } })).status()).toBe(201);
@@ -28,7 +32,10 @@ async function contextAs(baseURL: string, role: "viewer" | "labeler", admin: API
   return context;
 }
 
-test("an admin moves a project to v2 with a reason, its next event is decided by v2, and a revert restores v1", async ({ page, baseURL }) => {
+test("an admin moves a project to v2 with a reason, its next event is decided by v2, and a revert restores v1", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   await signInThroughApi(page, e2eAdmin);
   const project = (await rolloutRows(page.request)).find((row) => row.groupingModel === "v1");
@@ -52,7 +59,11 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
   await expect(row.getByRole("cell").first()).toHaveText("v2");
 
   await page.goto("/audit");
-  const auditRow = page.getByRole("row").filter({ hasText: "flag.set" }).filter({ hasText: name }).filter({ hasText: "e2e: move to v2" });
+  const auditRow = page
+    .getByRole("row")
+    .filter({ hasText: "flag.set" })
+    .filter({ hasText: name })
+    .filter({ hasText: "e2e: move to v2" });
   await expect(auditRow).toHaveCount(1);
   await expect(auditRow).toContainText("grouping_model: v1");
   await expect(auditRow).toContainText("grouping_model: v2");
@@ -70,8 +81,22 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
           value: "only the v2 switch made this",
           stacktrace: {
             frames: [
-              { function: "main", module: "app.main", filename: "app/main.py", lineno: 3, context_line: "main()", in_app: true },
-              { function: "switch", module: "app.switch", filename: "app/switch.py", lineno: 9, context_line: "raise", in_app: true },
+              {
+                function: "main",
+                module: "app.main",
+                filename: "app/main.py",
+                lineno: 3,
+                context_line: "main()",
+                in_app: true,
+              },
+              {
+                function: "switch",
+                module: "app.switch",
+                filename: "app/switch.py",
+                lineno: 9,
+                context_line: "raise",
+                in_app: true,
+              },
             ],
           },
         },
@@ -84,24 +109,37 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
   const issue = (after.issues as { id: number; title: string }[]).find((i) => i.title.startsWith(type));
   expect(issue, "the new event's issue").toBeDefined();
   const detail = await (await page.request.get(`/api/issues/${issue!.id}`)).json();
-  const decision = detail.events[0].whyGrouped.decision as { modelRequested: string; modelUsed: string; fallback: boolean };
+  const decision = detail.events[0].whyGrouped.decision as {
+    modelRequested: string;
+    modelUsed: string;
+    fallback: boolean;
+  };
   expect(decision.modelRequested).toBe("v2");
   expect(decision.fallback).toBe(decision.modelUsed === "v1");
   await page.goto(`/issues/${issue!.id}`);
   await page.getByRole("region", { name: "Events" }).locator("summary").first().click();
-  await expect(page.getByText(decision.fallback ? "v2 found nothing, so v1 answered (fallback)" : "v2 answered")).toBeVisible();
+  await expect(
+    page.getByText(decision.fallback ? "v2 found nothing, so v1 answered (fallback)" : "v2 answered"),
+  ).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/rollout-decision.png", fullPage: true });
 
   // Revert from the audit log, with its Revert button.
   const audit = await (await page.request.get(`/api/audit?target=project:${id}`)).json();
-  const entry = (audit.entries as { id: number; action: string; reason: string }[]).find((e) => e.action === "flag.set" && e.reason === "e2e: move to v2")!;
+  const entry = (audit.entries as { id: number; action: string; reason: string }[]).find(
+    (e) => e.action === "flag.set" && e.reason === "e2e: move to v2",
+  )!;
   await page.goto("/audit");
   await page.getByRole("button", { name: `Revert audit entry #${entry.id} (${name})` }).click();
   await page.getByRole("button", { name: "Confirm revert" }).click();
   await expect(page.getByText(/Reverted \(entry #\d+\)/)).toBeVisible();
   await expect.poll(async () => (await rolloutRows(page.request)).find((r) => r.id === id)?.groupingModel).toBe("v1");
   await page.goto("/audit");
-  await expect(page.getByRole("row").filter({ hasText: "flag.revert" }).filter({ hasText: `Revert of audit entry #${entry.id}` })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: "flag.revert" })
+      .filter({ hasText: `Revert of audit entry #${entry.id}` }),
+  ).toHaveCount(1);
   await page.goto("/rollout");
   await expect(row.getByRole("cell").first()).toHaveText("v1");
   await page.screenshot({ path: "e2e/screenshots/rollout.png", fullPage: true });
@@ -110,7 +148,9 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
   for (const role of ["viewer", "labeler"] as const) {
     const other = await contextAs(baseURL!, role, page.request);
     expect((await other.get("/api/rollout")).status()).toBe(200);
-    const set = await other.post("/api/rollout/flags", { data: { projectIds: [id], change: { groupingModel: "v2" }, reason: "not mine" } });
+    const set = await other.post("/api/rollout/flags", {
+      data: { projectIds: [id], change: { groupingModel: "v2" }, reason: "not mine" },
+    });
     expect(set.status(), `${role} setting a flag`).toBe(403);
     expect((await other.post(`/api/audit/${entry.id}/revert`, { data: {} })).status(), `${role} reverting`).toBe(403);
     await other.dispose();

@@ -51,14 +51,18 @@ function parseCohort(spec: string): Cohort {
           minCoveragePercent: number("min-coverage"),
         };
   const parsed = cohortSchema.safeParse(candidate);
-  if (!parsed.success) throw new UsageError(`--cohort "${spec}" is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new UsageError(
+      `--cohort "${spec}" is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 
 function target(): { projectId?: number; cohort?: Cohort; batchSize?: number } {
   if (!values.project === !values.cohort) throw new UsageError("give exactly one of --project <id> or --cohort <spec>");
   const batchSize = values["batch-size"] ? Number(values["batch-size"]) : undefined;
-  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new UsageError("--batch-size must be a positive integer");
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
+    throw new UsageError("--batch-size must be a positive integer");
   if (values.project) {
     const projectId = Number(values.project);
     if (!Number.isInteger(projectId) || projectId <= 0) throw new UsageError("--project must be a project id");
@@ -76,9 +80,15 @@ async function viaServer(url: string, request: ReturnType<typeof target>): Promi
   const email = values.email ?? process.env.REGROUP_EMAIL;
   const password = values.password ?? process.env.REGROUP_PASSWORD;
   if (!email || !password) {
-    throw new UsageError(`the server at ${url} owns the data: give an admin's --email and --password (or REGROUP_EMAIL / REGROUP_PASSWORD)`);
+    throw new UsageError(
+      `the server at ${url} owns the data: give an admin's --email and --password (or REGROUP_EMAIL / REGROUP_PASSWORD)`,
+    );
   }
-  const signIn = await fetch(`${url}/api/auth/signin`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const signIn = await fetch(`${url}/api/auth/signin`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   if (!signIn.ok) throw new UsageError(`sign-in at ${url} failed (${signIn.status}): ${await signIn.text()}`);
   const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
   const created = await fetch(`${url}/api/rollout/jobs`, {
@@ -88,7 +98,15 @@ async function viaServer(url: string, request: ReturnType<typeof target>): Promi
   });
   if (!created.ok) throw new UsageError(`the server refused the backfill (${created.status}): ${await created.text()}`);
   let jobs = jobListResponseSchema.parse(await created.json()).jobs;
-  const progress = new Map(jobs.map((job) => [job.id, bars.create(Math.max(1, job.progressTotal), job.progressDone, { name: `project ${job.projectId}`, status: job.status })]));
+  const progress = new Map(
+    jobs.map((job) => [
+      job.id,
+      bars.create(Math.max(1, job.progressTotal), job.progressDone, {
+        name: `project ${job.projectId}`,
+        status: job.status,
+      }),
+    ]),
+  );
   const ids = jobs.map((job) => job.id).join(",");
   for (;;) {
     const response = await fetch(`${url}/api/rollout/jobs?ids=${ids}`, { headers: { cookie } });
@@ -113,9 +131,17 @@ async function locally(config: ReturnType<typeof parseEnv>, request: ReturnType<
     const models = groupingModels();
     const next = models.next();
     if (!next) throw new UsageError('no model has the status "next": there is nothing to backfill');
-    const projectIds = request.projectId ? [request.projectId] : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
+    const projectIds = request.projectId
+      ? [request.projectId]
+      : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
     if (projectIds.length === 0) throw new UsageError("the cohort selects no project");
-    const jobs = await createBackfillJobs({ projectIds, model: next.version, batchSize: request.batchSize, createdBy: "npm run backfill", claimed: true });
+    const jobs = await createBackfillJobs({
+      projectIds,
+      model: next.version,
+      batchSize: request.batchSize,
+      createdBy: "npm run backfill",
+      claimed: true,
+    });
     for (const job of jobs) {
       await database.prisma.job.update({ where: { id: job.id }, data: { status: "running", heartbeatAt: new Date() } });
       const bar = bars.create(1, 0, { name: `project ${job.projectId}`, status: "running" });
@@ -139,7 +165,12 @@ async function locally(config: ReturnType<typeof parseEnv>, request: ReturnType<
 function report(jobs: Pick<Job, "id" | "projectId" | "status" | "progressDone" | "error">[]): void {
   bars.stop();
   for (const job of jobs) {
-    const tail = job.status === "running" ? " (interrupted: run again to resume from its last batch)" : job.error ? `: ${job.error}` : "";
+    const tail =
+      job.status === "running"
+        ? " (interrupted: run again to resume from its last batch)"
+        : job.error
+          ? `: ${job.error}`
+          : "";
     console.log(`job #${job.id} (project ${job.projectId}): ${job.status}, ${job.progressDone} hashes${tail}`);
   }
   if (jobs.some((job) => job.status !== "done")) process.exitCode = 1;
@@ -151,7 +182,10 @@ try {
   const owner = config.DATABASE_URL ? null : readLockOwner(config.dataDir);
   const url = values.url ?? owner?.url;
   if (url) await viaServer(url.replace(/\/$/, ""), request);
-  else if (owner) throw new UsageError(`the embedded database in ${config.dataDir} is in use by ${owner.role} (pid ${owner.pid}); stop it first`);
+  else if (owner)
+    throw new UsageError(
+      `the embedded database in ${config.dataDir} is in use by ${owner.role} (pid ${owner.pid}); stop it first`,
+    );
   else await locally(config, request);
 } catch (error) {
   bars.stop();

@@ -5,7 +5,12 @@ import { seedDemoData } from "../server/demo/seed";
 /** Loads the demo dataset on a fresh database, with a progress bar on the terminal. */
 export async function loadDemoData(database: Database): Promise<void> {
   const bar = new cliProgress.SingleBar(
-    { format: "regroup: loading demo events through the ingest pipeline [{bar}] {value}/{total} {eta_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+    {
+      format: "regroup: loading demo events through the ingest pipeline [{bar}] {value}/{total} {eta_formatted}",
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -19,5 +24,6 @@ export async function loadDemoData(database: Database): Promise<void> {
     },
   });
   if (started) bar.stop();
-  if (summary) console.log(`regroup: loaded the demo dataset: ${summary.events} events in ${summary.projects} projects`);
+  if (summary)
+    console.log(`regroup: loaded the demo dataset: ${summary.events} events in ${summary.projects} projects`);
 }

@@ -13,7 +13,13 @@ ensureBuild();
 
 const child = spawn(
   process.execPath,
-  [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--import", "./scripts/runtime/register.mjs", "scripts/serve.ts", "--demo"],
+  [
+    path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+    "--import",
+    "./scripts/runtime/register.mjs",
+    "scripts/serve.ts",
+    "--demo",
+  ],
   { cwd: root, stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -35,7 +35,11 @@ const secret =
   fs.readFileSync(path.join(process.env.DATA_DIR ?? ".data", "grouping-api-secret"), "utf8").trim();
 const FIRST_PROJECT = 900_001;
 
-async function call(route: string, body: unknown | undefined, method = "POST"): Promise<{ status: number; json: Record<string, unknown> }> {
+async function call(
+  route: string,
+  body: unknown | undefined,
+  method = "POST",
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const text = body === undefined ? "" : JSON.stringify(body);
   const response = await fetch(`${url}${route}`, {
     method,
@@ -70,12 +74,18 @@ const percentile = (values: number[], p: number) => {
 
 async function main() {
   const projectIds = Array.from({ length: projects }, (_, i) => FIRST_PROJECT + i);
-  console.log(`loadtest: ${url}, ${projects} projects, ${records} records, ${concurrency} clients × ${durationS} s, model ${model}`);
-  for (const id of projectIds) await call(`/api/v0/issues/similar-issues/grouping-record/delete/${id}`, undefined, "GET");
+  console.log(
+    `loadtest: ${url}, ${projects} projects, ${records} records, ${concurrency} clients × ${durationS} s, model ${model}`,
+  );
+  for (const id of projectIds)
+    await call(`/api/v0/issues/similar-issues/grouping-record/delete/${id}`, undefined, "GET");
 
   // Phase 1: backfill through the bulk endpoint.
   const backfill = makeTexts("loadtest-backfill", records);
-  const bar = new cliProgress.SingleBar({ format: "backfill [{bar}] {value}/{total} records {eta_formatted}", noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: "backfill [{bar}] {value}/{total} records {eta_formatted}", noTTYOutput: true, notTTYSchedule: 5000 },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(records, 0);
   let expected = 0;
   let errors = 0;
@@ -86,7 +96,11 @@ async function main() {
       const n = start + i;
       return { group_id: n + 1, hash: `bf-${n}`, project_id: projectIds[n % projects]!, exception_type: null };
     });
-    const response = await call("/api/v0/issues/similar-issues/grouping-record", { data, stacktrace_list: slice, model });
+    const response = await call("/api/v0/issues/similar-issues/grouping-record", {
+      data,
+      stacktrace_list: slice,
+      model,
+    });
     if (response.status !== 200) errors += 1;
     else expected += slice.length - Object.keys(response.json.groups_with_neighbor as object).length;
     data.forEach((item, i) => backfilled.push({ projectId: item.project_id, text: slice[i]! }));
@@ -105,7 +119,9 @@ async function main() {
     while (Date.now() < deadline) {
       const n = (counter += 1);
       const near = Math.random() < nearShare;
-      const source = near ? backfilled[Math.floor(Math.random() * backfilled.length)]! : { projectId: projectIds[n % projects]!, text: fresh[n % fresh.length]! };
+      const source = near
+        ? backfilled[Math.floor(Math.random() * backfilled.length)]!
+        : { projectId: projectIds[n % projects]!, text: fresh[n % fresh.length]! };
       const started = performance.now();
       const response = await call("/api/v0/issues/similar-issues", {
         project_id: source.projectId,
@@ -136,9 +152,15 @@ async function main() {
   const recordsAfter = Number(stats.json.records);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(`requests: ${sent} in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(1)} req/s, errors: ${errors}`);
-  console.log(`lookups (matched): n=${lookups.length} p50 ${ms(percentile(lookups, 50))} p95 ${ms(percentile(lookups, 95))} p99 ${ms(percentile(lookups, 99))}`);
-  console.log(`inserts (indexed): n=${inserts.length} p50 ${ms(percentile(inserts, 50))} p95 ${ms(percentile(inserts, 95))} p99 ${ms(percentile(inserts, 99))}`);
-  console.log(`records afterwards: ${recordsAfter} (responses imply ${expected}) — ${recordsAfter === expected ? "nothing lost, nothing duplicated" : "MISMATCH"}`);
+  console.log(
+    `lookups (matched): n=${lookups.length} p50 ${ms(percentile(lookups, 50))} p95 ${ms(percentile(lookups, 95))} p99 ${ms(percentile(lookups, 99))}`,
+  );
+  console.log(
+    `inserts (indexed): n=${inserts.length} p50 ${ms(percentile(inserts, 50))} p95 ${ms(percentile(inserts, 95))} p99 ${ms(percentile(inserts, 99))}`,
+  );
+  console.log(
+    `records afterwards: ${recordsAfter} (responses imply ${expected}) — ${recordsAfter === expected ? "nothing lost, nothing duplicated" : "MISMATCH"}`,
+  );
   console.log(`bytes per record (whole index): ${Number(stats.json.bytesPerRecord).toFixed(0)}`);
   if (errors > 0 || recordsAfter !== expected) process.exitCode = 1;
 }

@@ -13,7 +13,9 @@ const at = (...parts) => path.join(root, ...parts);
 function run(command, args, extraEnv = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
   if (result.status !== 0) {
-    process.stderr.write(`regroup: \`${command} ${args.join(" ")}\` failed (exit ${result.status ?? result.signal}).\n`);
+    process.stderr.write(
+      `regroup: \`${command} ${args.join(" ")}\` failed (exit ${result.status ?? result.signal}).\n`,
+    );
     process.exit(result.status ?? 1);
   }
 }
@@ -49,7 +51,9 @@ export function ensureDependencies() {
 
 export function ensurePrismaClient() {
   const stamp = at("server", "db", "generated", ".schema-digest");
-  const digest = createHash("sha256").update(fs.readFileSync(at("prisma", "schema.prisma"))).digest("hex");
+  const digest = createHash("sha256")
+    .update(fs.readFileSync(at("prisma", "schema.prisma")))
+    .digest("hex");
   if (!stale(stamp, digest) && fs.existsSync(at("server", "db", "generated", "client.ts"))) return;
   // The schema engine cannot be downloaded here and `generate` does not need it (see shared/STACK.md).
   run(process.execPath, [at("node_modules", "prisma", "build", "index.js"), "generate"], {
@@ -61,8 +65,16 @@ export function ensurePrismaClient() {
 }
 
 const buildInputs = [
-  "app", "components", "lib", "server", "public", "models", "next.config.js", "postcss.config.mjs",
-  "tsconfig.json", "package-lock.json",
+  "app",
+  "components",
+  "lib",
+  "server",
+  "public",
+  "models",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
 ];
 
 export function ensureBuild() {

@@ -64,6 +64,8 @@ describe("start-up problems are one clear sentence, not a stack trace", () => {
   it("a DATABASE_URL that is not a PostgreSQL URL", async () => {
     const result = await start({ PORT: "0", DATABASE_URL: "mysql://localhost/regroup" });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("regroup: Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL.\n");
+    expect(result.stderr).toBe(
+      "regroup: Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL.\n",
+    );
   }, 60_000);
 });

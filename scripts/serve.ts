@@ -44,7 +44,8 @@ function signInHint(url: string, admin: InitialAdmin, adminEmail: string): strin
       `${admin.generatedPassword} — it is shown only this once; add users on the Users page.`
     );
   }
-  if (admin.created) return `regroup: created the first admin. Sign in at ${url}/signin as ${admin.email} with ADMIN_PASSWORD.`;
+  if (admin.created)
+    return `regroup: created the first admin. Sign in at ${url}/signin as ${admin.email} with ADMIN_PASSWORD.`;
   return (
     `regroup: sign in at ${url}/signin (first admin: ${adminEmail}; its password was printed when this database was ` +
     `set up — forgot it? stop the server and run: npm run user:password -- ${adminEmail}).`
@@ -63,9 +64,12 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {
-      throw new StartupError(`Port ${config.PORT} is already in use on ${config.HOST}; stop the process that uses it or set PORT to a free port.`);
+      throw new StartupError(
+        `Port ${config.PORT} is already in use on ${config.HOST}; stop the process that uses it or set PORT to a free port.`,
+      );
     }
-    if (code === "EACCES") throw new StartupError(`Port ${config.PORT} needs privileges this user lacks; set PORT to a port above 1023.`);
+    if (code === "EACCES")
+      throw new StartupError(`Port ${config.PORT} needs privileges this user lacks; set PORT to a port above 1023.`);
     throw new StartupError(`Cannot listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}.`);
   }
 
@@ -76,7 +80,8 @@ async function main(): Promise<void> {
   setDatabase(database);
   // Applies scheduled flag changes at their time and runs (and resumes) backfill jobs.
   const jobRunner = startJobRunner();
-  if (migrations.applied.length) console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
+  if (migrations.applied.length)
+    console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
   if (demo) await loadDemoData(database);
   const admin = await ensureInitialAdmin(config);
 
@@ -93,9 +98,13 @@ async function main(): Promise<void> {
     void nextHandler(req, res);
   };
   database.advertise(url);
-  console.log(`regroup ${version} is serving at ${url} (${dev ? "development" : "production"} mode; database: ${database.driver.location})`);
+  console.log(
+    `regroup ${version} is serving at ${url} (${dev ? "development" : "production"} mode; database: ${database.driver.location})`,
+  );
   console.log(signInHint(url, admin, config.ADMIN_EMAIL));
-  console.log(`regroup: the grouping API (/api/v0/issues/similar-issues, /api/embed) checks signatures with the secret in ${groupingApiSecretSource()}`);
+  console.log(
+    `regroup: the grouping API (/api/v0/issues/similar-issues, /api/embed) checks signatures with the secret in ${groupingApiSecretSource()}`,
+  );
 
   const shutdown = () => {
     void jobRunner.stop();

@@ -11,8 +11,8 @@ const optionalString = z
 /** Every environment variable regroup reads, parsed once. README.md's configuration table mirrors this. */
 const envSchema = z.object({
   DATABASE_URL: optionalString.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
-      message: "must be a postgres:// or postgresql:// URL",
-    }),
+    message: "must be a postgres:// or postgresql:// URL",
+  }),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().trim().min(1).default("127.0.0.1"),

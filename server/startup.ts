@@ -20,7 +20,9 @@ export async function openMigratedDatabase(
     database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, role });
   } catch (error) {
     if (error instanceof DataDirBusyError) throw new StartupError(error.message);
-    const location = config.DATABASE_URL ? `DATABASE_URL=${redactUrl(config.DATABASE_URL)}` : `DATA_DIR=${config.dataDir}`;
+    const location = config.DATABASE_URL
+      ? `DATABASE_URL=${redactUrl(config.DATABASE_URL)}`
+      : `DATA_DIR=${config.dataDir}`;
     throw new StartupError(describeDatabaseError(error, location));
   }
   try {

@@ -17,13 +17,27 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       <caption className="sr-only">Audit log</caption>
       <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
         <tr>
-          <th scope="col" className="px-3 py-2">When</th>
-          <th scope="col" className="px-3 py-2">Actor</th>
-          <th scope="col" className="px-3 py-2">Action</th>
-          <th scope="col" className="px-3 py-2">Target</th>
-          <th scope="col" className="px-3 py-2">Before</th>
-          <th scope="col" className="px-3 py-2">After</th>
-          <th scope="col" className="px-3 py-2">Reason</th>
+          <th scope="col" className="px-3 py-2">
+            When
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Actor
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Action
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Target
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Before
+          </th>
+          <th scope="col" className="px-3 py-2">
+            After
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Reason
+          </th>
           <th scope="col" className="px-3 py-2">
             <span className="sr-only">Actions</span>
           </th>
@@ -33,12 +47,17 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         {entries.map((entry) => (
           <tr key={entry.id}>
             <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-              <time dateTime={entry.createdAt}>{new Date(entry.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+              <time dateTime={entry.createdAt}>
+                {new Date(entry.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+              </time>
             </td>
             <td className="px-3 py-2">{entry.actor}</td>
             <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
             <td className="px-3 py-2">
-              {entry.target} <span className="text-xs text-slate-500">({entry.targetType} {entry.targetId})</span>
+              {entry.target}{" "}
+              <span className="text-xs text-slate-500">
+                ({entry.targetType} {entry.targetId})
+              </span>
             </td>
             <td className="px-3 py-2 font-mono text-xs text-slate-600">{compact(entry.before)}</td>
             <td className="px-3 py-2 font-mono text-xs">{compact(entry.after)}</td>

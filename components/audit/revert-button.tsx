@@ -19,8 +19,10 @@ function flagsText(value: unknown): string {
 export function RevertButton({ entry }: { entry: AuditEntry }) {
   const [confirming, setConfirming] = useState(false);
   const revert = useRevertAuditMutation();
-  if (!(revertibleAuditActions as readonly string[]).includes(entry.action) || entry.targetType !== "project") return null;
-  if (revert.isSuccess) return <span className="text-xs text-emerald-700">Reverted (entry #{revert.data.auditId})</span>;
+  if (!(revertibleAuditActions as readonly string[]).includes(entry.action) || entry.targetType !== "project")
+    return null;
+  if (revert.isSuccess)
+    return <span className="text-xs text-emerald-700">Reverted (entry #{revert.data.auditId})</span>;
   return (
     <div className="space-y-1">
       {confirming ? (
@@ -37,7 +39,11 @@ export function RevertButton({ entry }: { entry: AuditEntry }) {
             >
               Confirm revert
             </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 px-2 py-1 text-xs">
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="rounded-md border border-slate-300 px-2 py-1 text-xs"
+            >
               Keep
             </button>
           </div>

@@ -36,18 +36,30 @@ export function IssueView({ issueId }: { issueId: number }) {
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">Hash</th>
-              <th scope="col" className="px-3 py-2">AI model asked / used</th>
-              <th scope="col" className="px-3 py-2">Matched hash</th>
-              <th scope="col" className="px-3 py-2 text-right">Distance</th>
-              <th scope="col" className="px-3 py-2">Indexed for</th>
+              <th scope="col" className="px-3 py-2">
+                Hash
+              </th>
+              <th scope="col" className="px-3 py-2">
+                AI model asked / used
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Matched hash
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Distance
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Indexed for
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {hashes.map((hash) => (
               <tr key={hash.hash}>
                 <td className="px-3 py-2 font-mono text-xs">{hash.hash}</td>
-                <td className="px-3 py-2">{hash.modelRequested ? `${hash.modelRequested} / ${hash.modelUsed}` : "—"}</td>
+                <td className="px-3 py-2">
+                  {hash.modelRequested ? `${hash.modelRequested} / ${hash.modelUsed}` : "—"}
+                </td>
                 <td className="px-3 py-2 font-mono text-xs">{hash.matchedHash ?? "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{hash.matchDistance?.toFixed(4) ?? "—"}</td>
                 <td className="px-3 py-2">{hash.latestTrainingModel ?? "—"}</td>
@@ -64,7 +76,9 @@ export function IssueView({ issueId }: { issueId: number }) {
             <li key={event.id} className="rounded-lg border border-slate-200 bg-white">
               <details>
                 <summary className="flex cursor-pointer items-center gap-3 px-4 py-2 text-sm">
-                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium">{methodLabel[event.groupingMethod]}</span>
+                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium">
+                    {methodLabel[event.groupingMethod]}
+                  </span>
                   <span className="font-mono text-xs text-slate-500">{event.eventId.slice(0, 12)}</span>
                   <span className="truncate">{event.title}</span>
                   <span className="ml-auto whitespace-nowrap text-xs text-slate-500">

@@ -54,12 +54,16 @@ export function WhyGroupedPanel({ why }: { why: WhyGrouped }) {
       )}
       {why.decision ? <DecisionSummary decision={why.decision} /> : null}
       <details>
-        <summary className="cursor-pointer text-sm text-indigo-700">Fingerprint variants ({contributing.length} with a hash)</summary>
+        <summary className="cursor-pointer text-sm text-indigo-700">
+          Fingerprint variants ({contributing.length} with a hash)
+        </summary>
         {why.variants.map((variant) => (
           <div key={variant.name} className="mt-2">
             <p className="text-xs font-semibold">
               {variant.name} <span className="font-mono font-normal text-slate-500">{variant.hash ?? "no hash"}</span>
-              {variant.values ? <span className="ml-2 font-normal">fingerprint {JSON.stringify(variant.values)}</span> : null}
+              {variant.values ? (
+                <span className="ml-2 font-normal">fingerprint {JSON.stringify(variant.values)}</span>
+              ) : null}
             </p>
             <ul className="mt-1">
               <ComponentTree component={variant.component} />
@@ -70,7 +74,9 @@ export function WhyGroupedPanel({ why }: { why: WhyGrouped }) {
       {why.embeddingText ? (
         <details>
           <summary className="cursor-pointer text-sm text-indigo-700">Text the model embedded</summary>
-          <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{why.embeddingText}</pre>
+          <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+            {why.embeddingText}
+          </pre>
         </details>
       ) : null}
     </div>

@@ -12,7 +12,9 @@ function ModelCard({ model, pairs }: { model: ModelSummary; pairs: number | null
     <section aria-label={`Model ${model.version}`} className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-lg font-semibold">
         {model.version}{" "}
-        <span className="ml-1 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium uppercase text-slate-600">{model.status}</span>
+        <span className="ml-1 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium uppercase text-slate-600">
+          {model.status}
+        </span>
       </h2>
       {model.description ? <p className="mt-1 text-sm text-slate-600">{model.description}</p> : null}
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-4">
@@ -67,7 +69,8 @@ export function ModelsView() {
   const query = useModelsQuery();
   if (query.isPending) return <LoadingState label="Loading models…" />;
   if (query.isError) return <ErrorState title="Could not load the models." error={query.error} />;
-  if (query.data.models.length === 0) return <EmptyState title="No models">Put a model under models/&lt;version&gt;/.</EmptyState>;
+  if (query.data.models.length === 0)
+    return <EmptyState title="No models">Put a model under models/&lt;version&gt;/.</EmptyState>;
   return (
     <div className="space-y-4">
       {query.data.models.map((model) => (

@@ -22,7 +22,9 @@ export function ProjectView({ projectId }: { projectId: number }) {
       />
       <section aria-label="DSN" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold">DSN</h2>
-        <p className="mt-1 text-xs text-slate-600">Point a Sentry SDK at this DSN to send this project&apos;s errors here.</p>
+        <p className="mt-1 text-xs text-slate-600">
+          Point a Sentry SDK at this DSN to send this project&apos;s errors here.
+        </p>
         <code className="mt-2 block break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">{project.dsn}</code>
       </section>
       <ProjectFlagToggle projectId={projectId} />
@@ -33,12 +35,24 @@ export function ProjectView({ projectId }: { projectId: number }) {
           <caption className="sr-only">Issues</caption>
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">Issue</th>
-              <th scope="col" className="px-3 py-2 text-right">Events</th>
-              <th scope="col" className="px-3 py-2 text-right">AI-merged</th>
-              <th scope="col" className="px-3 py-2">First seen</th>
-              <th scope="col" className="px-3 py-2">Last seen</th>
-              <th scope="col" className="px-3 py-2">Created</th>
+              <th scope="col" className="px-3 py-2">
+                Issue
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Events
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                AI-merged
+              </th>
+              <th scope="col" className="px-3 py-2">
+                First seen
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Last seen
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Created
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 align-top">
@@ -52,8 +66,12 @@ export function ProjectView({ projectId }: { projectId: number }) {
                 </th>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.eventCount)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.aiMergedEvents)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatRelativeTime(new Date(issue.firstSeen), now)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatRelativeTime(new Date(issue.lastSeen), now)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                  {formatRelativeTime(new Date(issue.firstSeen), now)}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                  {formatRelativeTime(new Date(issue.lastSeen), now)}
+                </td>
                 <td className="px-3 py-2 text-xs text-slate-600">{issue.creation.detail}</td>
               </tr>
             ))}

@@ -9,11 +9,21 @@ export function ProjectsTable({ projects, now }: { projects: ProjectSummary[]; n
       <caption className="sr-only">Projects</caption>
       <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
         <tr>
-          <th scope="col" className="px-4 py-2">Project</th>
-          <th scope="col" className="px-4 py-2">Platform</th>
-          <th scope="col" className="px-4 py-2 text-right">Issues</th>
-          <th scope="col" className="px-4 py-2 text-right">Events</th>
-          <th scope="col" className="px-4 py-2">Last seen</th>
+          <th scope="col" className="px-4 py-2">
+            Project
+          </th>
+          <th scope="col" className="px-4 py-2">
+            Platform
+          </th>
+          <th scope="col" className="px-4 py-2 text-right">
+            Issues
+          </th>
+          <th scope="col" className="px-4 py-2 text-right">
+            Events
+          </th>
+          <th scope="col" className="px-4 py-2">
+            Last seen
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">

@@ -14,36 +14,83 @@ export function AgreementView() {
   return (
     <div className="space-y-6">
       <section aria-label="Cohen's kappa">
-        <h2 className="mb-2 text-sm font-semibold">Cohen&apos;s kappa per labeler pair (at least {minShared} shared pairs)</h2>
+        <h2 className="mb-2 text-sm font-semibold">
+          Cohen&apos;s kappa per labeler pair (at least {minShared} shared pairs)
+        </h2>
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr><th scope="col" className="px-3 py-2">Labelers</th><th scope="col" className="px-3 py-2 text-right">Shared pairs</th><th scope="col" className="px-3 py-2 text-right">Observed agreement</th><th scope="col" className="px-3 py-2 text-right">By chance</th><th scope="col" className="px-3 py-2 text-right">κ</th></tr>
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                Labelers
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Shared pairs
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Observed agreement
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                By chance
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                κ
+              </th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {kappas.length === 0 ? <tr><td colSpan={5} className="px-3 py-3 text-slate-600">No two labelers share {minShared} labeled pairs yet.</td></tr> : null}
+            {kappas.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="px-3 py-3 text-slate-600">
+                  No two labelers share {minShared} labeled pairs yet.
+                </td>
+              </tr>
+            ) : null}
             {kappas.map((k) => (
               <tr key={`${k.a}|${k.b}`}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{k.a} · {k.b}</th>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {k.a} · {k.b}
+                </th>
                 <td className="px-3 py-2 text-right tabular-nums">{k.n}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{pct(k.observed)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{pct(k.expected)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{k.kappa === null ? "undefined (no variation)" : k.kappa.toFixed(3)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {k.kappa === null ? "undefined (no variation)" : k.kappa.toFixed(3)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {tooFew.length ? <p className="mt-1 text-xs text-slate-500">Not enough shared pairs yet: {tooFew.map((t) => `${t.a} · ${t.b} (${t.n})`).join(", ")}.</p> : null}
+        {tooFew.length ? (
+          <p className="mt-1 text-xs text-slate-500">
+            Not enough shared pairs yet: {tooFew.map((t) => `${t.a} · ${t.b} (${t.n})`).join(", ")}.
+          </p>
+        ) : null}
       </section>
       <section aria-label="Agreement with the majority">
         <h2 className="mb-2 text-sm font-semibold">Agreement with the majority of the other labelers</h2>
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr><th scope="col" className="px-3 py-2">Labeler</th><th scope="col" className="px-3 py-2 text-right">Pairs with a majority</th><th scope="col" className="px-3 py-2 text-right">Agreed</th><th scope="col" className="px-3 py-2 text-right">Rate</th></tr>
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                Labeler
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Pairs with a majority
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Agreed
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Rate
+              </th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {majority.map((m) => (
               <tr key={m.labeler}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{m.labeler}</th>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {m.labeler}
+                </th>
                 <td className="px-3 py-2 text-right tabular-nums">{m.compared}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{m.agreed}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{pct(m.rate)}</td>
@@ -51,7 +98,10 @@ export function AgreementView() {
             ))}
           </tbody>
         </table>
-        <p className="mt-1 text-xs text-slate-500">The majority is that of the other labelers of the same pair (the labeler&apos;s own verdict left out); ties are not counted.</p>
+        <p className="mt-1 text-xs text-slate-500">
+          The majority is that of the other labelers of the same pair (the labeler&apos;s own verdict left out); ties
+          are not counted.
+        </p>
       </section>
     </div>
   );

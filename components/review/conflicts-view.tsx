@@ -10,25 +10,56 @@ export function ConflictsView({ canLabel }: { canLabel: boolean }) {
   const query = useConflictsQuery();
   if (query.isPending) return <LoadingState label="Loading conflicts…" />;
   if (query.isError) return <ErrorState title="Could not load the conflicts." error={query.error} />;
-  if (query.data.pairs.length === 0) return <EmptyState title="No conflicts">No pair has both a GROUP and a SEPARATE label.</EmptyState>;
+  if (query.data.pairs.length === 0)
+    return <EmptyState title="No conflicts">No pair has both a GROUP and a SEPARATE label.</EmptyState>;
   return (
     <div className="space-y-3">
-      {canLabel ? <Link href="/review/label?queue=conflicts" className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">Label the conflicts</Link> : null}
+      {canLabel ? (
+        <Link
+          href="/review/label?queue=conflicts"
+          className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500"
+        >
+          Label the conflicts
+        </Link>
+      ) : null}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
         <caption className="sr-only">Conflicts</caption>
         <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-          <tr><th scope="col" className="px-3 py-2">Pair</th><th scope="col" className="px-3 py-2">Events</th><th scope="col" className="px-3 py-2">Labels</th></tr>
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Pair
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Events
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Labels
+            </th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {query.data.pairs.map((pair) => (
             <tr key={pair.id}>
               <th scope="row" className="px-3 py-2 text-left align-top">
-                <Link href={`/review/pairs/${pair.id}`} className="text-indigo-700 hover:underline">Pair #{pair.id}</Link>
-                <span className="block text-xs font-normal text-slate-500">{pair.projectName} · {sourceLabels[pair.source]}</span>
+                <Link href={`/review/pairs/${pair.id}`} className="text-indigo-700 hover:underline">
+                  Pair #{pair.id}
+                </Link>
+                <span className="block text-xs font-normal text-slate-500">
+                  {pair.projectName} · {sourceLabels[pair.source]}
+                </span>
               </th>
-              <td className="px-3 py-2 align-top">{pair.titles[0]}<br />{pair.titles[1]}</td>
               <td className="px-3 py-2 align-top">
-                {pair.labels.map((l) => <span key={l.labeler} className="block">{l.verdict} — {l.labeler}{l.reason ? ` (${l.reason})` : ""}</span>)}
+                {pair.titles[0]}
+                <br />
+                {pair.titles[1]}
+              </td>
+              <td className="px-3 py-2 align-top">
+                {pair.labels.map((l) => (
+                  <span key={l.labeler} className="block">
+                    {l.verdict} — {l.labeler}
+                    {l.reason ? ` (${l.reason})` : ""}
+                  </span>
+                ))}
               </td>
             </tr>
           ))}

@@ -3,7 +3,13 @@ import type { ModelDecision } from "@/lib/contracts/review";
 const fmt = (value: number | null, digits = 4) => (value === null ? "—" : value.toFixed(digits));
 
 /** v1's and v2's decision on the pair; in blind mode (decisions null) says they are hidden until the label is saved. */
-export function DecisionsPanel({ decisions, title = "Model decisions" }: { decisions: ModelDecision[] | null; title?: string }) {
+export function DecisionsPanel({
+  decisions,
+  title = "Model decisions",
+}: {
+  decisions: ModelDecision[] | null;
+  title?: string;
+}) {
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-3">
       <h2 className="mb-2 text-sm font-semibold">{title}</h2>
@@ -12,16 +18,38 @@ export function DecisionsPanel({ decisions, title = "Model decisions" }: { decis
       ) : (
         <table className="w-full text-xs [&_td]:px-1 [&_th]:px-1">
           <thead className="text-left text-[11px] uppercase text-slate-500">
-            <tr><th scope="col">Model</th><th scope="col" className="text-right">Distance</th><th scope="col" className="text-right">Threshold</th><th scope="col" className="text-right">Margin</th><th scope="col" className="text-right">Decision</th></tr>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className="text-right">
+                Distance
+              </th>
+              <th scope="col" className="text-right">
+                Threshold
+              </th>
+              <th scope="col" className="text-right">
+                Margin
+              </th>
+              <th scope="col" className="text-right">
+                Decision
+              </th>
+            </tr>
           </thead>
           <tbody>
             {decisions.map((d) => (
               <tr key={d.model}>
-                <th scope="row" className="text-left font-medium">{d.model}</th>
+                <th scope="row" className="text-left font-medium">
+                  {d.model}
+                </th>
                 <td className="text-right tabular-nums">{fmt(d.distance)}</td>
                 <td className="text-right tabular-nums">{fmt(d.threshold)}</td>
-                <td className="text-right tabular-nums">{d.margin === null ? "—" : `${d.margin >= 0 ? "+" : ""}${d.margin.toFixed(4)}`}</td>
-                <td className={`whitespace-nowrap text-right font-medium ${d.wouldMerge ? "text-rose-700" : "text-emerald-700"}`}>{d.wouldMerge === null ? "unknown" : d.wouldMerge ? "would merge" : "would not merge"}</td>
+                <td className="text-right tabular-nums">
+                  {d.margin === null ? "—" : `${d.margin >= 0 ? "+" : ""}${d.margin.toFixed(4)}`}
+                </td>
+                <td
+                  className={`whitespace-nowrap text-right font-medium ${d.wouldMerge ? "text-rose-700" : "text-emerald-700"}`}
+                >
+                  {d.wouldMerge === null ? "unknown" : d.wouldMerge ? "would merge" : "would not merge"}
+                </td>
               </tr>
             ))}
           </tbody>

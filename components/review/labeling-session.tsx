@@ -3,15 +3,28 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { labelReasons, type LabelReason, type NextPairRequest, type ReviewPair, type Verdict } from "@/lib/contracts/review";
-import { useLabelMutation, useNextPairQuery, usePairQuery, useSkipMutation, useUndoMutation } from "@/lib/queries/review";
+import {
+  labelReasons,
+  type LabelReason,
+  type NextPairRequest,
+  type ReviewPair,
+  type Verdict,
+} from "@/lib/contracts/review";
+import {
+  useLabelMutation,
+  useNextPairQuery,
+  usePairQuery,
+  useSkipMutation,
+  useUndoMutation,
+} from "@/lib/queries/review";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { LabelControls } from "./label-controls";
 import { PairReview, type Revealed } from "./pair-review";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { useReviewShortcuts } from "./use-review-shortcuts";
 
-export type SessionMode = { kind: "queue"; request: Omit<NextPairRequest, "exclude" | "blind"> } | { kind: "pair"; id: number };
+export type SessionMode =
+  { kind: "queue"; request: Omit<NextPairRequest, "exclude" | "blind"> } | { kind: "pair"; id: number };
 
 /**
  * A labeling session: the queue's next pair (claimed for this labeler), or one given pair. g/s/u label, n skips,
@@ -70,7 +83,11 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
     undo.mutate(undefined, {
       onSuccess: ({ undone }) => {
         setRevealed(null);
-        setMessage(undone ? `Undid your ${undone.verdict} on pair #${undone.pairId}; it is back for you to label.` : "Nothing to undo.");
+        setMessage(
+          undone
+            ? `Undid your ${undone.verdict} on pair #${undone.pairId}; it is back for you to label.`
+            : "Nothing to undo.",
+        );
         if (undone) setPinned(undone.pairId);
       },
     });
@@ -88,23 +105,56 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
 
   const error = label.error ?? skip.error ?? undo.error;
   const controls = canLabel ? (
-    <LabelControls reason={reason} note={note} busy={busy} onReason={setReason} onNote={setNote} onVerdict={onVerdict} onSkip={onSkip} onUndo={onUndo} />
+    <LabelControls
+      reason={reason}
+      note={note}
+      busy={busy}
+      onReason={setReason}
+      onNote={setNote}
+      onVerdict={onVerdict}
+      onSkip={onSkip}
+      onUndo={onUndo}
+    />
   ) : (
-    <p className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-600">You are signed in as a viewer: you can look at pairs, labeling needs the labeler role.</p>
+    <p className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-600">
+      You are signed in as a viewer: you can look at pairs, labeling needs the labeler role.
+    </p>
   );
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        {mode.kind === "queue" && next.data ? <span role="status">{next.data.remaining} pairs left for you in this queue</span> : null}
+        {mode.kind === "queue" && next.data ? (
+          <span role="status">{next.data.remaining} pairs left for you in this queue</span>
+        ) : null}
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">Blind mode {blind ? "on" : "off"}</span>
-        <button type="button" onClick={() => setSheet((open) => !open)} className="text-xs text-indigo-700 hover:underline">Keyboard shortcuts (?)</button>
-        {message ? <span role="status" className="text-indigo-800">{message}</span> : null}
-        {error ? <span role="alert" className="text-red-700">{error.message}</span> : null}
+        <button
+          type="button"
+          onClick={() => setSheet((open) => !open)}
+          className="text-xs text-indigo-700 hover:underline"
+        >
+          Keyboard shortcuts (?)
+        </button>
+        {message ? (
+          <span role="status" className="text-indigo-800">
+            {message}
+          </span>
+        ) : null}
+        {error ? (
+          <span role="alert" className="text-red-700">
+            {error.message}
+          </span>
+        ) : null}
       </div>
       {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
       {mode.kind === "queue" && !canLabel ? (
-        <EmptyState title="Labeling needs the labeler role">Browse the pairs on the <Link href="/review" className="text-indigo-700 hover:underline">Review page</Link>.</EmptyState>
+        <EmptyState title="Labeling needs the labeler role">
+          Browse the pairs on the{" "}
+          <Link href="/review" className="text-indigo-700 hover:underline">
+            Review page
+          </Link>
+          .
+        </EmptyState>
       ) : query.isPending ? (
         <LoadingState label="Loading the next pair…" />
       ) : query.isError ? (
@@ -113,8 +163,11 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
         <PairReview pair={pair} controls={controls} revealed={revealed} />
       ) : (
         <EmptyState title="Nothing left in this queue">
-          You have labeled (or skipped) every pair with these filters. {revealed ? `Your last label: ${revealed.verdict} on pair #${revealed.pairId}.` : ""}{" "}
-          <Link href="/review" className="text-indigo-700 hover:underline">Back to the queues</Link>
+          You have labeled (or skipped) every pair with these filters.{" "}
+          {revealed ? `Your last label: ${revealed.verdict} on pair #${revealed.pairId}.` : ""}{" "}
+          <Link href="/review" className="text-indigo-700 hover:underline">
+            Back to the queues
+          </Link>
         </EmptyState>
       )}
     </div>

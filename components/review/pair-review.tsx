@@ -13,7 +13,15 @@ export interface Revealed {
 }
 
 /** One pair: the aligned traces, and beside them the decisions, the labels, the guidelines and the controls. */
-export function PairReview({ pair, controls, revealed }: { pair: ReviewPair; controls: ReactNode; revealed: Revealed | null }) {
+export function PairReview({
+  pair,
+  controls,
+  revealed,
+}: {
+  pair: ReviewPair;
+  controls: ReactNode;
+  revealed: Revealed | null;
+}) {
   return (
     <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-3">
@@ -21,7 +29,10 @@ export function PairReview({ pair, controls, revealed }: { pair: ReviewPair; con
           <h2 className="text-base font-semibold text-slate-900">Pair #{pair.id}</h2>
           <span>{pair.projectName}</span>
           <span>{pair.platform}</span>
-          <span>source: {sourceLabels[pair.source]}{pair.model ? ` (${pair.model})` : ""}</span>
+          <span>
+            source: {sourceLabels[pair.source]}
+            {pair.model ? ` (${pair.model})` : ""}
+          </span>
           <span>sampling weight {pair.samplingWeight.toFixed(2)}</span>
           {pair.myLabel ? <span className="font-medium text-slate-900">Your label: {pair.myLabel.verdict}</span> : null}
         </div>
@@ -32,7 +43,8 @@ export function PairReview({ pair, controls, revealed }: { pair: ReviewPair; con
         {revealed ? (
           <div role="status" className="space-y-2 rounded-lg border border-indigo-200 bg-indigo-50 p-2">
             <p className="text-xs text-indigo-900">
-              Saved {revealed.verdict} for pair #{revealed.pairId}.{revealed.conflict ? " Its labels now disagree: it went to the Conflicts queue." : ""}
+              Saved {revealed.verdict} for pair #{revealed.pairId}.
+              {revealed.conflict ? " Its labels now disagree: it went to the Conflicts queue." : ""}
             </p>
             <DecisionsPanel decisions={revealed.decisions} title={`Decisions for pair #${revealed.pairId}`} />
           </div>

@@ -33,37 +33,73 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
 
   return (
     <div className="space-y-6">
-      <form aria-label="Queue filters" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-3" onSubmit={(e) => e.preventDefault()}>
+      <form
+        aria-label="Queue filters"
+        className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-3"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <label className="text-sm font-medium">
           Project
-          <select className={select} value={filter.project ?? ""} onChange={(e) => setFilter({ ...filter, project: e.target.value ? Number(e.target.value) : undefined })}>
+          <select
+            className={select}
+            value={filter.project ?? ""}
+            onChange={(e) => setFilter({ ...filter, project: e.target.value ? Number(e.target.value) : undefined })}
+          >
             <option value="">All projects</option>
-            {data.projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {data.projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm font-medium">
           Platform
-          <select className={select} value={filter.platform ?? ""} onChange={(e) => setFilter({ ...filter, platform: e.target.value || undefined })}>
+          <select
+            className={select}
+            value={filter.platform ?? ""}
+            onChange={(e) => setFilter({ ...filter, platform: e.target.value || undefined })}
+          >
             <option value="">All platforms</option>
-            {data.platforms.map((p) => <option key={p} value={p}>{p}</option>)}
+            {data.platforms.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm font-medium">
           Source
-          <select className={select} value={filter.source ?? ""} onChange={(e) => setFilter({ ...filter, source: (e.target.value || undefined) as ReviewSource | undefined })}>
+          <select
+            className={select}
+            value={filter.source ?? ""}
+            onChange={(e) =>
+              setFilter({ ...filter, source: (e.target.value || undefined) as ReviewSource | undefined })
+            }
+          >
             <option value="">All sources</option>
-            {reviewSources.map((s) => <option key={s} value={s}>{sourceLabels[s]}</option>)}
+            {reviewSources.map((s) => (
+              <option key={s} value={s}>
+                {sourceLabels[s]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} /> Blind mode (hide the model decisions until I label)
+          <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} /> Blind mode (hide the
+          model decisions until I label)
         </label>
         {canLabel ? (
-          <Link href={labelingHref(filter, blind)} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">
+          <Link
+            href={labelingHref(filter, blind)}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500"
+          >
             Start labeling ({data.remainingForMe} left for you)
           </Link>
         ) : (
-          <p className="text-sm text-slate-600">Viewers can look at the pairs below; labeling needs the labeler role.</p>
+          <p className="text-sm text-slate-600">
+            Viewers can look at the pairs below; labeling needs the labeler role.
+          </p>
         )}
       </form>
 
@@ -71,12 +107,27 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
         <h2 className="mb-2 text-sm font-semibold">Queues</h2>
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr><th scope="col" className="px-3 py-2">Source</th><th scope="col" className="px-3 py-2 text-right">Pairs</th><th scope="col" className="px-3 py-2 text-right">Not labeled yet</th><th scope="col" className="px-3 py-2 text-right">Being labeled now</th></tr>
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                Source
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Pairs
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Not labeled yet
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Being labeled now
+              </th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {data.counts.map((c) => (
               <tr key={c.source}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{sourceLabels[c.source]}</th>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {sourceLabels[c.source]}
+                </th>
                 <td className="px-3 py-2 text-right tabular-nums">{c.pairs}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{c.unlabeled}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{c.claimed}</td>
@@ -85,19 +136,46 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
           </tbody>
         </table>
         <p className="mt-2 text-sm">
-          <Link href="/review/conflicts" className="text-indigo-700 hover:underline">Conflicts ({data.conflicts})</Link> ·{" "}
-          <Link href="/review/agreement" className="text-indigo-700 hover:underline">Agreement</Link> ·{" "}
-          <Link href="/review/guidelines" className="text-indigo-700 hover:underline">Guidelines</Link> ·{" "}
-          <a href="/api/labels/export?format=jsonl" className="text-indigo-700 hover:underline">Export labels (JSONL)</a> ·{" "}
-          <a href="/api/labels/export?format=csv" className="text-indigo-700 hover:underline">CSV</a>
+          <Link href="/review/conflicts" className="text-indigo-700 hover:underline">
+            Conflicts ({data.conflicts})
+          </Link>{" "}
+          ·{" "}
+          <Link href="/review/agreement" className="text-indigo-700 hover:underline">
+            Agreement
+          </Link>{" "}
+          ·{" "}
+          <Link href="/review/guidelines" className="text-indigo-700 hover:underline">
+            Guidelines
+          </Link>{" "}
+          ·{" "}
+          <a href="/api/labels/export?format=jsonl" className="text-indigo-700 hover:underline">
+            Export labels (JSONL)
+          </a>{" "}
+          ·{" "}
+          <a href="/api/labels/export?format=csv" className="text-indigo-700 hover:underline">
+            CSV
+          </a>
         </p>
         {isAdmin ? (
           <div className="mt-2 flex items-center gap-3">
-            <button type="button" disabled={refill.isPending} onClick={() => refill.mutate({})} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+            <button
+              type="button"
+              disabled={refill.isPending}
+              onClick={() => refill.mutate({})}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
+            >
               Refill the queues from the grouping decisions
             </button>
-            {refill.isSuccess ? <span role="status" className="text-sm text-emerald-700">Added {Object.values(refill.data.created).reduce((a, b) => a + b, 0)} pairs.</span> : null}
-            {refill.isError ? <span role="alert" className="text-sm text-red-700">{refill.error.message}</span> : null}
+            {refill.isSuccess ? (
+              <span role="status" className="text-sm text-emerald-700">
+                Added {Object.values(refill.data.created).reduce((a, b) => a + b, 0)} pairs.
+              </span>
+            ) : null}
+            {refill.isError ? (
+              <span role="alert" className="text-sm text-red-700">
+                {refill.error.message}
+              </span>
+            ) : null}
           </div>
         ) : null}
       </section>
@@ -106,14 +184,37 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
         <h2 className="mb-2 text-sm font-semibold">Progress per labeler</h2>
         {progress.data ? (
           <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-            <caption className="px-3 py-1 text-left text-xs text-slate-500">{progress.data.labeledPairs} of {progress.data.totalPairs} pairs have at least one label.</caption>
+            <caption className="px-3 py-1 text-left text-xs text-slate-500">
+              {progress.data.labeledPairs} of {progress.data.totalPairs} pairs have at least one label.
+            </caption>
             <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-              <tr><th scope="col" className="px-3 py-2">Labeler</th><th scope="col" className="px-3 py-2 text-right">Labels</th><th scope="col" className="px-3 py-2 text-right">GROUP</th><th scope="col" className="px-3 py-2 text-right">SEPARATE</th><th scope="col" className="px-3 py-2 text-right">UNSURE</th><th scope="col" className="px-3 py-2 text-right">Last 7 days</th></tr>
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Labeler
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Labels
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  GROUP
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  SEPARATE
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  UNSURE
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Last 7 days
+                </th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {progress.data.labelers.map((l) => (
                 <tr key={l.labeler}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{l.labeler}</th>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {l.labeler}
+                  </th>
                   <td className="px-3 py-2 text-right tabular-nums">{l.total}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{l.group}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{l.separate}</td>
@@ -123,7 +224,9 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
               ))}
             </tbody>
           </table>
-        ) : <LoadingState label="Loading progress…" />}
+        ) : (
+          <LoadingState label="Loading progress…" />
+        )}
       </section>
 
       <section aria-label="Pairs">
@@ -131,9 +234,15 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
           {pairs.data?.pairs.map((p) => (
             <li key={p.id} className="flex gap-3 px-3 py-2">
-              <Link href={`/review/pairs/${p.id}`} className="font-medium text-indigo-700 hover:underline">Pair #{p.id}</Link>
-              <span className="text-xs text-slate-500">{p.projectName} · {sourceLabels[p.source]} · {p.labels} labels</span>
-              <span className="truncate text-slate-700">{p.titles[0]} ↔ {p.titles[1]}</span>
+              <Link href={`/review/pairs/${p.id}`} className="font-medium text-indigo-700 hover:underline">
+                Pair #{p.id}
+              </Link>
+              <span className="text-xs text-slate-500">
+                {p.projectName} · {sourceLabels[p.source]} · {p.labels} labels
+              </span>
+              <span className="truncate text-slate-700">
+                {p.titles[0]} ↔ {p.titles[1]}
+              </span>
             </li>
           ))}
         </ul>

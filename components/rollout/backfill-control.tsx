@@ -6,7 +6,11 @@ import { buttonClass } from "./format";
 
 export function BackfillProgress({ job, label }: { job: Job; label: string }) {
   const active = job.status === "queued" || job.status === "running";
-  const percent = job.progressTotal ? Math.round((job.progressDone / job.progressTotal) * 100) : job.status === "done" ? 100 : 0;
+  const percent = job.progressTotal
+    ? Math.round((job.progressDone / job.progressTotal) * 100)
+    : job.status === "done"
+      ? 100
+      : 0;
   return (
     <div className="min-w-32">
       <div
@@ -17,7 +21,10 @@ export function BackfillProgress({ job, label }: { job: Job; label: string }) {
         aria-valuenow={percent}
         className="h-2 overflow-hidden rounded bg-slate-200"
       >
-        <div className={`h-full ${active ? "bg-indigo-500" : job.status === "done" ? "bg-emerald-500" : "bg-slate-400"}`} style={{ width: `${percent}%` }} />
+        <div
+          className={`h-full ${active ? "bg-indigo-500" : job.status === "done" ? "bg-emerald-500" : "bg-slate-400"}`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
       <p className="mt-0.5 text-xs text-slate-500">
         {job.status} · {job.progressDone}/{job.progressTotal}
@@ -28,7 +35,17 @@ export function BackfillProgress({ job, label }: { job: Job; label: string }) {
 }
 
 /** The backfill of one project: its last job's live progress, and start / cancel for admins. */
-export function BackfillControl({ projectId, projectName, job, canEdit }: { projectId: number; projectName: string; job: Job | null; canEdit: boolean }) {
+export function BackfillControl({
+  projectId,
+  projectName,
+  job,
+  canEdit,
+}: {
+  projectId: number;
+  projectName: string;
+  job: Job | null;
+  canEdit: boolean;
+}) {
   const create = useCreateBackfillMutation();
   const cancel = useCancelJobMutation();
   const active = job && (job.status === "queued" || job.status === "running");
@@ -37,11 +54,23 @@ export function BackfillControl({ projectId, projectName, job, canEdit }: { proj
       {job ? <BackfillProgress job={job} label={`Backfill of ${projectName}`} /> : null}
       {canEdit ? (
         active ? (
-          <button type="button" className={buttonClass} disabled={cancel.isPending} onClick={() => cancel.mutate(job.id)} aria-label={`Cancel the backfill of ${projectName}`}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate(job.id)}
+            aria-label={`Cancel the backfill of ${projectName}`}
+          >
             Cancel backfill
           </button>
         ) : (
-          <button type="button" className={buttonClass} disabled={create.isPending} onClick={() => create.mutate({ projectId })} aria-label={`Backfill ${projectName}`}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={create.isPending}
+            onClick={() => create.mutate({ projectId })}
+            aria-label={`Backfill ${projectName}`}
+          >
             Backfill
           </button>
         )

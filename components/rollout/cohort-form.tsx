@@ -61,30 +61,67 @@ export function CohortForm() {
           <>
             <label className="text-sm font-medium">
               Platform
-              <input value={platform} onChange={(e) => setPlatform(e.target.value)} placeholder="any" className={inputClass} />
+              <input
+                value={platform}
+                onChange={(e) => setPlatform(e.target.value)}
+                placeholder="any"
+                className={inputClass}
+              />
             </label>
             <label className="text-sm font-medium">
               Events at least
-              <input type="number" min={0} value={minEvents} onChange={(e) => setMinEvents(e.target.value)} className={inputClass} />
+              <input
+                type="number"
+                min={0}
+                value={minEvents}
+                onChange={(e) => setMinEvents(e.target.value)}
+                className={inputClass}
+              />
             </label>
             <label className="text-sm font-medium">
               Events at most
-              <input type="number" min={0} value={maxEvents} onChange={(e) => setMaxEvents(e.target.value)} className={inputClass} />
+              <input
+                type="number"
+                min={0}
+                value={maxEvents}
+                onChange={(e) => setMaxEvents(e.target.value)}
+                className={inputClass}
+              />
             </label>
             <label className="text-sm font-medium">
               v2 coverage at least (%)
-              <input type="number" min={0} max={100} value={minCoverage} onChange={(e) => setMinCoverage(e.target.value)} className={inputClass} />
+              <input
+                type="number"
+                min={0}
+                max={100}
+                value={minCoverage}
+                onChange={(e) => setMinCoverage(e.target.value)}
+                className={inputClass}
+              />
             </label>
           </>
         ) : (
           <>
             <label className="text-sm font-medium">
               Percent of projects
-              <input type="number" min={0} max={100} step="any" value={percent} onChange={(e) => setPercent(e.target.value)} className={inputClass} />
+              <input
+                type="number"
+                min={0}
+                max={100}
+                step="any"
+                value={percent}
+                onChange={(e) => setPercent(e.target.value)}
+                className={inputClass}
+              />
             </label>
             <label className="text-sm font-medium">
               Salt
-              <input value={salt} onChange={(e) => setSalt(e.target.value)} placeholder="same salt, same projects" className={inputClass} />
+              <input
+                value={salt}
+                onChange={(e) => setSalt(e.target.value)}
+                placeholder="same salt, same projects"
+                className={inputClass}
+              />
             </label>
           </>
         )}
@@ -98,7 +135,11 @@ export function CohortForm() {
         </label>
         <label className="text-sm font-medium">
           Skip fallback
-          <select value={skipFallback} onChange={(e) => setSkipFallback(e.target.value as "" | "on" | "off")} className={inputClass}>
+          <select
+            value={skipFallback}
+            onChange={(e) => setSkipFallback(e.target.value as "" | "on" | "off")}
+            className={inputClass}
+          >
             <option value="">unchanged</option>
             <option value="on">on</option>
             <option value="off">off</option>
@@ -110,16 +151,36 @@ export function CohortForm() {
         </label>
         <label className="text-sm font-medium md:col-span-2">
           Cohort reason
-          <input required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
+          <input
+            required
+            minLength={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className={inputClass}
+          />
         </label>
         <div className="flex flex-wrap items-end gap-2 md:col-span-4">
-          <button type="button" className={buttonClass} onClick={() => preview.mutate(cohort)} disabled={preview.isPending}>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => preview.mutate(cohort)}
+            disabled={preview.isPending}
+          >
             Preview cohort
           </button>
-          <button type="submit" className={primaryButtonClass} disabled={apply.isPending || reason.trim().length < 3 || (!model && !skipFallback)}>
+          <button
+            type="submit"
+            className={primaryButtonClass}
+            disabled={apply.isPending || reason.trim().length < 3 || (!model && !skipFallback)}
+          >
             {when ? "Schedule change" : "Apply change"}
           </button>
-          <button type="button" className={buttonClass} onClick={() => backfill.mutate({ cohort })} disabled={backfill.isPending}>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => backfill.mutate({ cohort })}
+            disabled={backfill.isPending}
+          >
             Backfill cohort
           </button>
         </div>
@@ -127,12 +188,15 @@ export function CohortForm() {
       <div aria-live="polite" className="mt-2 text-sm">
         {preview.data ? (
           <p>
-            {preview.data.projects.length} project{preview.data.projects.length === 1 ? "" : "s"}: {preview.data.projects.map((p) => p.name).join(", ") || "none"}
+            {preview.data.projects.length} project{preview.data.projects.length === 1 ? "" : "s"}:{" "}
+            {preview.data.projects.map((p) => p.name).join(", ") || "none"}
           </p>
         ) : null}
         {apply.data ? (
           <p className="text-emerald-700">
-            {apply.data.scheduled ? `Scheduled as change #${apply.data.scheduled.id}.` : `Changed ${apply.data.applied.length} project(s).`}
+            {apply.data.scheduled
+              ? `Scheduled as change #${apply.data.scheduled.id}.`
+              : `Changed ${apply.data.applied.length} project(s).`}
           </p>
         ) : null}
         {backfill.data ? <p className="text-emerald-700">Queued {backfill.data.jobs.length} backfill job(s).</p> : null}

@@ -16,15 +16,30 @@ export function describeChange(change: FlagChange): string {
  * The confirmation before a flag change: names the project, shows its v2 coverage and current overgrouping estimate,
  * and requires a reason (it goes to the audit log).
  */
-export function FlagChangeDialog({ project, change, onClose }: { project: RolloutProject; change: FlagChange; onClose: () => void }) {
+export function FlagChangeDialog({
+  project,
+  change,
+  onClose,
+}: {
+  project: RolloutProject;
+  change: FlagChange;
+  onClose: () => void;
+}) {
   const [reason, setReason] = useState("");
   const setFlags = useSetFlagsMutation();
   const titleId = useId();
   const migration = project.migration;
-  const title = change.groupingModel ? `Move ${project.name} to ${change.groupingModel}` : `Change skip fallback of ${project.name}`;
+  const title = change.groupingModel
+    ? `Move ${project.name} to ${change.groupingModel}`
+    : `Change skip fallback of ${project.name}`;
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">
-      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="w-full max-w-lg rounded-lg bg-white p-5 shadow-xl">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="w-full max-w-lg rounded-lg bg-white p-5 shadow-xl"
+      >
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
@@ -32,12 +47,16 @@ export function FlagChangeDialog({ project, change, onClose }: { project: Rollou
         <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">Project</dt>
           <dd>
-            {project.name} <span className="text-slate-500">({project.platform}, now {project.groupingModel}{project.skipFallback ? ", no fallback" : ""})</span>
+            {project.name}{" "}
+            <span className="text-slate-500">
+              ({project.platform}, now {project.groupingModel}
+              {project.skipFallback ? ", no fallback" : ""})
+            </span>
           </dd>
           <dt className="text-slate-500">v2 coverage</dt>
           <dd>
-            {formatPercent(migration.coverage)} ({migration.coveredHashes} of {migration.eligibleHashes} eligible hashes; {migration.ineligibleHashes}{" "}
-            ineligible)
+            {formatPercent(migration.coverage)} ({migration.coveredHashes} of {migration.eligibleHashes} eligible
+            hashes; {migration.ineligibleHashes} ineligible)
           </dd>
           <dt className="text-slate-500">v2 overgrouping estimate</dt>
           <dd>{formatOvergrouping(project.overgrouping)}</dd>
@@ -46,7 +65,8 @@ export function FlagChangeDialog({ project, change, onClose }: { project: Rollou
         </dl>
         {change.groupingModel === "v2" && (migration.coverage ?? 0) < 1 ? (
           <p className="mt-3 rounded bg-amber-50 p-2 text-xs text-amber-800">
-            v2&apos;s index is incomplete: until it is backfilled, v2 finds nothing for the missing hashes and v1 answers (fallback).
+            v2&apos;s index is incomplete: until it is backfilled, v2 finds nothing for the missing hashes and v1
+            answers (fallback).
           </p>
         ) : null}
         <form
@@ -58,7 +78,15 @@ export function FlagChangeDialog({ project, change, onClose }: { project: Rollou
         >
           <label className="block text-sm font-medium">
             Reason
-            <textarea required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} rows={2} />
+            <textarea
+              required
+              minLength={3}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              className={inputClass}
+              rows={2}
+            />
           </label>
           {setFlags.isError ? (
             <p role="alert" className="text-sm text-red-700">
@@ -69,7 +97,11 @@ export function FlagChangeDialog({ project, change, onClose }: { project: Rollou
             <button type="button" onClick={onClose} className={buttonClass}>
               Cancel
             </button>
-            <button type="submit" disabled={setFlags.isPending || reason.trim().length < 3} className={primaryButtonClass}>
+            <button
+              type="submit"
+              disabled={setFlags.isPending || reason.trim().length < 3}
+              className={primaryButtonClass}
+            >
               Confirm
             </button>
           </div>

@@ -28,7 +28,14 @@ export function GuardrailSettingsPanel({ settings, canEdit }: { settings: Guardr
   const count = (key: "minOvergroupingSample" | "minFallbackLookups", label: string) => (
     <label className="text-sm font-medium">
       {label}
-      <input type="number" min={0} disabled={!canEdit} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: Number(e.target.value) })} className={inputClass} />
+      <input
+        type="number"
+        min={0}
+        disabled={!canEdit}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: Number(e.target.value) })}
+        className={inputClass}
+      />
     </label>
   );
   return (
@@ -46,14 +53,25 @@ export function GuardrailSettingsPanel({ settings, canEdit }: { settings: Guardr
         {field("maxFallbackRate", "Max fallback rate after the transition (%)")}
         {count("minFallbackLookups", "v2 lookups (7 days) needed to judge")}
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" disabled={!canEdit} checked={draft.autoPause} onChange={(e) => setDraft({ ...draft, autoPause: e.target.checked })} />
+          <input
+            type="checkbox"
+            disabled={!canEdit}
+            checked={draft.autoPause}
+            onChange={(e) => setDraft({ ...draft, autoPause: e.target.checked })}
+          />
           Auto-pause: move a breaching project back to v1
         </label>
         {canEdit ? (
           <div className="flex items-end gap-2">
             <label className="flex-1 text-sm font-medium">
               Guardrail reason
-              <input required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
+              <input
+                required
+                minLength={3}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                className={inputClass}
+              />
             </label>
             <button type="submit" className={buttonClass} disabled={update.isPending || reason.trim().length < 3}>
               Save guardrails

@@ -29,8 +29,9 @@ export function ProjectFlagToggle({ projectId }: { projectId: number }) {
             {project.skipFallback ? " (no fallback)" : ""} · {stateLabels[m.state]}: {m.detail}
           </p>
           <p className="text-xs text-slate-600">
-            v2 coverage {formatPercent(m.coverage)} ({m.coveredHashes}/{m.eligibleHashes}, {m.ineligibleHashes} ineligible) · {m.trainingCalls} training calls ·
-            fallback {formatPercent(m.fallbackRate)} of {m.fallbackLookups} v2 lookups (7d) · v2 overgrouping {formatOvergrouping(project.overgrouping)}
+            v2 coverage {formatPercent(m.coverage)} ({m.coveredHashes}/{m.eligibleHashes}, {m.ineligibleHashes}{" "}
+            ineligible) · {m.trainingCalls} training calls · fallback {formatPercent(m.fallbackRate)} of{" "}
+            {m.fallbackLookups} v2 lookups (7d) · v2 overgrouping {formatOvergrouping(project.overgrouping)}
           </p>
           {project.guardrails.map((flag) => (
             <p key={flag.rule} className={`text-xs ${flag.level === "breached" ? "text-red-700" : "text-amber-700"}`}>

@@ -11,16 +11,38 @@ export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview;
       <caption className="sr-only">Rollout by project</caption>
       <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
         <tr>
-          <th scope="col" className="px-3 py-2">Project</th>
-          <th scope="col" className="px-3 py-2">Model</th>
-          <th scope="col" className="px-3 py-2">Skip fallback</th>
-          <th scope="col" className="px-3 py-2">Migration</th>
-          <th scope="col" className="px-3 py-2 text-right">v2 coverage</th>
-          <th scope="col" className="px-3 py-2 text-right">Fallback (7d)</th>
-          <th scope="col" className="px-3 py-2">v2 overgrouping</th>
-          <th scope="col" className="px-3 py-2">Guardrails</th>
-          <th scope="col" className="px-3 py-2">Backfill</th>
-          {canEdit ? <th scope="col" className="px-3 py-2">Flags</th> : null}
+          <th scope="col" className="px-3 py-2">
+            Project
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Model
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Skip fallback
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Migration
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            v2 coverage
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            Fallback (7d)
+          </th>
+          <th scope="col" className="px-3 py-2">
+            v2 overgrouping
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Guardrails
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Backfill
+          </th>
+          {canEdit ? (
+            <th scope="col" className="px-3 py-2">
+              Flags
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 align-top">
@@ -45,7 +67,8 @@ export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview;
               <td className="px-3 py-2 text-right tabular-nums">
                 {formatPercent(m.coverage)}
                 <p className="text-xs text-slate-500">
-                  {m.coveredHashes}/{m.eligibleHashes} · {m.ineligibleHashes} ineligible · {m.trainingCalls} training calls
+                  {m.coveredHashes}/{m.eligibleHashes} · {m.ineligibleHashes} ineligible · {m.trainingCalls} training
+                  calls
                 </p>
               </td>
               <td className="px-3 py-2 text-right tabular-nums">
@@ -60,14 +83,20 @@ export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview;
                   <ul className="space-y-1">
                     {project.guardrails.map((flag) => (
                       <li key={flag.rule} className={flag.level === "breached" ? "text-red-700" : "text-amber-700"}>
-                        <span className="font-medium">{flag.level === "breached" ? "Breached" : "Watch"}:</span> {flag.message}
+                        <span className="font-medium">{flag.level === "breached" ? "Breached" : "Watch"}:</span>{" "}
+                        {flag.message}
                       </li>
                     ))}
                   </ul>
                 )}
               </td>
               <td className="px-3 py-2">
-                <BackfillControl projectId={project.id} projectName={project.name} job={project.backfill} canEdit={canEdit && overview.nextModel !== null} />
+                <BackfillControl
+                  projectId={project.id}
+                  projectName={project.name}
+                  job={project.backfill}
+                  canEdit={canEdit && overview.nextModel !== null}
+                />
               </td>
               {canEdit ? (
                 <td className="px-3 py-2">

@@ -14,7 +14,8 @@ export function RolloutView({ canEdit }: { canEdit: boolean }) {
   if (overview.isPending) return <LoadingState label="Loading the rollout…" />;
   if (overview.isError) return <ErrorState title="Could not load the rollout." error={overview.error} />;
   const data = overview.data;
-  if (data.projects.length === 0) return <EmptyState title="No projects yet">Projects appear here once they send events.</EmptyState>;
+  if (data.projects.length === 0)
+    return <EmptyState title="No projects yet">Projects appear here once they send events.</EmptyState>;
   return (
     <div className="space-y-6">
       {data.nextModel === null ? (

@@ -22,16 +22,26 @@ export function ScheduledChanges({ canEdit }: { canEdit: boolean }) {
             <li key={change.id} className="flex items-start justify-between gap-4 py-2">
               <div>
                 <p>
-                  <span className="font-medium">#{change.id}</span> {describeChange(change.change)} for {change.projectNames.join(", ")}
+                  <span className="font-medium">#{change.id}</span> {describeChange(change.change)} for{" "}
+                  {change.projectNames.join(", ")}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {change.status} · {change.status === "applied" && change.appliedAt ? `applied ${new Date(change.appliedAt).toLocaleString()}` : `at ${new Date(change.runAt).toLocaleString()}`} · by{" "}
-                  {change.createdBy} · {change.reason}
+                  {change.status} ·{" "}
+                  {change.status === "applied" && change.appliedAt
+                    ? `applied ${new Date(change.appliedAt).toLocaleString()}`
+                    : `at ${new Date(change.runAt).toLocaleString()}`}{" "}
+                  · by {change.createdBy} · {change.reason}
                   {change.error ? ` · ${change.error}` : ""}
                 </p>
               </div>
               {canEdit && change.status === "pending" ? (
-                <button type="button" className={buttonClass} disabled={cancel.isPending} onClick={() => cancel.mutate(change.id)} aria-label={`Cancel scheduled change #${change.id}`}>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={cancel.isPending}
+                  onClick={() => cancel.mutate(change.id)}
+                  aria-label={`Cancel scheduled change #${change.id}`}
+                >
                   Cancel
                 </button>
               ) : null}

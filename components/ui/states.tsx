@@ -3,7 +3,11 @@ import type { ReactNode } from "react";
 /** Shown while data loads, so the page never looks empty by mistake. */
 export function LoadingState({ label }: { label: string }) {
   return (
-    <div role="status" aria-live="polite" className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-500">
+    <div
+      role="status"
+      aria-live="polite"
+      className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-500"
+    >
       {label}
     </div>
   );

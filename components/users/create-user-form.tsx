@@ -35,7 +35,13 @@ export function CreateUserForm() {
       <div className="grid grid-cols-1 gap-3 md:grid-cols-4">
         <label className="text-sm font-medium">
           Email
-          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />
+          <input
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className={inputClass}
+          />
         </label>
         <label className="text-sm font-medium">
           Name

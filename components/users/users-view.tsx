@@ -20,9 +20,15 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2">User</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">Role and access</th>
+              <th scope="col" className="px-4 py-2">
+                User
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Role and access
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -64,7 +64,12 @@ export const aiDecisionSchema = z.object({
   threshold: z.number(),
   shouldGroup: z.boolean(),
   shadow: z
-    .object({ model: z.string(), parentHash: z.string().nullable(), distance: z.number().nullable(), shouldGroup: z.boolean() })
+    .object({
+      model: z.string(),
+      parentHash: z.string().nullable(),
+      distance: z.number().nullable(),
+      shouldGroup: z.boolean(),
+    })
     .nullable(),
 });
 
@@ -72,7 +77,15 @@ export const whyGroupedSchema = z.object({
   method: groupingMethodSchema,
   /** The hash of this event that was already known (fingerprint grouping). */
   matchedHash: z.string().nullable(),
-  variants: z.array(z.object({ name: z.string(), hash: z.string().nullable(), type: z.string(), component: componentSchema, values: z.array(z.string()).optional() })),
+  variants: z.array(
+    z.object({
+      name: z.string(),
+      hash: z.string().nullable(),
+      type: z.string(),
+      component: componentSchema,
+      values: z.array(z.string()).optional(),
+    }),
+  ),
   decision: aiDecisionSchema.nullable(),
   ineligibleReason: z.string().nullable(),
   embeddingText: z.string().nullable(),

@@ -125,10 +125,19 @@ export const labelResponseSchema = z.object({
   conflict: z.boolean(),
 });
 
-export const undoResponseSchema = z.object({ undone: z.object({ pairId: z.number().int(), verdict: verdictSchema }).nullable() });
+export const undoResponseSchema = z.object({
+  undone: z.object({ pairId: z.number().int(), verdict: verdictSchema }).nullable(),
+});
 
 export const queueSummarySchema = z.object({
-  counts: z.array(z.object({ source: reviewSourceSchema, pairs: z.number().int(), unlabeled: z.number().int(), claimed: z.number().int() })),
+  counts: z.array(
+    z.object({
+      source: reviewSourceSchema,
+      pairs: z.number().int(),
+      unlabeled: z.number().int(),
+      claimed: z.number().int(),
+    }),
+  ),
   /** Pairs this user has not labeled yet, with the filters. */
   remainingForMe: z.number().int(),
   conflicts: z.number().int(),
@@ -138,7 +147,15 @@ export const queueSummarySchema = z.object({
 
 export const progressSchema = z.object({
   labelers: z.array(
-    z.object({ labeler: z.string(), total: z.number().int(), group: z.number().int(), separate: z.number().int(), unsure: z.number().int(), last7Days: z.number().int(), lastAt: z.string().nullable() }),
+    z.object({
+      labeler: z.string(),
+      total: z.number().int(),
+      group: z.number().int(),
+      separate: z.number().int(),
+      unsure: z.number().int(),
+      last7Days: z.number().int(),
+      lastAt: z.string().nullable(),
+    }),
   ),
   totalPairs: z.number().int(),
   labeledPairs: z.number().int(),
@@ -146,16 +163,39 @@ export const progressSchema = z.object({
 
 export const conflictsSchema = z.object({
   pairs: z.array(
-    z.object({ id: z.number().int(), projectName: z.string(), platform: z.string(), source: reviewSourceSchema, titles: z.tuple([z.string(), z.string()]), labels: z.array(pairLabelSchema) }),
+    z.object({
+      id: z.number().int(),
+      projectName: z.string(),
+      platform: z.string(),
+      source: reviewSourceSchema,
+      titles: z.tuple([z.string(), z.string()]),
+      labels: z.array(pairLabelSchema),
+    }),
   ),
 });
 
 export const agreementSchema = z.object({
   minShared: z.number().int(),
-  kappas: z.array(z.object({ a: z.string(), b: z.string(), n: z.number().int(), observed: z.number(), expected: z.number(), kappa: z.number().nullable() })),
+  kappas: z.array(
+    z.object({
+      a: z.string(),
+      b: z.string(),
+      n: z.number().int(),
+      observed: z.number(),
+      expected: z.number(),
+      kappa: z.number().nullable(),
+    }),
+  ),
   /** Labeler pairs with some but fewer than minShared shared pairs. */
   tooFew: z.array(z.object({ a: z.string(), b: z.string(), n: z.number().int() })),
-  majority: z.array(z.object({ labeler: z.string(), compared: z.number().int(), agreed: z.number().int(), rate: z.number().nullable() })),
+  majority: z.array(
+    z.object({
+      labeler: z.string(),
+      compared: z.number().int(),
+      agreed: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+  ),
 });
 
 export const refillRequestSchema = z.object({
@@ -176,12 +216,28 @@ export const manualPairRequestSchema = z.union([
 ]);
 export const manualPairResponseSchema = z.object({ pairId: z.number().int(), created: z.boolean() });
 
-export const guidelineSchema = z.object({ platform: z.string(), body: z.string(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() });
+export const guidelineSchema = z.object({
+  platform: z.string(),
+  body: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
 export const guidelinesResponseSchema = z.object({ guidelines: z.array(guidelineSchema) });
 export const guidelineUpdateSchema = z.object({ body: z.string().trim().min(1, "must not be empty").max(20_000) });
-export const platformParamSchema = z.object({ platform: z.string().trim().min(1).max(64).regex(/^[a-z0-9_.-]+$/i, "letters, digits, _ . -") });
+export const platformParamSchema = z.object({
+  platform: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9_.-]+$/i, "letters, digits, _ . -"),
+});
 
-export const exportQuerySchema = z.object({ format: z.enum(["jsonl", "csv"]).default("jsonl"), project: id.optional(), source: reviewSourceSchema.optional() });
+export const exportQuerySchema = z.object({
+  format: z.enum(["jsonl", "csv"]).default("jsonl"),
+  project: id.optional(),
+  source: reviewSourceSchema.optional(),
+});
 
 export type ReviewSource = z.infer<typeof reviewSourceSchema>;
 export type Verdict = z.infer<typeof verdictSchema>;
@@ -205,6 +261,15 @@ export type ManualPairRequest = z.infer<typeof manualPairRequestSchema>;
 export type Guideline = z.infer<typeof guidelineSchema>;
 
 export const pairListSchema = z.object({
-  pairs: z.array(z.object({ id: z.number().int(), projectName: z.string(), platform: z.string(), source: reviewSourceSchema, titles: z.tuple([z.string(), z.string()]), labels: z.number().int() })),
+  pairs: z.array(
+    z.object({
+      id: z.number().int(),
+      projectName: z.string(),
+      platform: z.string(),
+      source: reviewSourceSchema,
+      titles: z.tuple([z.string(), z.string()]),
+      labels: z.number().int(),
+    }),
+  ),
 });
 export type PairList = z.infer<typeof pairListSchema>;

@@ -157,7 +157,12 @@ export const rolloutOverviewSchema = z.object({
   guardrails: guardrailSettingsSchema,
 });
 
-export const fallbackDaySchema = z.object({ day: z.string(), lookups: z.number().int(), fallbacks: z.number().int(), rate: z.number() });
+export const fallbackDaySchema = z.object({
+  day: z.string(),
+  lookups: z.number().int(),
+  fallbacks: z.number().int(),
+  rate: z.number(),
+});
 
 export const rolloutProjectDetailSchema = z.object({
   nextModel: z.string().nullable(),
@@ -187,7 +192,11 @@ export const jobListQuerySchema = z.object({
 export const jobListResponseSchema = z.object({ jobs: z.array(jobSchema) });
 export const scheduledChangeListResponseSchema = z.object({ changes: z.array(scheduledChangeSchema) });
 export const revertRequestSchema = z.object({ reason: z.string().trim().max(500).optional() });
-export const revertResponseSchema = z.object({ auditId: z.number().int(), projectId: z.number().int(), after: projectFlagsSchema });
+export const revertResponseSchema = z.object({
+  auditId: z.number().int(),
+  projectId: z.number().int(),
+  after: projectFlagsSchema,
+});
 
 export type FlagChange = z.infer<typeof flagChangeSchema>;
 export type ProjectFlags = z.infer<typeof projectFlagsSchema>;

@@ -3,7 +3,12 @@ import type { SentryEvent, SentryFrame } from "./schema";
 const MAX_TITLE = 200;
 
 function firstLine(value: string): string {
-  return value.split("\n").find((line) => line.trim())?.trim() ?? "";
+  return (
+    value
+      .split("\n")
+      .find((line) => line.trim())
+      ?.trim() ?? ""
+  );
 }
 
 function mainException(event: SentryEvent) {
@@ -20,8 +25,12 @@ export function eventTitle(event: SentryEvent): string {
     const value = exception.value ? firstLine(String(exception.value)) : "";
     title = exception.type ? (value ? `${exception.type}: ${value}` : exception.type) : value;
   } else {
-    const message = typeof event.message === "string" ? event.message : event.message?.formatted ?? event.message?.message;
-    title = firstLine(event.logentry?.formatted ?? event.logentry?.message ?? message ?? "") || event.title || "<unlabeled event>";
+    const message =
+      typeof event.message === "string" ? event.message : (event.message?.formatted ?? event.message?.message);
+    title =
+      firstLine(event.logentry?.formatted ?? event.logentry?.message ?? message ?? "") ||
+      event.title ||
+      "<unlabeled event>";
   }
   return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
 }

@@ -12,7 +12,8 @@ const jsonPost = (body?: unknown): RequestInit => ({
 export function useSignInMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => fetchJson("/api/auth/signin", meResponseSchema, jsonPost(input)),
+    mutationFn: (input: { email: string; password: string }) =>
+      fetchJson("/api/auth/signin", meResponseSchema, jsonPost(input)),
     onSuccess: () => queryClient.clear(),
   });
 }

@@ -43,18 +43,34 @@ function filterQuery(filter: QueueFilter): string {
   return text ? `?${text}` : "";
 }
 
-const post = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (body: unknown, method = "POST"): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 export function useQueueSummaryQuery(filter: QueueFilter) {
-  return useQuery({ queryKey: reviewKeys.summary(filter), queryFn: () => fetchJson(`/api/review/queue${filterQuery(filter)}`, queueSummarySchema), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: reviewKeys.summary(filter),
+    queryFn: () => fetchJson(`/api/review/queue${filterQuery(filter)}`, queueSummarySchema),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function usePairListQuery(filter: QueueFilter) {
-  return useQuery({ queryKey: reviewKeys.pairs(filter), queryFn: () => fetchJson(`/api/review/pairs${filterQuery(filter)}`, pairListSchema), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: reviewKeys.pairs(filter),
+    queryFn: () => fetchJson(`/api/review/pairs${filterQuery(filter)}`, pairListSchema),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function usePairQuery(id: number, blind: boolean, enabled = true) {
-  return useQuery({ enabled, queryKey: reviewKeys.pair(id, blind), queryFn: () => fetchJson(`/api/review/pairs/${id}${blind ? "?blind=1" : ""}`, reviewPairSchema) });
+  return useQuery({
+    enabled,
+    queryKey: reviewKeys.pair(id, blind),
+    queryFn: () => fetchJson(`/api/review/pairs/${id}${blind ? "?blind=1" : ""}`, reviewPairSchema),
+  });
 }
 
 /**
@@ -77,57 +93,87 @@ export function useNextPairQuery(request: NextPairRequest, step: number, enabled
 function useInvalidateReview() {
   const queryClient = useQueryClient();
   // The session's current pair is kept (it moves by step); everything else about the queues is refreshed.
-  return () => queryClient.invalidateQueries({ queryKey: reviewKeys.all, predicate: (query) => query.queryKey[1] !== "next" });
+  return () =>
+    queryClient.invalidateQueries({ queryKey: reviewKeys.all, predicate: (query) => query.queryKey[1] !== "next" });
 }
 
 export function useLabelMutation() {
   const invalidate = useInvalidateReview();
   return useMutation({
-    mutationFn: ({ pairId, label }: { pairId: number; label: LabelRequest }) => fetchJson(`/api/review/pairs/${pairId}/labels`, labelResponseSchema, post(label)),
+    mutationFn: ({ pairId, label }: { pairId: number; label: LabelRequest }) =>
+      fetchJson(`/api/review/pairs/${pairId}/labels`, labelResponseSchema, post(label)),
     onSuccess: invalidate,
   });
 }
 
 export function useSkipMutation() {
-  return useMutation({ mutationFn: (pairId: number) => fetchJson(`/api/review/pairs/${pairId}/skip`, z.object({ skipped: z.number() }), post({})) });
+  return useMutation({
+    mutationFn: (pairId: number) =>
+      fetchJson(`/api/review/pairs/${pairId}/skip`, z.object({ skipped: z.number() }), post({})),
+  });
 }
 
 export function useUndoMutation() {
   const invalidate = useInvalidateReview();
-  return useMutation({ mutationFn: () => fetchJson("/api/labels/undo", undoResponseSchema, post({})), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: () => fetchJson("/api/labels/undo", undoResponseSchema, post({})),
+    onSuccess: invalidate,
+  });
 }
 
 export function useProgressQuery() {
-  return useQuery({ queryKey: reviewKeys.progress(), queryFn: () => fetchJson("/api/review/progress", progressSchema) });
+  return useQuery({
+    queryKey: reviewKeys.progress(),
+    queryFn: () => fetchJson("/api/review/progress", progressSchema),
+  });
 }
 
 export function useConflictsQuery() {
-  return useQuery({ queryKey: reviewKeys.conflicts(), queryFn: () => fetchJson("/api/review/conflicts", conflictsSchema) });
+  return useQuery({
+    queryKey: reviewKeys.conflicts(),
+    queryFn: () => fetchJson("/api/review/conflicts", conflictsSchema),
+  });
 }
 
 export function useAgreementQuery() {
-  return useQuery({ queryKey: reviewKeys.agreement(), queryFn: () => fetchJson("/api/review/agreement", agreementSchema) });
+  return useQuery({
+    queryKey: reviewKeys.agreement(),
+    queryFn: () => fetchJson("/api/review/agreement", agreementSchema),
+  });
 }
 
 export function useGuidelinesQuery() {
-  return useQuery({ queryKey: reviewKeys.guidelines(), queryFn: () => fetchJson("/api/guidelines", guidelinesResponseSchema) });
+  return useQuery({
+    queryKey: reviewKeys.guidelines(),
+    queryFn: () => fetchJson("/api/guidelines", guidelinesResponseSchema),
+  });
 }
 
 export function useUpdateGuidelineMutation() {
   const invalidate = useInvalidateReview();
   return useMutation({
     mutationFn: ({ platform, body }: { platform: string; body: string }) =>
-      fetchJson(`/api/guidelines/${encodeURIComponent(platform)}`, z.object({ guideline: guidelineSchema }), post({ body }, "PUT")),
+      fetchJson(
+        `/api/guidelines/${encodeURIComponent(platform)}`,
+        z.object({ guideline: guidelineSchema }),
+        post({ body }, "PUT"),
+      ),
     onSuccess: invalidate,
   });
 }
 
 export function useRefillMutation() {
   const invalidate = useInvalidateReview();
-  return useMutation({ mutationFn: (request: RefillRequest) => fetchJson("/api/review/refill", refillResponseSchema, post(request)), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (request: RefillRequest) => fetchJson("/api/review/refill", refillResponseSchema, post(request)),
+    onSuccess: invalidate,
+  });
 }
 
 export function useCreatePairMutation() {
   const invalidate = useInvalidateReview();
-  return useMutation({ mutationFn: (request: ManualPairRequest) => fetchJson("/api/review/pairs", manualPairResponseSchema, post(request)), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (request: ManualPairRequest) => fetchJson("/api/review/pairs", manualPairResponseSchema, post(request)),
+    onSuccess: invalidate,
+  });
 }

@@ -39,7 +39,8 @@ const send = (method: string, body: unknown): RequestInit => ({
 });
 
 const hasActiveJob = (data: RolloutOverview | undefined) =>
-  data?.projects.some((p) => p.backfill && (p.backfill.status === "queued" || p.backfill.status === "running")) ?? false;
+  data?.projects.some((p) => p.backfill && (p.backfill.status === "queued" || p.backfill.status === "running")) ??
+  false;
 
 /** Every project's rollout row; polls every second while a backfill runs (live progress), else every 30 s. */
 export function useRolloutOverviewQuery() {
@@ -93,7 +94,8 @@ function useInvalidateRollout() {
 export function useSetFlagsMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (input: SetFlagsRequest) => fetchJson("/api/rollout/flags", setFlagsResponseSchema, send("POST", input)),
+    mutationFn: (input: SetFlagsRequest) =>
+      fetchJson("/api/rollout/flags", setFlagsResponseSchema, send("POST", input)),
     onSuccess: invalidate,
   });
 }
@@ -109,14 +111,16 @@ export function useRevertAuditMutation() {
 
 export function usePreviewCohortMutation() {
   return useMutation({
-    mutationFn: (cohort: Cohort) => fetchJson("/api/rollout/cohorts/preview", cohortPreviewResponseSchema, send("POST", { cohort })),
+    mutationFn: (cohort: Cohort) =>
+      fetchJson("/api/rollout/cohorts/preview", cohortPreviewResponseSchema, send("POST", { cohort })),
   });
 }
 
 export function useApplyCohortMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (input: ApplyCohortRequest) => fetchJson("/api/rollout/cohorts", applyCohortResponseSchema, send("POST", input)),
+    mutationFn: (input: ApplyCohortRequest) =>
+      fetchJson("/api/rollout/cohorts", applyCohortResponseSchema, send("POST", input)),
     onSuccess: invalidate,
   });
 }
@@ -133,7 +137,8 @@ export function useCancelScheduledMutation() {
 export function useCreateBackfillMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (input: CreateBackfillRequest) => fetchJson("/api/rollout/jobs", jobListResponseSchema, send("POST", input)),
+    mutationFn: (input: CreateBackfillRequest) =>
+      fetchJson("/api/rollout/jobs", jobListResponseSchema, send("POST", input)),
     onSuccess: invalidate,
   });
 }
@@ -141,7 +146,8 @@ export function useCreateBackfillMutation() {
 export function useCancelJobMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (id: number) => fetchJson(`/api/rollout/jobs/${id}/cancel`, z.object({ job: jobSchema }), { method: "POST" }),
+    mutationFn: (id: number) =>
+      fetchJson(`/api/rollout/jobs/${id}/cancel`, z.object({ job: jobSchema }), { method: "POST" }),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,11 @@
 import { generateCorpus, type Corpus, type CorpusOptions } from "./corpus";
 
 /** The corpus `npm run demo` sends through the ingest pipeline (server/demo/seed.ts); its ground truth labels it. */
-export const DEMO_CORPUS_OPTIONS = { seed: "regroup-demo", apps: 8, eventsPerRootCause: [4, 12] } satisfies CorpusOptions;
+export const DEMO_CORPUS_OPTIONS = {
+  seed: "regroup-demo",
+  apps: 8,
+  eventsPerRootCause: [4, 12],
+} satisfies CorpusOptions;
 
 /** The demo corpus, the same every time for the same options. */
 export function demoCorpus(options: Partial<Pick<CorpusOptions, "seed" | "apps" | "eventsPerRootCause">> = {}): Corpus {

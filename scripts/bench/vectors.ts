@@ -16,7 +16,9 @@ function makeEmbeddings(count: number, seed: number): number[][] {
   let state = seed >>> 0;
   const random = () => ((state = Math.imul(state ^ (state >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 4294967296;
   const gaussian = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-  const centres = Array.from({ length: Math.max(1, Math.floor(count / 20)) }, () => Array.from({ length: 768 }, gaussian));
+  const centres = Array.from({ length: Math.max(1, Math.floor(count / 20)) }, () =>
+    Array.from({ length: 768 }, gaussian),
+  );
   return Array.from({ length: count }, () => {
     const centre = centres[Math.floor(random() * centres.length)]!;
     return centre.map((value) => value + 0.25 * gaussian());
@@ -85,10 +87,14 @@ export async function run(args: string[]): Promise<void> {
   const line = (label: string, pick: (r: (typeof results)[number]) => number, unit: string, digits = 2) => {
     const big = pick(results[768]!);
     const small = pick(results[64]!);
-    console.log(`${label.padEnd(22)} ${big.toFixed(digits).padStart(10)} ${small.toFixed(digits).padStart(10)} ${unit.padEnd(6)} ${(big / small).toFixed(1).padStart(6)}×`);
+    console.log(
+      `${label.padEnd(22)} ${big.toFixed(digits).padStart(10)} ${small.toFixed(digits).padStart(10)} ${unit.padEnd(6)} ${(big / small).toFixed(1).padStart(6)}×`,
+    );
   };
   console.log(`vectors: ${records} records, ${queries} lookups, embedded PostgreSQL (PGlite) with pgvector HNSW`);
-  console.log(`${"".padEnd(22)} ${"768 dims".padStart(10)} ${"64 dims".padStart(10)} ${"".padEnd(6)} ${"768/64".padStart(7)}`);
+  console.log(
+    `${"".padEnd(22)} ${"768 dims".padStart(10)} ${"64 dims".padStart(10)} ${"".padEnd(6)} ${"768/64".padStart(7)}`,
+  );
   line("insert p50", (r) => percentile(r.insertMs, 50), "ms", 3);
   line("insert p95", (r) => percentile(r.insertMs, 95), "ms", 3);
   line("lookup p50", (r) => percentile(r.lookupMs, 50), "ms", 3);

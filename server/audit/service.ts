@@ -11,7 +11,12 @@ export async function listAudit(query: AuditQuery): Promise<AuditListResponse> {
     where: {
       ...(query.actor ? { actor: { contains: query.actor.toLowerCase() } } : {}),
       ...(target
-        ? { OR: [{ target: { contains: target, mode: "insensitive" } }, ...(targetType ? [{ targetType, targetId }] : [])] }
+        ? {
+            OR: [
+              { target: { contains: target, mode: "insensitive" } },
+              ...(targetType ? [{ targetType, targetId }] : []),
+            ],
+          }
         : {}),
       ...(query.before ? { id: { lt: query.before } } : {}),
     },

@@ -58,7 +58,10 @@ async function call(key: string, options: CallOptions = {}): Promise<Response> {
     headers["sec-fetch-site"] = "cross-site";
   }
   if (options.signed) {
-    headers.authorization = signatureHeader(body ?? "", options.signed === "wrong" ? "wrong-secret" : groupingApiSecret());
+    headers.authorization = signatureHeader(
+      body ?? "",
+      options.signed === "wrong" ? "wrong-secret" : groupingApiSecret(),
+    );
   }
   const request = new Request(`http://localhost:3000${path}${query}`, { method, headers, body });
   return routes.get(key)!(request, { params: Promise.resolve(params) });
@@ -67,7 +70,9 @@ async function call(key: string, options: CallOptions = {}): Promise<Response> {
 const below = (access: Role) => roles.slice(0, roles.indexOf(access));
 const atOrAbove = (access: Role) => roles.slice(roles.indexOf(access));
 const sessionRoutes = () =>
-  Object.entries(matrix).filter((e): e is [string, MatrixEntry & { access: Role }] => (roles as readonly string[]).includes(e[1].access));
+  Object.entries(matrix).filter((e): e is [string, MatrixEntry & { access: Role }] =>
+    (roles as readonly string[]).includes(e[1].access),
+  );
 
 describe("authorization matrix", () => {
   it("lists every route under app/api, with the access the route declares", () => {

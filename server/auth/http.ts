@@ -6,15 +6,18 @@ import { clearedSessionCookie, revokeSession, sessionCookie, sessionTokenFromCoo
 import { signIn } from "./sign-in";
 
 /** POST /api/auth/signin: sets the session cookie (200) or answers 401 / 429. */
-export const signInHandler = defineRoute({ access: "public", body: signInRequestSchema, maxBodyBytes: 4096 }, async ({ request, body }) => {
-  const { user, token, expiresAt } = await signIn(body.email, body.password, {
-    ip: clientIp(request),
-    userAgent: request.headers.get("user-agent"),
-  });
-  return Response.json({ user } satisfies MeResponse, {
-    headers: { "set-cookie": sessionCookie(request, token, expiresAt), "cache-control": "no-store" },
-  });
-});
+export const signInHandler = defineRoute(
+  { access: "public", body: signInRequestSchema, maxBodyBytes: 4096 },
+  async ({ request, body }) => {
+    const { user, token, expiresAt } = await signIn(body.email, body.password, {
+      ip: clientIp(request),
+      userAgent: request.headers.get("user-agent"),
+    });
+    return Response.json({ user } satisfies MeResponse, {
+      headers: { "set-cookie": sessionCookie(request, token, expiresAt), "cache-control": "no-store" },
+    });
+  },
+);
 
 /** POST /api/auth/signout: ends this browser's session. */
 export const signOutHandler = defineRoute({ access: "viewer" }, async ({ request }) => {

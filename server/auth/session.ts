@@ -22,7 +22,10 @@ export function sessionIdOf(token: string): string {
 }
 
 /** Starts a session for the user and returns the token for the cookie (the only place it ever exists). */
-export async function createSession(userId: number, meta: { ip: string; userAgent: string | null }): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  userId: number,
+  meta: { ip: string; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   const prisma = await db();

@@ -7,9 +7,15 @@ import { createSession, type SessionUser } from "./session";
 
 export class TooManyAttemptsError extends HttpError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, "too_many_attempts", `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds.`, undefined, {
-      "retry-after": String(retryAfterSeconds),
-    });
+    super(
+      429,
+      "too_many_attempts",
+      `Too many failed sign-in attempts; try again in ${retryAfterSeconds} seconds.`,
+      undefined,
+      {
+        "retry-after": String(retryAfterSeconds),
+      },
+    );
   }
 }
 

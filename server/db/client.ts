@@ -31,7 +31,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.url) {
     const driver = await openPostgresDriver(options.url);
     const prisma = new PrismaClient({ adapter: new PrismaPg(driver.pool) });
-    return { prisma, driver, advertise: () => undefined, close: async () => (await prisma.$disconnect(), await driver.close()) };
+    return {
+      prisma,
+      driver,
+      advertise: () => undefined,
+      close: async () => (await prisma.$disconnect(), await driver.close()),
+    };
   }
   const driver = await openEmbeddedDriver(options.dataDir, options.role);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(driver.pglite) });

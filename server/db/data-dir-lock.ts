@@ -22,7 +22,9 @@ export class DataDirBusyError extends Error {
     readonly dataDir: string,
     readonly owner: LockOwner,
   ) {
-    const who = owner.url ? `the regroup server at ${owner.url} (pid ${owner.pid})` : `${owner.role} (pid ${owner.pid})`;
+    const who = owner.url
+      ? `the regroup server at ${owner.url} (pid ${owner.pid})`
+      : `${owner.role} (pid ${owner.pid})`;
     super(
       `The embedded database in ${dataDir} is in use by ${who}; only one process may open it at a time — ` +
         `stop that process first${owner.url ? ", or use the server's HTTP API" : ""}.`,

@@ -82,13 +82,13 @@ describe("migrations on a fresh database", () => {
     const has = (table: string, columns: string[], unique: boolean) =>
       indexes.some(
         (index) =>
-          index.table_name === table &&
-          (!unique || index.is_unique) &&
-          index.columns.join(",") === columns.join(","),
+          index.table_name === table && (!unique || index.is_unique) && index.columns.join(",") === columns.join(","),
       );
     for (const table of readDeclaredTables()) {
-      for (const columns of table.unique) expect(has(table.table, columns, true), `unique ${table.table}(${columns})`).toBe(true);
-      for (const columns of table.indexed) expect(has(table.table, columns, false), `index ${table.table}(${columns})`).toBe(true);
+      for (const columns of table.unique)
+        expect(has(table.table, columns, true), `unique ${table.table}(${columns})`).toBe(true);
+      for (const columns of table.indexed)
+        expect(has(table.table, columns, false), `index ${table.table}(${columns})`).toBe(true);
     }
   });
 
@@ -147,7 +147,11 @@ describe("migrations on a fresh database", () => {
   it("rolls a failing migration back whole and records nothing for it", async () => {
     const broken = [
       ...readMigrations(),
-      { name: "29991231000000_broken", sql: "CREATE TABLE half_written (id int); SELECT no_such_function();", checksum: "x" },
+      {
+        name: "29991231000000_broken",
+        sql: "CREATE TABLE half_written (id int); SELECT no_such_function();",
+        checksum: "x",
+      },
     ];
     await expect(migrate(database.driver, broken)).rejects.toThrow(/29991231000000_broken failed/);
     const [table] = await database.driver.query(`SELECT to_regclass('half_written') AS t`);

@@ -54,7 +54,9 @@ export async function seedDemoData(database: Database, options: DemoOptions = {}
     const parsed = parseEvent({ ...item.event, timestamp });
     if (!parsed.ok) throw new Error(`synthetic event ${item.event.event_id} is invalid: ${parsed.issues[0]?.message}`);
     const projectId = projectIds.get(item.project)!;
-    await ingestEvent({ id: projectId, publicKey: "", platform: item.platform }, parsed.event, { now: new Date(timestamp * 1000) });
+    await ingestEvent({ id: projectId, publicKey: "", platform: item.platform }, parsed.event, {
+      now: new Date(timestamp * 1000),
+    });
     options.onProgress?.(index + 1, ordered.length);
   }
   // The review queues (disagreements, near-threshold pairs, the merge sample) from the decisions just made.

@@ -36,7 +36,8 @@ export function registryGroupingModels(): GroupingModels {
     },
     stable: () => {
       const entry = modelRegistry.stable();
-      if (!entry) throw new Error(`no stable model in MODELS_DIR: a models/<version>/config.json with status "stable" is needed`);
+      if (!entry)
+        throw new Error(`no stable model in MODELS_DIR: a models/<version>/config.json with status "stable" is needed`);
       return toGroupingModel(entry);
     },
     next: () => {

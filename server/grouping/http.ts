@@ -1,6 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { bulkCreateRequestSchema, deleteByHashRequestSchema, similarIssuesRequestSchema } from "@/lib/contracts/grouping";
+import {
+  bulkCreateRequestSchema,
+  deleteByHashRequestSchema,
+  similarIssuesRequestSchema,
+} from "@/lib/contracts/grouping";
 import { defineRoute } from "../http/route";
 import { bulkCreateRecords, deleteGroupingByHash, deleteProjectGrouping, findSimilarIssues } from "./service";
 import { groupingIndexStats } from "./stats";
@@ -26,10 +30,13 @@ export const deleteProjectHandler = defineRoute(
 );
 
 /** POST /api/v0/issues/similar-issues/grouping-record/delete-by-hash */
-export const deleteByHashHandler = defineRoute({ access: "signed", body: deleteByHashRequestSchema }, async ({ body }) => {
-  await deleteGroupingByHash(body.project_id, body.hash_list);
-  return { success: true };
-});
+export const deleteByHashHandler = defineRoute(
+  { access: "signed", body: deleteByHashRequestSchema },
+  async ({ body }) => {
+    await deleteGroupingByHash(body.project_id, body.hash_list);
+    return { success: true };
+  },
+);
 
 /** POST /api/v0/issues/similar-issues/grouping-record/stats: the index's size (for load tests and operators). */
 export const groupingStatsHandler = defineRoute(

@@ -148,11 +148,19 @@ export async function groupingCall(
   }
 
   await registerProjectOnce(request.project_id);
-  let answer = await lookup(request, requested, await embedOne(models, requested, request.stacktrace), request.threshold ?? requested.threshold);
+  let answer = await lookup(
+    request,
+    requested,
+    await embedOne(models, requested, request.stacktrace),
+    request.threshold ?? requested.threshold,
+  );
   const computed = [answer];
   const stable = models.stable();
   const fallback =
-    answer.neighbours.length === 0 && requested.status === "next" && !request.skip_fallback && stable.version !== requested.version;
+    answer.neighbours.length === 0 &&
+    requested.status === "next" &&
+    !request.skip_fallback &&
+    stable.version !== requested.version;
   if (fallback) {
     answer = await lookup(request, stable, await embedOne(models, stable, request.stacktrace), stable.threshold);
     computed.push(answer);

@@ -44,7 +44,13 @@ const similar = async (body: Record<string, unknown>) => {
 };
 
 const records = async (projectId?: number) =>
-  database.driver.query<{ hash: string; project_id: number; exception_type: string | null; has_v1: boolean; has_v2: boolean }>(
+  database.driver.query<{
+    hash: string;
+    project_id: number;
+    exception_type: string | null;
+    has_v1: boolean;
+    has_v2: boolean;
+  }>(
     `SELECT hash, project_id, exception_type, v1 IS NOT NULL AS has_v1, v2 IS NOT NULL AS has_v2
        FROM grouping_records ${projectId ? `WHERE project_id = ${projectId}` : ""} ORDER BY hash`,
   );
@@ -55,7 +61,9 @@ describe("POST /api/v0/issues/similar-issues", () => {
   it("stores a new trace when nothing is within the threshold, and merges the next one that is", async () => {
     const first = await similar({ hash: "a", stacktrace: traceAt(0), exception_type: "ValueError" });
     expect(first).toEqual({ responses: [], model_used: "v1" });
-    expect(await records()).toEqual([{ hash: "a", project_id: 1, exception_type: "ValueError", has_v1: true, has_v2: false }]);
+    expect(await records()).toEqual([
+      { hash: "a", project_id: 1, exception_type: "ValueError", has_v1: true, has_v2: false },
+    ]);
 
     const near = await similar({ hash: "b", stacktrace: traceAt(0.004) });
     expect(near.responses).toHaveLength(1);
@@ -85,7 +93,11 @@ describe("POST /api/v0/issues/similar-issues", () => {
 
   it("returns at most k neighbours within the threshold, nearest first", async () => {
     // Index three traces (a tiny threshold keeps them from merging into each other).
-    for (const [hash, d] of [["d02", 0.02], ["d04", 0.04], ["d06", 0.06]] as const) {
+    for (const [hash, d] of [
+      ["d02", 0.02],
+      ["d04", 0.04],
+      ["d06", 0.06],
+    ] as const) {
       await similar({ hash, stacktrace: traceAt(d), threshold: 0.0001 });
     }
     const three = await similar({ hash: "q", stacktrace: traceAt(0), threshold: 0.05, k: 5, read_only: true });
@@ -116,7 +128,13 @@ describe("POST /api/v0/issues/similar-issues", () => {
     expect(fallback.model_used).toBe("v1");
     expect(fallback.responses[0]).toMatchObject({ parent_hash: "old", should_group: true });
 
-    const skipped = await similar({ hash: "new", stacktrace: "v1=1,0.05;v2=0,1", model: "v2", skip_fallback: true, read_only: true });
+    const skipped = await similar({
+      hash: "new",
+      stacktrace: "v1=1,0.05;v2=0,1",
+      model: "v2",
+      skip_fallback: true,
+      read_only: true,
+    });
     expect(skipped).toEqual({ responses: [], model_used: "v2" });
 
     // Both models found nothing: the new record carries both embeddings.
@@ -143,8 +161,23 @@ describe("POST /api/v0/issues/similar-issues", () => {
          FROM grouping_decisions ORDER BY id`,
     );
     expect(rows).toEqual([
-      expect.objectContaining({ hash: "x", model_requested: "v1", model_used: "v1", fallback: false, parent_hash: null, inserted: true }),
-      expect.objectContaining({ hash: "y", model_requested: "v2", model_used: "v1", fallback: true, parent_hash: "x", should_group: true, inserted: false }),
+      expect.objectContaining({
+        hash: "x",
+        model_requested: "v1",
+        model_used: "v1",
+        fallback: false,
+        parent_hash: null,
+        inserted: true,
+      }),
+      expect.objectContaining({
+        hash: "y",
+        model_requested: "v2",
+        model_used: "v1",
+        fallback: true,
+        parent_hash: "x",
+        should_group: true,
+        inserted: false,
+      }),
     ]);
     for (const row of rows) expect(row.latency_ms as number).toBeGreaterThan(0);
   });
@@ -159,19 +192,57 @@ describe("POST /api/v0/issues/similar-issues", () => {
 
   describe("bad requests get a 4xx with the reason, and write nothing", () => {
     const cases: [string, { body?: unknown; raw?: string; secret?: string | null }, number, RegExp][] = [
-      ["no signature", { body: { project_id: 1, hash: "h", stacktrace: "t" }, secret: null }, 401, /Missing Authorization/],
-      ["a wrong signature", { body: { project_id: 1, hash: "h", stacktrace: "t" }, secret: "not-the-secret" }, 401, /signature does not match/],
+      [
+        "no signature",
+        { body: { project_id: 1, hash: "h", stacktrace: "t" }, secret: null },
+        401,
+        /Missing Authorization/,
+      ],
+      [
+        "a wrong signature",
+        { body: { project_id: 1, hash: "h", stacktrace: "t" }, secret: "not-the-secret" },
+        401,
+        /signature does not match/,
+      ],
       ["malformed JSON", { raw: '{"project_id": 1,' }, 400, /not valid JSON/],
-      ["an empty stacktrace", { body: { project_id: 1, hash: "h", stacktrace: "" } }, 400, /stacktrace: must not be empty/],
-      ["a wrong type", { body: { project_id: "one", hash: "h", stacktrace: "t" } }, 400, /project_id: Invalid input: expected number/],
-      ["an unknown model", { body: { project_id: 1, hash: "h", stacktrace: "t", model: "v9" } }, 400, /Unknown model "v9"/],
+      [
+        "an empty stacktrace",
+        { body: { project_id: 1, hash: "h", stacktrace: "" } },
+        400,
+        /stacktrace: must not be empty/,
+      ],
+      [
+        "a wrong type",
+        { body: { project_id: "one", hash: "h", stacktrace: "t" } },
+        400,
+        /project_id: Invalid input: expected number/,
+      ],
+      [
+        "an unknown model",
+        { body: { project_id: 1, hash: "h", stacktrace: "t", model: "v9" } },
+        400,
+        /Unknown model "v9"/,
+      ],
       ["k out of range", { body: { project_id: 1, hash: "h", stacktrace: "t", k: 101 } }, 400, /k: Too big/],
-      ["a threshold out of range", { body: { project_id: 1, hash: "h", stacktrace: "t", threshold: -0.1 } }, 400, /threshold: Too small/],
-      ["a body over 1 MB", { body: { project_id: 1, hash: "h", stacktrace: "x".repeat(1_100_000) } }, 413, /larger than the limit/],
+      [
+        "a threshold out of range",
+        { body: { project_id: 1, hash: "h", stacktrace: "t", threshold: -0.1 } },
+        400,
+        /threshold: Too small/,
+      ],
+      [
+        "a body over 1 MB",
+        { body: { project_id: 1, hash: "h", stacktrace: "x".repeat(1_100_000) } },
+        413,
+        /larger than the limit/,
+      ],
     ];
     for (const [name, request, status, message] of cases) {
       it(name, async () => {
-        const response = await post("/api/v0/issues/similar-issues", request.body, { secret: request.secret, raw: request.raw });
+        const response = await post("/api/v0/issues/similar-issues", request.body, {
+          secret: request.secret,
+          raw: request.raw,
+        });
         expect(response.status).toBe(status);
         expect((response.body.error as { message: string }).message).toMatch(message);
         expect(await records()).toEqual([]);
@@ -215,7 +286,10 @@ describe("grouping records: bulk create and delete", () => {
   it("deletes by hash list and by project", async () => {
     for (const hash of ["h1", "h2", "h3"]) await similar({ project_id: 5, hash, stacktrace: `random ${hash}` });
     await similar({ project_id: 6, hash: "h1", stacktrace: "random other" });
-    const byHash = await post("/api/v0/issues/similar-issues/grouping-record/delete-by-hash", { project_id: 5, hash_list: ["h1", "h2"] });
+    const byHash = await post("/api/v0/issues/similar-issues/grouping-record/delete-by-hash", {
+      project_id: 5,
+      hash_list: ["h1", "h2"],
+    });
     expect(byHash).toEqual({ status: 200, body: { success: true } });
     expect((await records(5)).map((r) => r.hash)).toEqual(["h3"]);
     expect((await records(6)).map((r) => r.hash)).toEqual(["h1"]);

@@ -24,7 +24,9 @@ describe("GET /api/health", () => {
       expect(response.status).toBe(503);
       const body = (await response.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe("unavailable");
-      expect(body.error.message).toMatch(/^Cannot use the database \(embedded PostgreSQL in memory\): .*_prisma_migrations.*does not exist/);
+      expect(body.error.message).toMatch(
+        /^Cannot use the database \(embedded PostgreSQL in memory\): .*_prisma_migrations.*does not exist/,
+      );
     } finally {
       await database.driver.exec(`ALTER TABLE "_prisma_migrations_moved" RENAME TO "_prisma_migrations"`);
     }

@@ -51,7 +51,11 @@ export function groupingApiSecret(): string {
 /** Throws 401 unless the header carries the body's signature under the shared secret. */
 export function verifyRpcSignature(rawBody: string, authorization: string | null, secret = groupingApiSecret()): void {
   if (!authorization) {
-    throw new HttpError(401, "unauthenticated", `Missing Authorization header; expected "${SIGNATURE_SCHEME}<hex HMAC-SHA256 of the body>".`);
+    throw new HttpError(
+      401,
+      "unauthenticated",
+      `Missing Authorization header; expected "${SIGNATURE_SCHEME}<hex HMAC-SHA256 of the body>".`,
+    );
   }
   if (!authorization.startsWith(SIGNATURE_SCHEME)) {
     throw new HttpError(401, "bad_signature", `The Authorization header must start with "${SIGNATURE_SCHEME}".`);

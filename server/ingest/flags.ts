@@ -11,7 +11,9 @@ export interface ProjectGroupingFlags {
 /** A project's grouping flags (defaults: v1, with fallback). */
 export async function projectGroupingFlags(projectId: number, tx?: Transaction): Promise<ProjectGroupingFlags> {
   const client = tx ?? (await db());
-  const flags = await client.featureFlag.findMany({ where: { projectId, key: { in: ["grouping_model", "skip_fallback"] } } });
+  const flags = await client.featureFlag.findMany({
+    where: { projectId, key: { in: ["grouping_model", "skip_fallback"] } },
+  });
   const value = (key: string) => flags.find((flag) => flag.key === key)?.value;
   const model = value("grouping_model");
   return { model: typeof model === "string" ? model : "v1", skipFallback: value("skip_fallback") === true };

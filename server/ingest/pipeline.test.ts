@@ -20,8 +20,11 @@ afterAll(async () => {
 let nextProject = 100;
 async function project(model: "v1" | "v2" = "v1"): Promise<IngestProject> {
   const id = (nextProject += 1);
-  const created = await database.prisma.project.create({ data: { id, slug: `p${id}`, name: `P${id}`, platform: "python" } });
-  if (model === "v2") await database.prisma.featureFlag.create({ data: { projectId: id, key: "grouping_model", value: "v2" } });
+  const created = await database.prisma.project.create({
+    data: { id, slug: `p${id}`, name: `P${id}`, platform: "python" },
+  });
+  if (model === "v2")
+    await database.prisma.featureFlag.create({ data: { projectId: id, key: "grouping_model", value: "v2" } });
   return { id, publicKey: created.publicKey, platform: "python" };
 }
 
@@ -73,21 +76,45 @@ describe("the ingest pipeline", () => {
     const p = await project("v1");
     const original = await ingestEvent(p, pythonEvent({ functions: ["main", "checkout", "charge"] }));
     const viaOtherPath = await ingestEvent(p, pythonEvent({ functions: ["worker", "retry", "charge"] }));
-    const unrelated = await ingestEvent(p, pythonEvent({ type: "KeyError", value: "'sku'", functions: ["main", "cart"] }));
+    const unrelated = await ingestEvent(
+      p,
+      pythonEvent({ type: "KeyError", value: "'sku'", functions: ["main", "cart"] }),
+    );
     expect(original.method).toBe("new");
     expect(viaOtherPath).toMatchObject({ method: "ai", groupId: original.groupId });
     expect(unrelated.method).toBe("new");
     expect(unrelated.groupId).not.toBe(original.groupId);
 
     const [first, merge] = await decisions(p.id);
-    expect(first).toMatchObject({ modelRequested: "v1", modelUsed: "v1", shouldGroup: false, inserted: true, shadowModel: "v2" });
-    expect(merge).toMatchObject({ modelRequested: "v1", modelUsed: "v1", shouldGroup: true, inserted: false, shadowModel: "v2" });
+    expect(first).toMatchObject({
+      modelRequested: "v1",
+      modelUsed: "v1",
+      shouldGroup: false,
+      inserted: true,
+      shadowModel: "v2",
+    });
+    expect(merge).toMatchObject({
+      modelRequested: "v1",
+      modelUsed: "v1",
+      shouldGroup: true,
+      inserted: false,
+      shadowModel: "v2",
+    });
     // v2's index is empty for a v1 project, so its read-only shadow finds nothing.
     expect(merge!.shadowShouldGroup).toBe(false);
-    const mergedEvent = await database.prisma.event.findFirstOrThrow({ where: { projectId: p.id, groupingMethod: "ai" } });
+    const mergedEvent = await database.prisma.event.findFirstOrThrow({
+      where: { projectId: p.id, groupingMethod: "ai" },
+    });
     expect(merge!.eventId).toBe(mergedEvent.id);
-    const hash = await database.prisma.groupHash.findFirstOrThrow({ where: { projectId: p.id, hash: mergedEvent.hashes[0] } });
-    expect(hash).toMatchObject({ groupId: original.groupId, seerModelRequested: "v1", seerModelUsed: "v1", seerMatchDistance: expect.closeTo(0, 6) });
+    const hash = await database.prisma.groupHash.findFirstOrThrow({
+      where: { projectId: p.id, hash: mergedEvent.hashes[0] },
+    });
+    expect(hash).toMatchObject({
+      groupId: original.groupId,
+      seerModelRequested: "v1",
+      seerModelUsed: "v1",
+      seerMatchDistance: expect.closeTo(0, 6),
+    });
   });
 
   it("keeps events without a stack trace out of the AI step and says why", async () => {
@@ -126,6 +153,12 @@ describe("the ingest pipeline", () => {
     expect(merged.method).toBe("ai");
     const [, merge] = await decisions(other.id);
     // The first event indexed both models (v2 found nothing, v1 answered), so v2 itself finds the second.
-    expect(merge).toMatchObject({ modelRequested: "v2", modelUsed: "v2", fallback: false, shadowModel: "v1", shadowShouldGroup: true });
+    expect(merge).toMatchObject({
+      modelRequested: "v2",
+      modelUsed: "v2",
+      fallback: false,
+      shadowModel: "v1",
+      shadowShouldGroup: true,
+    });
   });
 });

@@ -34,7 +34,9 @@ function runInstrumentedApp(dsn: string): Promise<{ code: number | null; output:
 
 describe("events from the real @sentry/node SDK", () => {
   it("become two issues: the same error from one code path three times, and a different error once", async () => {
-    const project = await database.prisma.project.create({ data: { id: 31, slug: "checkout", name: "Checkout", platform: "node" } });
+    const project = await database.prisma.project.create({
+      data: { id: 31, slug: "checkout", name: "Checkout", platform: "node" },
+    });
     const { host } = new URL(api.url);
     const dsn = `http://${project.publicKey}@${host}/${project.id}`;
 
@@ -55,6 +57,8 @@ describe("events from the real @sentry/node SDK", () => {
     const events = await database.prisma.event.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });
     // Each issue was started by one event; the repeats joined by their fingerprint.
     expect(events.map((e) => e.groupingMethod).sort()).toEqual(["fingerprint", "fingerprint", "new", "new"]);
-    expect(events.every((e) => e.platform === "node" && (e.payload as { release?: string }).release === "checkout@1.4.2")).toBe(true);
+    expect(
+      events.every((e) => e.platform === "node" && (e.payload as { release?: string }).release === "checkout@1.4.2"),
+    ).toBe(true);
   }, 60_000);
 });

@@ -46,7 +46,8 @@ function whyGrouped(event: EventRow, groupHashes: Set<string>): WhyGrouped {
   const decision = event.decisions[0];
   return {
     method: event.groupingMethod,
-    matchedHash: event.groupingMethod === "fingerprint" ? (event.hashes.find((hash) => groupHashes.has(hash)) ?? null) : null,
+    matchedHash:
+      event.groupingMethod === "fingerprint" ? (event.hashes.find((hash) => groupHashes.has(hash)) ?? null) : null,
     variants,
     decision: decision
       ? {
@@ -75,7 +76,10 @@ function whyGrouped(event: EventRow, groupHashes: Set<string>): WhyGrouped {
 /** An issue with its hashes (and their AI-grouping audit) and its latest events, each with why it is here. */
 export async function getIssueDetail(issueId: number): Promise<IssueDetailResponse> {
   const prisma = await db();
-  const group = await prisma.group.findUnique({ where: { id: issueId }, include: { project: true, hashes: { orderBy: { id: "asc" } } } });
+  const group = await prisma.group.findUnique({
+    where: { id: issueId },
+    include: { project: true, hashes: { orderBy: { id: "asc" } } },
+  });
   if (!group) throw new NotFoundError(`There is no issue with id ${issueId}.`);
   const [events, counts, first] = await Promise.all([
     prisma.event.findMany({
@@ -85,7 +89,11 @@ export async function getIssueDetail(issueId: number): Promise<IssueDetailRespon
       include: { decisions: { orderBy: { id: "asc" }, take: 1 } },
     }),
     prisma.event.groupBy({ by: ["groupingMethod"], where: { groupId: issueId }, _count: true }),
-    prisma.event.findFirst({ where: { groupId: issueId }, orderBy: { id: "asc" }, include: { decisions: { take: 1 } } }),
+    prisma.event.findFirst({
+      where: { groupId: issueId },
+      orderBy: { id: "asc" },
+      include: { decisions: { take: 1 } },
+    }),
   ]);
   const count = (method: string) => counts.find((c) => c.groupingMethod === method)?._count ?? 0;
   const groupHashes = new Set(group.hashes.map((h) => h.hash));

@@ -19,15 +19,20 @@ interface IssueRow {
 }
 
 /** How the issue came to exist, from its first event and that event's AI decision. */
-export function describeCreation(row: Pick<IssueRow, "first_method" | "ineligible_reason" | "decision_model" | "decision_threshold">): IssueSummary["creation"] {
+export function describeCreation(
+  row: Pick<IssueRow, "first_method" | "ineligible_reason" | "decision_model" | "decision_threshold">,
+): IssueSummary["creation"] {
   if (row.decision_model) {
     return {
       kind: "ai_no_match",
       detail: `New after the AI step: ${row.decision_model} found no issue within distance ${row.decision_threshold}.`,
     };
   }
-  if (row.ineligible_reason) return { kind: "fingerprint", detail: `New fingerprint; not sent to the AI step: ${row.ineligible_reason}.` };
-  return row.first_method ? { kind: "fingerprint", detail: "New fingerprint." } : { kind: "unknown", detail: "No events." };
+  if (row.ineligible_reason)
+    return { kind: "fingerprint", detail: `New fingerprint; not sent to the AI step: ${row.ineligible_reason}.` };
+  return row.first_method
+    ? { kind: "fingerprint", detail: "New fingerprint." }
+    : { kind: "unknown", detail: "No events." };
 }
 
 /** The DSN SDKs are configured with: the project's key, the host the console is reached at, the project id. */

@@ -15,7 +15,13 @@ const reportSchema = z.object({
       z.object({
         dims: z.record(
           z.string(),
-          z.object({ threshold: z.number(), precision: z.number(), recall: z.number(), recall_at_p95: z.number(), auc: z.number() }),
+          z.object({
+            threshold: z.number(),
+            precision: z.number(),
+            recall: z.number(),
+            recall_at_p95: z.number(),
+            auc: z.number(),
+          }),
         ),
       }),
     ),

@@ -21,9 +21,13 @@ afterAll(async () => {
 });
 
 const list = async () =>
-  ((await (await listProjectsHandler(new Request("http://localhost/api/projects", { headers: { cookie } }))).json()) as {
-    projects: Record<string, unknown>[];
-  }).projects;
+  (
+    (await (
+      await listProjectsHandler(new Request("http://localhost/api/projects", { headers: { cookie } }))
+    ).json()) as {
+      projects: Record<string, unknown>[];
+    }
+  ).projects;
 
 function event(message: string, seconds: number) {
   const parsed = parseEvent({ message, timestamp: seconds, platform: "other" });
@@ -41,12 +45,24 @@ describe("GET /api/projects", () => {
     await database.prisma.project.create({ data: { id: 11, slug: "api", name: "API", platform: "python" } });
     await database.prisma.project.create({ data: { id: 12, slug: "web", name: "Web", platform: "javascript" } });
     const api = { id: 11, publicKey: "", platform: "python" };
-    for (const [message, at] of [["disk full", now - 300], ["disk full", now - 200], ["timeout", now - 100]] as const) {
+    for (const [message, at] of [
+      ["disk full", now - 300],
+      ["disk full", now - 200],
+      ["timeout", now - 100],
+    ] as const) {
       await ingestEvent(api, event(message, at));
     }
 
     expect(await list()).toEqual([
-      { id: 11, slug: "api", name: "API", platform: "python", issueCount: 2, eventCount: 3, lastSeen: new Date((now - 100) * 1000).toISOString() },
+      {
+        id: 11,
+        slug: "api",
+        name: "API",
+        platform: "python",
+        issueCount: 2,
+        eventCount: 3,
+        lastSeen: new Date((now - 100) * 1000).toISOString(),
+      },
       { id: 12, slug: "web", name: "Web", platform: "javascript", issueCount: 0, eventCount: 0, lastSeen: null },
     ]);
   });

@@ -19,7 +19,10 @@ export const entries: Record<string, MatrixEntry> = {
   },
   "POST /api/review/pairs/[id]/labels": {
     access: "labeler",
-    request: async ({ prisma, aProject }) => ({ params: { id: String(await aPair(prisma, await aProject())) }, body: { verdict: "GROUP" } }),
+    request: async ({ prisma, aProject }) => ({
+      params: { id: String(await aPair(prisma, await aProject())) },
+      body: { verdict: "GROUP" },
+    }),
   },
   "POST /api/review/pairs/[id]/skip": {
     access: "labeler",
@@ -30,7 +33,13 @@ export const entries: Record<string, MatrixEntry> = {
   "GET /api/review/progress": { access: "viewer" },
   "GET /api/review/conflicts": { access: "viewer" },
   "GET /api/review/agreement": { access: "viewer" },
-  "POST /api/review/refill": { access: "admin", request: async ({ aProject }) => ({ body: { project: await aProject() } }) },
+  "POST /api/review/refill": {
+    access: "admin",
+    request: async ({ aProject }) => ({ body: { project: await aProject() } }),
+  },
   "GET /api/guidelines": { access: "viewer" },
-  "PUT /api/guidelines/[platform]": { access: "admin", request: async () => ({ params: { platform: "python" }, body: { body: "Look at the in-app frames." } }) },
+  "PUT /api/guidelines/[platform]": {
+    access: "admin",
+    request: async () => ({ params: { platform: "python" }, body: { body: "Look at the in-app frames." } }),
+  },
 };

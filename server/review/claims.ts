@@ -14,7 +14,9 @@ export interface QueueQuery extends QueueFilter {
 
 /** The WHERE conditions of a queue for one labeler (pairs they have not labeled, with the filters). */
 function queueConditions(userId: number, query: QueueQuery): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`NOT EXISTS (SELECT 1 FROM labels l WHERE l.pair_id = p.id AND l.labeler_id = ${userId})`];
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM labels l WHERE l.pair_id = p.id AND l.labeler_id = ${userId})`,
+  ];
   if (query.project !== undefined) parts.push(Prisma.sql`p.project_id = ${query.project}`);
   if (query.platform !== undefined) parts.push(Prisma.sql`p.platform = ${query.platform}`);
   if (query.source !== undefined) parts.push(Prisma.sql`p.source::text = ${query.source}`);
@@ -27,14 +29,18 @@ function queueConditions(userId: number, query: QueueQuery): Prisma.Sql {
 export const conflictCondition = Prisma.sql`EXISTS (SELECT 1 FROM labels g WHERE g.pair_id = p.id AND g.verdict = 'GROUP')
   AND EXISTS (SELECT 1 FROM labels s WHERE s.pair_id = p.id AND s.verdict = 'SEPARATE')`;
 
-const available = (userId: number) => Prisma.sql`(p.claimed_until IS NULL OR p.claimed_until < now() OR p.claimed_by = ${userId})`;
+const available = (userId: number) =>
+  Prisma.sql`(p.claimed_until IS NULL OR p.claimed_until < now() OR p.claimed_by = ${userId})`;
 
 /**
  * Hands the labeler the next pair of the queue and reserves it for CLAIM_MINUTES, in one statement (row locks with
  * SKIP LOCKED), so two labelers asking at once never get the same pair. The labeler's earlier claims are released.
  * Pairs with fewest labels come first, the random merge sample before the hard cases.
  */
-export async function claimNextPair(user: SessionUser, query: QueueQuery): Promise<{ pairId: number | null; remaining: number }> {
+export async function claimNextPair(
+  user: SessionUser,
+  query: QueueQuery,
+): Promise<{ pairId: number | null; remaining: number }> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`UPDATE review_pairs SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ${user.id}`;
@@ -50,20 +56,31 @@ export async function claimNextPair(user: SessionUser, query: QueueQuery): Promi
         LIMIT 1 FOR UPDATE SKIP LOCKED
       )
       RETURNING r.id`;
-    const [{ count }] = await tx.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM review_pairs p WHERE ${where}`;
+    const [{ count }] = await tx.$queryRaw<
+      [{ count: number }]
+    >`SELECT count(*)::int AS count FROM review_pairs p WHERE ${where}`;
     return { pairId: claimed[0]?.id ?? null, remaining: count };
   });
 }
 
 /** Releases the labeler's claim on a pair (skip, or label saved). */
 export async function releaseClaim(tx: Transaction, userId: number, pairId: number): Promise<void> {
-  await tx.reviewPair.updateMany({ where: { id: pairId, claimedBy: userId }, data: { claimedBy: null, claimedUntil: null } });
+  await tx.reviewPair.updateMany({
+    where: { id: pairId, claimedBy: userId },
+    data: { claimedBy: null, claimedUntil: null },
+  });
 }
 
 /** Reserves a pair for the labeler (after an undo brings it back to them). */
 export async function claimPair(tx: Transaction, userId: number, pairId: number): Promise<void> {
-  await tx.reviewPair.updateMany({ where: { claimedBy: userId, NOT: { id: pairId } }, data: { claimedBy: null, claimedUntil: null } });
-  await tx.reviewPair.update({ where: { id: pairId }, data: { claimedBy: userId, claimedUntil: new Date(Date.now() + CLAIM_MINUTES * 60_000) } });
+  await tx.reviewPair.updateMany({
+    where: { claimedBy: userId, NOT: { id: pairId } },
+    data: { claimedBy: null, claimedUntil: null },
+  });
+  await tx.reviewPair.update({
+    where: { id: pairId },
+    data: { claimedBy: userId, claimedUntil: new Date(Date.now() + CLAIM_MINUTES * 60_000) },
+  });
 }
 
 /** Skip: gives the pair back to the queue. */

@@ -19,7 +19,11 @@ export interface DecisionPair {
  */
 export async function decisionPairs(projectId?: number): Promise<DecisionPair[]> {
   const prisma = await db();
-  const decisions = await prisma.groupingDecision.findMany({ where: reviewableDecisions(projectId), select: decisionSelect, orderBy: { id: "asc" } });
+  const decisions = await prisma.groupingDecision.findMany({
+    where: reviewableDecisions(projectId),
+    select: decisionSelect,
+    orderBy: { id: "asc" },
+  });
   const parentCache = new Map<string, number | null>();
   const pairs: DecisionPair[] = [];
   for (const decision of decisions) {
@@ -27,10 +31,20 @@ export async function decisionPairs(projectId?: number): Promise<DecisionPair[]>
     for (const answer of answers) {
       if (!answer.parentHash || decision.eventId === null) continue;
       const key = `${decision.projectId}:${answer.parentHash}`;
-      if (!parentCache.has(key)) parentCache.set(key, await prisma.$transaction((tx) => eventOfHash(tx, decision.projectId, answer.parentHash!)));
+      if (!parentCache.has(key))
+        parentCache.set(
+          key,
+          await prisma.$transaction((tx) => eventOfHash(tx, decision.projectId, answer.parentHash!)),
+        );
       const parent = parentCache.get(key);
       if (!parent || parent === decision.eventId) continue;
-      pairs.push({ decisionId: decision.id, projectId: decision.projectId, eventIds: [decision.eventId, parent], answer, answers });
+      pairs.push({
+        decisionId: decision.id,
+        projectId: decision.projectId,
+        eventIds: [decision.eventId, parent],
+        answer,
+        answers,
+      });
     }
   }
   return pairs;

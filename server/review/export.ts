@@ -27,7 +27,20 @@ export interface ExportedLabel {
 }
 
 export const EXPORT_COLUMNS: (keyof ExportedLabel)[] = [
-  "pair_id", "query", "candidate", "label", "platform", "project", "v1_distance", "v2_distance", "labelers", "verdicts", "source", "sampling_weight", "query_text", "candidate_text",
+  "pair_id",
+  "query",
+  "candidate",
+  "label",
+  "platform",
+  "project",
+  "v1_distance",
+  "v2_distance",
+  "labelers",
+  "verdicts",
+  "source",
+  "sampling_weight",
+  "query_text",
+  "candidate_text",
 ];
 
 /**
@@ -38,8 +51,16 @@ export async function exportLabels(filter: { project?: number; source?: ReviewSo
   const prisma = await db();
   const eventSelect = { eventId: true, embeddingText: true, payload: true } as const;
   const pairs = await prisma.reviewPair.findMany({
-    where: { labels: { some: {} }, ...(filter.project ? { projectId: filter.project } : {}), ...(filter.source ? { source: filter.source } : {}) },
-    include: { eventA: { select: eventSelect }, eventB: { select: eventSelect }, labels: { orderBy: { labelerName: "asc" } } },
+    where: {
+      labels: { some: {} },
+      ...(filter.project ? { projectId: filter.project } : {}),
+      ...(filter.source ? { source: filter.source } : {}),
+    },
+    include: {
+      eventA: { select: eventSelect },
+      eventB: { select: eventSelect },
+      labels: { orderBy: { labelerName: "asc" } },
+    },
     orderBy: { id: "asc" },
   });
   return pairs.flatMap((pair) => {
@@ -48,22 +69,24 @@ export async function exportLabels(filter: { project?: number; source?: ReviewSo
     const queryText = textOfEvent(pair.eventA);
     const candidateText = textOfEvent(pair.eventB);
     if (!label || !queryText || !candidateText) return [];
-    return [{
-      query: pair.eventA.eventId,
-      candidate: pair.eventB.eventId,
-      query_text: queryText,
-      candidate_text: candidateText,
-      label,
-      platform: pair.platform,
-      project: pair.projectId,
-      v1_distance: pair.v1Distance,
-      v2_distance: pair.v2Distance,
-      labelers: pair.labels.map((l) => l.labelerName),
-      verdicts: pair.labels.map((l) => l.verdict),
-      pair_id: pair.id,
-      source: pair.source,
-      sampling_weight: pair.samplingWeight,
-    }];
+    return [
+      {
+        query: pair.eventA.eventId,
+        candidate: pair.eventB.eventId,
+        query_text: queryText,
+        candidate_text: candidateText,
+        label,
+        platform: pair.platform,
+        project: pair.projectId,
+        v1_distance: pair.v1Distance,
+        v2_distance: pair.v2Distance,
+        labelers: pair.labels.map((l) => l.labelerName),
+        verdicts: pair.labels.map((l) => l.verdict),
+        pair_id: pair.id,
+        source: pair.source,
+        sampling_weight: pair.samplingWeight,
+      },
+    ];
   });
 }
 
@@ -75,6 +98,9 @@ function csvCell(value: unknown): string {
 /** JSON lines (one object per line) or CSV with a header row; list fields are joined with ";" in CSV. */
 export function formatLabels(rows: readonly ExportedLabel[], format: "jsonl" | "csv"): string {
   if (format === "jsonl") return rows.map((row) => JSON.stringify(row)).join("\n") + (rows.length ? "\n" : "");
-  const lines = [EXPORT_COLUMNS.join(","), ...rows.map((row) => EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(","))];
+  const lines = [
+    EXPORT_COLUMNS.join(","),
+    ...rows.map((row) => EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(",")),
+  ];
   return lines.join("\r\n") + "\r\n";
 }

@@ -23,7 +23,10 @@ export async function guidelineFor(platform: string): Promise<Guideline> {
 /** Every platform with projects or guidelines, with its guidelines (the default where none were written). */
 export async function listGuidelines(): Promise<Guideline[]> {
   const prisma = await db();
-  const [rows, projects] = await Promise.all([prisma.guideline.findMany(), prisma.project.findMany({ select: { platform: true }, distinct: ["platform"] })]);
+  const [rows, projects] = await Promise.all([
+    prisma.guideline.findMany(),
+    prisma.project.findMany({ select: { platform: true }, distinct: ["platform"] }),
+  ]);
   const platforms = [...new Set([...projects.map((p) => p.platform), ...rows.map((r) => r.platform)])].sort();
   return platforms.map((platform) => {
     const row = rows.find((r) => r.platform === platform);
@@ -38,8 +41,18 @@ export async function updateGuideline(actor: SessionUser, platform: string, body
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const before = await tx.guideline.findUnique({ where: { platform } });
-    const row = await tx.guideline.upsert({ where: { platform }, create: { platform, body, updatedBy: actor.email }, update: { body, updatedBy: actor.email } });
-    await recordAudit(tx, { actor, action: "guideline.update", target: { type: "guideline", id: platform, label: `${platform} guidelines` }, before: before ? { body: before.body } : null, after: { body } });
+    const row = await tx.guideline.upsert({
+      where: { platform },
+      create: { platform, body, updatedBy: actor.email },
+      update: { body, updatedBy: actor.email },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "guideline.update",
+      target: { type: "guideline", id: platform, label: `${platform} guidelines` },
+      before: before ? { body: before.body } : null,
+      after: { body },
+    });
     return { platform, body: row.body, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() };
   });
 }

@@ -18,12 +18,25 @@ type LabelInput = z.infer<typeof labelRequestSchema>;
 export async function saveLabel(user: SessionUser, pairId: number, input: LabelInput): Promise<LabelResponse> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const pair = await tx.reviewPair.findUnique({ where: { id: pairId }, select: { id: true, v1Distance: true, v2Distance: true } });
+    const pair = await tx.reviewPair.findUnique({
+      where: { id: pairId },
+      select: { id: true, v1Distance: true, v2Distance: true },
+    });
     if (!pair) throw new NotFoundError(`Review pair ${pairId} does not exist.`);
     const key = { pairId_labelerName: { pairId, labelerName: user.email } };
     const before = await tx.label.findUnique({ where: key });
-    const fields = { verdict: input.verdict, reason: input.reason, note: input.note || null, blind: input.blind, labelerId: user.id };
-    const label = await tx.label.upsert({ where: key, create: { pairId, labelerName: user.email, ...fields }, update: fields });
+    const fields = {
+      verdict: input.verdict,
+      reason: input.reason,
+      note: input.note || null,
+      blind: input.blind,
+      labelerId: user.id,
+    };
+    const label = await tx.label.upsert({
+      where: key,
+      create: { pairId, labelerName: user.email, ...fields },
+      update: fields,
+    });
     await releaseClaim(tx, user.id, pairId);
     await recordAudit(tx, {
       actor: user,
@@ -32,8 +45,14 @@ export async function saveLabel(user: SessionUser, pairId: number, input: LabelI
       before: before ? { verdict: before.verdict, reason: before.reason } : null,
       after: { verdict: label.verdict, reason: label.reason, blind: label.blind },
     });
-    const verdicts = new Set((await tx.label.findMany({ where: { pairId }, select: { verdict: true } })).map((l) => l.verdict));
-    return { label: toPairLabel(label), decisions: decisionsOf(pair), conflict: verdicts.has("GROUP") && verdicts.has("SEPARATE") };
+    const verdicts = new Set(
+      (await tx.label.findMany({ where: { pairId }, select: { verdict: true } })).map((l) => l.verdict),
+    );
+    return {
+      label: toPairLabel(label),
+      decisions: decisionsOf(pair),
+      conflict: verdicts.has("GROUP") && verdicts.has("SEPARATE"),
+    };
   });
 }
 
@@ -41,10 +60,15 @@ export async function saveLabel(user: SessionUser, pairId: number, input: LabelI
  * Undoes the labeler's most recent label (deletes it; audited) and reserves its pair for them again, so the pair
  * is back in the queue and comes back to them first.
  */
-export async function undoLastLabel(user: SessionUser): Promise<{ undone: { pairId: number; verdict: Verdict } | null }> {
+export async function undoLastLabel(
+  user: SessionUser,
+): Promise<{ undone: { pairId: number; verdict: Verdict } | null }> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const last = await tx.label.findFirst({ where: { labelerId: user.id }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
+    const last = await tx.label.findFirst({
+      where: { labelerId: user.id },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    });
     if (!last) return { undone: null };
     await tx.label.delete({ where: { id: last.id } });
     await claimPair(tx, user.id, last.pairId);

@@ -33,7 +33,12 @@ export function modelAnswers(decision: DecisionRow): ModelAnswer[] {
   if (decision.fallback) {
     answers.push({ model: decision.modelRequested, parentHash: null, distance: null, wouldMerge: false });
   }
-  answers.push({ model: decision.modelUsed, parentHash: decision.parentHash, distance: decision.distance, wouldMerge: decision.shouldGroup });
+  answers.push({
+    model: decision.modelUsed,
+    parentHash: decision.parentHash,
+    distance: decision.distance,
+    wouldMerge: decision.shouldGroup,
+  });
   if (decision.shadowModel && !answers.some((answer) => answer.model === decision.shadowModel)) {
     answers.push({
       model: decision.shadowModel,

@@ -23,7 +23,10 @@ export async function insertPair(tx: Transaction, pair: NewPair): Promise<{ id: 
   if (key.eventAId === key.eventBId) throw new Error("a pair needs two different events");
   const existing = await tx.reviewPair.findUnique({ where: { eventAId_eventBId: key }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
-  const first = await tx.event.findUniqueOrThrow({ where: { id: key.eventAId }, select: { projectId: true, platform: true } });
+  const first = await tx.event.findUniqueOrThrow({
+    where: { id: key.eventAId },
+    select: { projectId: true, platform: true },
+  });
   const row = await tx.reviewPair.create({
     data: {
       ...key,

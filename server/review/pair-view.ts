@@ -8,10 +8,26 @@ import { NotFoundError } from "../http/errors";
 import { PAIR_MODELS, fillPairDistances, pairModelThresholds } from "./distances";
 import { guidelineFor } from "./guidelines";
 
-type LabelRow = { labelerName: string; labelerId: number | null; verdict: PairLabel["verdict"]; reason: string | null; note: string | null; blind: boolean; updatedAt: Date };
+type LabelRow = {
+  labelerName: string;
+  labelerId: number | null;
+  verdict: PairLabel["verdict"];
+  reason: string | null;
+  note: string | null;
+  blind: boolean;
+  updatedAt: Date;
+};
 
 export function toPairLabel(row: LabelRow): PairLabel {
-  return { labeler: row.labelerName, labelerId: row.labelerId, verdict: row.verdict, reason: row.reason, note: row.note, blind: row.blind, at: row.updatedAt.toISOString() };
+  return {
+    labeler: row.labelerName,
+    labelerId: row.labelerId,
+    verdict: row.verdict,
+    reason: row.reason,
+    note: row.note,
+    blind: row.blind,
+    at: row.updatedAt.toISOString(),
+  };
 }
 
 /** Each model's decision for the pair: the distance between the two events, its threshold, margin and verdict. */
@@ -21,7 +37,15 @@ export function decisionsOf(pair: { v1Distance: number | null; v2Distance: numbe
     const threshold = thresholds[model];
     if (threshold === null) return [];
     const distance = model === "v1" ? pair.v1Distance : pair.v2Distance;
-    return [{ model, distance, threshold, margin: distance === null ? null : threshold - distance, wouldMerge: distance === null ? null : distance <= threshold }];
+    return [
+      {
+        model,
+        distance,
+        threshold,
+        margin: distance === null ? null : threshold - distance,
+        wouldMerge: distance === null ? null : distance <= threshold,
+      },
+    ];
   });
 }
 
@@ -30,20 +54,48 @@ function exceptionsOf(event: SentryEvent | null): { type: string | null; value: 
   return values.filter((v) => v !== null).map((v) => ({ type: v.type ?? null, value: v.value ?? null }));
 }
 
-const eventSelect = { id: true, eventId: true, groupId: true, title: true, groupingMethod: true, receivedAt: true, payload: true } as const;
+const eventSelect = {
+  id: true,
+  eventId: true,
+  groupId: true,
+  title: true,
+  groupingMethod: true,
+  receivedAt: true,
+  payload: true,
+} as const;
 
 /**
  * One pair as the review screen shows it: both events' frames aligned, the v1/v2 decisions and the other labels.
  * Blind mode leaves the decisions and the other labels out until this labeler has labeled the pair.
  */
-export async function getPairView(user: SessionUser, pairId: number, options: { blind?: boolean } = {}): Promise<ReviewPair> {
+export async function getPairView(
+  user: SessionUser,
+  pairId: number,
+  options: { blind?: boolean } = {},
+): Promise<ReviewPair> {
   const prisma = await db();
   const where = { id: pairId };
-  let pair = await prisma.reviewPair.findUnique({ where, include: { project: { select: { name: true } }, eventA: { select: eventSelect }, eventB: { select: eventSelect }, labels: { orderBy: { updatedAt: "asc" } } } });
+  let pair = await prisma.reviewPair.findUnique({
+    where,
+    include: {
+      project: { select: { name: true } },
+      eventA: { select: eventSelect },
+      eventB: { select: eventSelect },
+      labels: { orderBy: { updatedAt: "asc" } },
+    },
+  });
   if (!pair) throw new NotFoundError(`Review pair ${pairId} does not exist.`);
   if (pair.v1Distance === null || pair.v2Distance === null) {
     await fillPairDistances([pair.id]);
-    pair = (await prisma.reviewPair.findUnique({ where, include: { project: { select: { name: true } }, eventA: { select: eventSelect }, eventB: { select: eventSelect }, labels: { orderBy: { updatedAt: "asc" } } } }))!;
+    pair = (await prisma.reviewPair.findUnique({
+      where,
+      include: {
+        project: { select: { name: true } },
+        eventA: { select: eventSelect },
+        eventB: { select: eventSelect },
+        labels: { orderBy: { updatedAt: "asc" } },
+      },
+    }))!;
   }
   const a = parseEvent(pair.eventA.payload);
   const b = parseEvent(pair.eventB.payload);

@@ -14,7 +14,10 @@ import { queueNearThreshold } from "./sources/near-threshold";
  * case still counts in the sample), then v1/v2 disagreements, then near-threshold pairs; then caches the v1/v2
  * distances of every pair that lacks them. Idempotent: pairs already queued stay as they are.
  */
-export async function refillReviewQueues(actor: SessionUser | "system", options: RefillRequest = {}): Promise<RefillResponse> {
+export async function refillReviewQueues(
+  actor: SessionUser | "system",
+  options: RefillRequest = {},
+): Promise<RefillResponse> {
   const merges = await sampleMerges({ perStratum: options.perStratum });
   const candidates = await decisionPairs(options.project);
   const disagreement = await queueDisagreements(candidates);
@@ -23,7 +26,16 @@ export async function refillReviewQueues(actor: SessionUser | "system", options:
   const created = { merge_sample: merges.created, disagreement, near_threshold: nearThreshold, manual: 0 };
   const prisma = await db();
   await prisma.$transaction((tx) =>
-    recordAudit(tx, { actor, action: "review_queue.refill", target: { type: "review_queue", id: options.project ?? "all", label: options.project ? `project ${options.project}` : "all projects" }, after: { created, strata: merges.strata } }),
+    recordAudit(tx, {
+      actor,
+      action: "review_queue.refill",
+      target: {
+        type: "review_queue",
+        id: options.project ?? "all",
+        label: options.project ? `project ${options.project}` : "all projects",
+      },
+      after: { created, strata: merges.strata },
+    }),
   );
   return { created, distancesComputed };
 }

@@ -33,7 +33,9 @@ afterAll(async () => {
 
 async function newProject(): Promise<number> {
   project += 1;
-  await database.prisma.project.create({ data: { id: project, slug: `p${project}`, name: `Project ${project}`, platform: "python" } });
+  await database.prisma.project.create({
+    data: { id: project, slug: `p${project}`, name: `Project ${project}`, platform: "python" },
+  });
   return project;
 }
 
@@ -44,12 +46,24 @@ async function aMerge(projectId: number, parent: number, model: string): Promise
   const id = await anEvent(prisma, projectId, { text: "v1=1,0;v2=1,0" });
   await prisma.event.update({ where: { id }, data: { groupingMethod: "ai" } });
   await prisma.groupingDecision.create({
-    data: { projectId, hash: `h${id}`, eventId: id, modelRequested: model, modelUsed: model, parentHash, distance: 0.001, threshold: 0.01, shouldGroup: true, latencyMs: 1 },
+    data: {
+      projectId,
+      hash: `h${id}`,
+      eventId: id,
+      modelRequested: model,
+      modelUsed: model,
+      parentHash,
+      distance: 0.001,
+      threshold: 0.01,
+      shouldGroup: true,
+      latencyMs: 1,
+    },
   });
   return id;
 }
 
-const user = (u: { id: number; email: string }, role: SessionUser["role"] = "labeler") => ({ id: u.id, email: u.email, name: null, role }) as unknown as SessionUser;
+const user = (u: { id: number; email: string }, role: SessionUser["role"] = "labeler") =>
+  ({ id: u.id, email: u.email, name: null, role }) as unknown as SessionUser;
 
 describe("the random merge sample", () => {
   it("includes each merge of a stratum with exactly the stratum's stored probability, and keeps that rate as merges arrive", async () => {
@@ -66,16 +80,26 @@ describe("the random merge sample", () => {
     expect(v2).toMatchObject({ merges: 4, probability: 1, sampled: 4 });
 
     const decisions = await database.prisma.groupingDecision.findMany({ where: { eventId: { in: v1Merges } } });
-    const expected = decisions.filter((d) => uniformDraw(DEFAULT_MERGE_SAMPLE_SEED, `merge:${d.id}`) < 0.25).map((d) => d.id).sort();
-    const pairs = await database.prisma.reviewPair.findMany({ where: { projectId: p, source: "merge_sample", model: "v1" } });
+    const expected = decisions
+      .filter((d) => uniformDraw(DEFAULT_MERGE_SAMPLE_SEED, `merge:${d.id}`) < 0.25)
+      .map((d) => d.id)
+      .sort();
+    const pairs = await database.prisma.reviewPair.findMany({
+      where: { projectId: p, source: "merge_sample", model: "v1" },
+    });
     expect(pairs.map((pair) => pair.decisionId).sort()).toEqual(expected);
     for (const pair of pairs) expect(pair).toMatchObject({ mergeSampleProbability: 0.25, samplingWeight: 4 });
 
     // 40 more merges: the stratum keeps r = 0.25 (its pairs' rate), so no sampled pair leaves the sample.
     for (let i = 0; i < 40; i++) await aMerge(p, parent, "v1");
     const again = await sampleMerges({ perStratum: 10 });
-    expect(again.strata.find((s) => s.projectId === p && s.model === "v1")).toMatchObject({ merges: 80, probability: 0.25 });
-    const after = await database.prisma.reviewPair.findMany({ where: { projectId: p, source: "merge_sample", model: "v1" } });
+    expect(again.strata.find((s) => s.projectId === p && s.model === "v1")).toMatchObject({
+      merges: 80,
+      probability: 0.25,
+    });
+    const after = await database.prisma.reviewPair.findMany({
+      where: { projectId: p, source: "merge_sample", model: "v1" },
+    });
     expect(after.length).toBeGreaterThanOrEqual(pairs.length);
     expect(after.every((pair) => pair.mergeSampleProbability === 0.25)).toBe(true);
   });
@@ -88,11 +112,29 @@ describe("pair sources, claims, labels", () => {
     const event = await anEvent(database.prisma, p);
     const parentHash = (await database.prisma.event.findUniqueOrThrow({ where: { id: parent } })).hashes[0]!;
     await database.prisma.groupingDecision.create({
-      data: { projectId: p, hash: "x", eventId: event, modelRequested: "v1", modelUsed: "v1", threshold: 0.01, shouldGroup: false, latencyMs: 1, shadowModel: "v2", shadowParentHash: parentHash, shadowDistance: 0.03, shadowShouldGroup: true },
+      data: {
+        projectId: p,
+        hash: "x",
+        eventId: event,
+        modelRequested: "v1",
+        modelUsed: "v1",
+        threshold: 0.01,
+        shouldGroup: false,
+        latencyMs: 1,
+        shadowModel: "v2",
+        shadowParentHash: parentHash,
+        shadowDistance: 0.03,
+        shadowShouldGroup: true,
+      },
     });
     expect(await queueDisagreements(await decisionPairs(p))).toBe(1);
     const pair = await database.prisma.reviewPair.findFirstOrThrow({ where: { projectId: p } });
-    expect(pair).toMatchObject({ source: "disagreement", model: "v2", eventAId: Math.min(parent, event), eventBId: Math.max(parent, event) });
+    expect(pair).toMatchObject({
+      source: "disagreement",
+      model: "v2",
+      eventAId: Math.min(parent, event),
+      eventBId: Math.max(parent, event),
+    });
     expect(await queueDisagreements(await decisionPairs(p))).toBe(0); // never queued twice
   });
 
@@ -101,7 +143,9 @@ describe("pair sources, claims, labels", () => {
     for (let i = 0; i < 3; i++) {
       const a = await anEvent(database.prisma, p, { text: "v1=1,0;v2=0.6,0.8" });
       const b = await anEvent(database.prisma, p, { text: "v1=0.8,0.6;v2=1,0" });
-      await database.prisma.reviewPair.create({ data: { projectId: p, platform: "python", eventAId: a, eventBId: b, source: "manual" } });
+      await database.prisma.reviewPair.create({
+        data: { projectId: p, platform: "python", eventAId: a, eventBId: b, source: "manual" },
+      });
     }
     const [ann, bob] = [user(await signedInAs("labeler")), user(await signedInAs("labeler"))];
     const query = { project: p, queue: "pending" as const, exclude: [] };
@@ -112,9 +156,17 @@ describe("pair sources, claims, labels", () => {
 
     const view = await getPairView(ann, first.pairId!, { blind: true });
     expect(view.decisions).toBeNull();
-    const saved = await saveLabel(ann, first.pairId!, { verdict: "SEPARATE", reason: "Different crash site", note: null, blind: true });
+    const saved = await saveLabel(ann, first.pairId!, {
+      verdict: "SEPARATE",
+      reason: "Different crash site",
+      note: null,
+      blind: true,
+    });
     // v1: cos(1,0 · .8,.6) = .8 → 0.2; v2: cos(.6,.8 · 1,0) = .6 → 0.4 (fixture thresholds .01 / .05)
-    expect(saved.decisions.map((d) => [d.model, Number(d.distance!.toFixed(6)), d.wouldMerge])).toEqual([["v1", 0.2, false], ["v2", 0.4, false]]);
+    expect(saved.decisions.map((d) => [d.model, Number(d.distance!.toFixed(6)), d.wouldMerge])).toEqual([
+      ["v1", 0.2, false],
+      ["v2", 0.4, false],
+    ]);
     expect((await getPairView(ann, first.pairId!, { blind: true })).decisions).not.toBeNull();
 
     expect(await undoLastLabel(ann)).toEqual({ undone: { pairId: first.pairId, verdict: "SEPARATE" } });
@@ -125,16 +177,37 @@ describe("pair sources, claims, labels", () => {
 
   it("exports majority labels in the format the trainer reads", async () => {
     const p = await newProject();
-    const a = await anEvent(database.prisma, p, { text: "TypeError: a\n  File \"x.py\", function f" });
-    const b = await anEvent(database.prisma, p, { text: "TypeError: b\n  File \"y.py\", function g" });
-    const pair = await database.prisma.reviewPair.create({ data: { projectId: p, platform: "python", eventAId: a, eventBId: b, source: "manual", v1Distance: 0.3, v2Distance: 0.1 } });
-    const [ann, bob, cy] = [user(await signedInAs("labeler")), user(await signedInAs("labeler")), user(await signedInAs("labeler"))];
+    const a = await anEvent(database.prisma, p, { text: 'TypeError: a\n  File "x.py", function f' });
+    const b = await anEvent(database.prisma, p, { text: 'TypeError: b\n  File "y.py", function g' });
+    const pair = await database.prisma.reviewPair.create({
+      data: {
+        projectId: p,
+        platform: "python",
+        eventAId: a,
+        eventBId: b,
+        source: "manual",
+        v1Distance: 0.3,
+        v2Distance: 0.1,
+      },
+    });
+    const [ann, bob, cy] = [
+      user(await signedInAs("labeler")),
+      user(await signedInAs("labeler")),
+      user(await signedInAs("labeler")),
+    ];
     await saveLabel(ann, pair.id, { verdict: "GROUP", reason: null, note: null, blind: false });
     await saveLabel(bob, pair.id, { verdict: "GROUP", reason: null, note: null, blind: false });
     await saveLabel(cy, pair.id, { verdict: "UNSURE", reason: null, note: null, blind: false });
     const rows = await exportLabels({ project: p });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ label: "GROUP", platform: "python", project: p, v1_distance: 0.3, v2_distance: 0.1, labelers: [ann.email, bob.email, cy.email].sort() });
+    expect(rows[0]).toMatchObject({
+      label: "GROUP",
+      platform: "python",
+      project: p,
+      v1_distance: 0.3,
+      v2_distance: 0.1,
+      labelers: [ann.email, bob.email, cy.email].sort(),
+    });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "labels-")), "labels.jsonl");
     fs.writeFileSync(file, formatLabels(rows, "jsonl"));
     const { set, skipped } = await readLabeledPairs(file);

@@ -12,7 +12,11 @@ const DAY_MS = 86_400_000;
 /** Queue sizes per source (with the filters), what is left for this labeler, and the filter choices. */
 export async function queueSummary(user: SessionUser, filter: QueueFilter): Promise<QueueSummary> {
   const prisma = await db();
-  const where = { ...(filter.project ? { projectId: filter.project } : {}), ...(filter.platform ? { platform: filter.platform } : {}), ...(filter.source ? { source: filter.source } : {}) };
+  const where = {
+    ...(filter.project ? { projectId: filter.project } : {}),
+    ...(filter.platform ? { platform: filter.platform } : {}),
+    ...(filter.source ? { source: filter.source } : {}),
+  };
   const now = new Date();
   const counts = await Promise.all(
     reviewSources.map(async (source) => {
@@ -26,21 +30,50 @@ export async function queueSummary(user: SessionUser, filter: QueueFilter): Prom
       return { source, pairs, unlabeled, claimed };
     }),
   );
-  const remainingForMe = await prisma.reviewPair.count({ where: { ...where, labels: { none: { labelerId: user.id } } } });
-  const [{ conflicts }] = await prisma.$queryRaw<[{ conflicts: number }]>`SELECT count(*)::int AS conflicts FROM review_pairs p WHERE ${conflictCondition}`;
-  const projects = await prisma.project.findMany({ select: { id: true, name: true, platform: true }, orderBy: { id: "asc" } });
-  return { counts, remainingForMe, conflicts, projects, platforms: [...new Set(projects.map((p) => p.platform))].sort() };
+  const remainingForMe = await prisma.reviewPair.count({
+    where: { ...where, labels: { none: { labelerId: user.id } } },
+  });
+  const [{ conflicts }] = await prisma.$queryRaw<
+    [{ conflicts: number }]
+  >`SELECT count(*)::int AS conflicts FROM review_pairs p WHERE ${conflictCondition}`;
+  const projects = await prisma.project.findMany({
+    select: { id: true, name: true, platform: true },
+    orderBy: { id: "asc" },
+  });
+  return {
+    counts,
+    remainingForMe,
+    conflicts,
+    projects,
+    platforms: [...new Set(projects.map((p) => p.platform))].sort(),
+  };
 }
 
 /** Labels per labeler: totals by verdict, the last 7 days, the latest. */
 export async function labelerProgress(): Promise<Progress> {
   const prisma = await db();
   const since = new Date(Date.now() - 7 * DAY_MS);
-  const rows = await prisma.label.groupBy({ by: ["labelerName", "verdict"], _count: { _all: true }, _max: { updatedAt: true } });
-  const recent = await prisma.label.groupBy({ by: ["labelerName"], where: { updatedAt: { gte: since } }, _count: { _all: true } });
+  const rows = await prisma.label.groupBy({
+    by: ["labelerName", "verdict"],
+    _count: { _all: true },
+    _max: { updatedAt: true },
+  });
+  const recent = await prisma.label.groupBy({
+    by: ["labelerName"],
+    where: { updatedAt: { gte: since } },
+    _count: { _all: true },
+  });
   const byLabeler = new Map<string, Progress["labelers"][number]>();
   for (const row of rows) {
-    const entry = byLabeler.get(row.labelerName) ?? { labeler: row.labelerName, total: 0, group: 0, separate: 0, unsure: 0, last7Days: 0, lastAt: null };
+    const entry = byLabeler.get(row.labelerName) ?? {
+      labeler: row.labelerName,
+      total: 0,
+      group: 0,
+      separate: 0,
+      unsure: 0,
+      last7Days: 0,
+      lastAt: null,
+    };
     entry.total += row._count._all;
     entry[row.verdict === "GROUP" ? "group" : row.verdict === "SEPARATE" ? "separate" : "unsure"] += row._count._all;
     const at = row._max.updatedAt?.toISOString() ?? null;
@@ -51,17 +84,31 @@ export async function labelerProgress(): Promise<Progress> {
     const entry = byLabeler.get(row.labelerName);
     if (entry) entry.last7Days = row._count._all;
   }
-  const [totalPairs, labeledPairs] = await Promise.all([prisma.reviewPair.count(), prisma.reviewPair.count({ where: { labels: { some: {} } } })]);
-  return { labelers: [...byLabeler.values()].sort((a, b) => b.total - a.total || a.labeler.localeCompare(b.labeler)), totalPairs, labeledPairs };
+  const [totalPairs, labeledPairs] = await Promise.all([
+    prisma.reviewPair.count(),
+    prisma.reviewPair.count({ where: { labels: { some: {} } } }),
+  ]);
+  return {
+    labelers: [...byLabeler.values()].sort((a, b) => b.total - a.total || a.labeler.localeCompare(b.labeler)),
+    totalPairs,
+    labeledPairs,
+  };
 }
 
 /** Pairs whose labels disagree (GROUP and SEPARATE), newest label first. */
 export async function listConflicts(): Promise<Conflicts> {
   const prisma = await db();
-  const ids = await prisma.$queryRaw<{ id: number }[]>`SELECT p.id FROM review_pairs p WHERE ${conflictCondition} ORDER BY p.id LIMIT 500`;
+  const ids = await prisma.$queryRaw<
+    { id: number }[]
+  >`SELECT p.id FROM review_pairs p WHERE ${conflictCondition} ORDER BY p.id LIMIT 500`;
   const pairs = await prisma.reviewPair.findMany({
     where: { id: { in: ids.map((row) => row.id) } },
-    include: { project: { select: { name: true } }, eventA: { select: { title: true } }, eventB: { select: { title: true } }, labels: { orderBy: { updatedAt: "asc" } } },
+    include: {
+      project: { select: { name: true } },
+      eventA: { select: { title: true } },
+      eventB: { select: { title: true } },
+      labels: { orderBy: { updatedAt: "asc" } },
+    },
     orderBy: { id: "asc" },
   });
   return {
@@ -97,15 +144,32 @@ export async function labelerAgreement(): Promise<Agreement> {
   };
 }
 
-
 /** The latest pairs with the filters (for browsing; viewers look here). */
 export async function listPairs(filter: QueueFilter): Promise<PairList> {
   const prisma = await db();
   const pairs = await prisma.reviewPair.findMany({
-    where: { ...(filter.project ? { projectId: filter.project } : {}), ...(filter.platform ? { platform: filter.platform } : {}), ...(filter.source ? { source: filter.source } : {}) },
-    include: { project: { select: { name: true } }, eventA: { select: { title: true } }, eventB: { select: { title: true } }, _count: { select: { labels: true } } },
+    where: {
+      ...(filter.project ? { projectId: filter.project } : {}),
+      ...(filter.platform ? { platform: filter.platform } : {}),
+      ...(filter.source ? { source: filter.source } : {}),
+    },
+    include: {
+      project: { select: { name: true } },
+      eventA: { select: { title: true } },
+      eventB: { select: { title: true } },
+      _count: { select: { labels: true } },
+    },
     orderBy: { id: "desc" },
     take: 100,
   });
-  return { pairs: pairs.map((p) => ({ id: p.id, projectName: p.project.name, platform: p.platform, source: p.source, titles: [p.eventA.title, p.eventB.title], labels: p._count.labels })) };
+  return {
+    pairs: pairs.map((p) => ({
+      id: p.id,
+      projectName: p.project.name,
+      platform: p.platform,
+      source: p.source,
+      titles: [p.eventA.title, p.eventB.title],
+      labels: p._count.labels,
+    })),
+  };
 }

@@ -4,14 +4,18 @@ import { setFlags } from "./flag-service";
 import { defaultGuardrails } from "./settings";
 
 /** Authorization matrix entries of the Rollout console and the audit-log revert. */
-const aProjectParams = async ({ aProject }: { aProject(): Promise<number> }) => ({ params: { id: String(await aProject()) } });
+const aProjectParams = async ({ aProject }: { aProject(): Promise<number> }) => ({
+  params: { id: String(await aProject()) },
+});
 
 export const entries: Record<string, MatrixEntry> = {
   "GET /api/rollout": { access: "viewer" },
   "GET /api/rollout/projects/[id]": { access: "viewer", request: aProjectParams },
   "POST /api/rollout/flags": {
     access: "admin",
-    request: async ({ aProject }) => ({ body: { projectIds: [await aProject()], change: { groupingModel: "v2" }, reason: "matrix" } }),
+    request: async ({ aProject }) => ({
+      body: { projectIds: [await aProject()], change: { groupingModel: "v2" }, reason: "matrix" },
+    }),
   },
   "POST /api/audit/[id]/revert": {
     access: "admin",
@@ -24,7 +28,10 @@ export const entries: Record<string, MatrixEntry> = {
       return { params: { id: String(projects[0]!.auditId) }, body: {} };
     },
   },
-  "POST /api/rollout/cohorts/preview": { access: "admin", request: async () => ({ body: { cohort: { kind: "percentage", percent: 100 } } }) },
+  "POST /api/rollout/cohorts/preview": {
+    access: "admin",
+    request: async () => ({ body: { cohort: { kind: "percentage", percent: 100 } } }),
+  },
   "POST /api/rollout/cohorts": {
     access: "admin",
     request: async ({ prisma, unique }) => {
@@ -51,14 +58,22 @@ export const entries: Record<string, MatrixEntry> = {
     },
   },
   "GET /api/rollout/jobs": { access: "viewer" },
-  "POST /api/rollout/jobs": { access: "admin", request: async ({ aProject }) => ({ body: { projectId: await aProject() } }) },
+  "POST /api/rollout/jobs": {
+    access: "admin",
+    request: async ({ aProject }) => ({ body: { projectId: await aProject() } }),
+  },
   "POST /api/rollout/jobs/[id]/cancel": {
     access: "admin",
     request: async ({ prisma, aProject }) => {
-      const job = await prisma.job.create({ data: { kind: "backfill", projectId: await aProject(), createdBy: "matrix" } });
+      const job = await prisma.job.create({
+        data: { kind: "backfill", projectId: await aProject(), createdBy: "matrix" },
+      });
       return { params: { id: String(job.id) } };
     },
   },
   "GET /api/rollout/guardrails": { access: "viewer" },
-  "PUT /api/rollout/guardrails": { access: "admin", request: async () => ({ body: { settings: defaultGuardrails, reason: "matrix" } }) },
+  "PUT /api/rollout/guardrails": {
+    access: "admin",
+    request: async () => ({ body: { settings: defaultGuardrails, reason: "matrix" } }),
+  },
 };

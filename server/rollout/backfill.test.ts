@@ -55,7 +55,12 @@ describe("the v2 backfill job", () => {
     expect(before.migration.eligibleHashes).toBeGreaterThanOrEqual(ERRORS);
 
     // Uninterrupted run.
-    const [steadyJob] = await createBackfillJobs({ projectIds: [steady.id], model: "v2", batchSize: 5, createdBy: "test" });
+    const [steadyJob] = await createBackfillJobs({
+      projectIds: [steady.id],
+      model: "v2",
+      batchSize: 5,
+      createdBy: "test",
+    });
     const runner = createJobRunner({ intervalMs: 20, models: fixtureModels });
     await waitFor(async () => (await jobOf(steadyJob!.id)).status === "done", 30_000, "the uninterrupted backfill");
     await runner.stop();
@@ -71,7 +76,12 @@ describe("the v2 backfill job", () => {
         return fixtureModels.embed(version, texts);
       },
     };
-    const [crashJob] = await createBackfillJobs({ projectIds: [crashed.id], model: "v2", batchSize: 5, createdBy: "test" });
+    const [crashJob] = await createBackfillJobs({
+      projectIds: [crashed.id],
+      model: "v2",
+      batchSize: 5,
+      createdBy: "test",
+    });
     crashingRunner = createJobRunner({ intervalMs: 20, models: crashing });
     await waitFor(async () => calls >= 7, 30_000, "the crash point");
     await crashingRunner.stop();

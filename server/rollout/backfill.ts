@@ -39,7 +39,13 @@ interface BatchRow {
   covered: boolean;
 }
 
-async function nextBatch(tx: Transaction, projectId: number, model: GroupingModel, afterId: number, size: number): Promise<BatchRow[]> {
+async function nextBatch(
+  tx: Transaction,
+  projectId: number,
+  model: GroupingModel,
+  afterId: number,
+  size: number,
+): Promise<BatchRow[]> {
   const column = vectorColumn(model.column);
   return tx.$queryRaw<BatchRow[]>`
     SELECT gh.id, gh.hash, le.embedding_text AS text, le.payload, (gr.${column} IS NOT NULL) AS covered
@@ -63,7 +69,12 @@ async function remaining(tx: Transaction, projectId: number, afterId: number): P
   return row?.n ?? 0;
 }
 
-async function sendTraining(projectId: number, row: BatchRow, model: GroupingModel, models: GroupingModels): Promise<void> {
+async function sendTraining(
+  projectId: number,
+  row: BatchRow,
+  model: GroupingModel,
+  models: GroupingModels,
+): Promise<void> {
   await groupingCall(
     {
       project_id: projectId,
@@ -93,7 +104,10 @@ export async function runBackfillJob(jobId: number, options: BackfillRunOptions 
   const params = (job.params ?? {}) as Partial<BackfillParams>;
   const model = models.get(params.model ?? models.next()?.version ?? "");
   const fail = async (error: string) => {
-    await prisma.job.updateMany({ where: { id: jobId, status: "running" }, data: { status: "failed", error, finishedAt: new Date() } });
+    await prisma.job.updateMany({
+      where: { id: jobId, status: "running" },
+      data: { status: "failed", error, finishedAt: new Date() },
+    });
     return "failed" as const;
   };
   if (!job.projectId) return fail("the job names no project");
@@ -119,7 +133,12 @@ export async function runBackfillJob(jobId: number, options: BackfillRunOptions 
       done += rows.length;
       const saved = await prisma.job.updateMany({
         where: { id: jobId, status: "running" },
-        data: { cursor: { ...cursor }, progressDone: done, progressTotal: Math.max(total, done), heartbeatAt: new Date() },
+        data: {
+          cursor: { ...cursor },
+          progressDone: done,
+          progressTotal: Math.max(total, done),
+          heartbeatAt: new Date(),
+        },
       });
       if (saved.count === 0) return "cancelled";
       options.onProgress?.({ done, total: Math.max(total, done) });

@@ -11,9 +11,14 @@ import { createBackfillJobs } from "./jobs";
 import { scheduleChange } from "./scheduled";
 
 /** Applies a change to a cohort now (one transaction, one audit entry per project changed) or schedules it. */
-export async function applyCohort(user: SessionUser, request: ApplyCohortRequest, now = new Date()): Promise<ApplyCohortResponse> {
+export async function applyCohort(
+  user: SessionUser,
+  request: ApplyCohortRequest,
+  now = new Date(),
+): Promise<ApplyCohortResponse> {
   const projects = await resolveCohort(request.cohort);
-  if (projects.length === 0) throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
+  if (projects.length === 0)
+    throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
   const projectIds = projects.map((p) => p.id);
   const runAt = request.runAt ? new Date(request.runAt) : null;
   if (runAt && runAt.getTime() > now.getTime()) {
@@ -39,8 +44,12 @@ export async function createBackfill(
   models: GroupingModels = groupingModels(),
 ): Promise<Job[]> {
   const next = models.next();
-  if (!next) throw new ValidationError("There is no next model to backfill: no model has the status \"next\".");
-  const projectIds = request.projectId !== undefined ? [request.projectId] : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
-  if (projectIds.length === 0) throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
+  if (!next) throw new ValidationError('There is no next model to backfill: no model has the status "next".');
+  const projectIds =
+    request.projectId !== undefined
+      ? [request.projectId]
+      : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
+  if (projectIds.length === 0)
+    throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
   return createBackfillJobs({ projectIds, model: next.version, batchSize: request.batchSize, createdBy: user });
 }

@@ -16,14 +16,19 @@ export function stickyBucket(projectId: number, salt = ""): number {
 }
 
 /** The projects a cohort selects, by id. */
-export async function resolveCohort(cohort: Cohort, models: GroupingModels = groupingModels()): Promise<{ id: number; name: string }[]> {
+export async function resolveCohort(
+  cohort: Cohort,
+  models: GroupingModels = groupingModels(),
+): Promise<{ id: number; name: string }[]> {
   const prisma = await db();
   const projects = await prisma.project.findMany({
     orderBy: { id: "asc" },
     select: { id: true, name: true, platform: true, _count: { select: { events: true } } },
   });
   if (cohort.kind === "percentage") {
-    return projects.filter((p) => stickyBucket(p.id, cohort.salt) < cohort.percent / 100).map(({ id, name }) => ({ id, name }));
+    return projects
+      .filter((p) => stickyBucket(p.id, cohort.salt) < cohort.percent / 100)
+      .map(({ id, name }) => ({ id, name }));
   }
   const coverage = cohort.minCoveragePercent !== undefined ? await coverageByProject(prisma, models.next()) : null;
   return projects

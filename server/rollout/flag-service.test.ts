@@ -30,14 +30,23 @@ describe("flags, revert, cohorts and guardrails", () => {
   it("sets flags with one audit entry per project and reverts from an entry", async () => {
     const a = await createProject(database.prisma);
     const b = await createProject(database.prisma);
-    const { projects } = await setFlags(admin, { projectIds: [a.id, b.id], change: { groupingModel: "v2" }, reason: "try v2" });
+    const { projects } = await setFlags(admin, {
+      projectIds: [a.id, b.id],
+      change: { groupingModel: "v2" },
+      reason: "try v2",
+    });
     expect(projects.map((p) => p.after.grouping_model)).toEqual(["v2", "v2"]);
-    await expect(setFlags(admin, { projectIds: [a.id], change: { groupingModel: "v2" }, reason: "again" })).rejects.toThrow(/Nothing changed/);
+    await expect(
+      setFlags(admin, { projectIds: [a.id], change: { groupingModel: "v2" }, reason: "again" }),
+    ).rejects.toThrow(/Nothing changed/);
 
     const reverted = await revertAuditEntry(admin, projects[0]!.auditId, "too early");
     expect(reverted.after).toEqual({ grouping_model: "v1", skip_fallback: false });
     const entry = await database.prisma.auditEntry.findUniqueOrThrow({ where: { id: reverted.auditId } });
-    expect(entry).toMatchObject({ action: "flag.revert", reason: `Revert of audit entry #${projects[0]!.auditId} (flag.set by ${admin.email}): too early` });
+    expect(entry).toMatchObject({
+      action: "flag.revert",
+      reason: `Revert of audit entry #${projects[0]!.auditId} (flag.set by ${admin.email}): too early`,
+    });
     await expect(revertAuditEntry(admin, projects[0]!.auditId)).rejects.toThrow(/already has the flags/);
     const overview = await rolloutOverview(fixtureModels);
     expect(overview.projects.find((p) => p.id === b.id)?.groupingModel).toBe("v2");
@@ -51,7 +60,11 @@ describe("flags, revert, cohorts and guardrails", () => {
     expect(ten.every((p) => fifty.some((q) => q.id === p.id))).toBe(true);
 
     const go = await createProject(database.prisma, { platform: "go" });
-    const result = await applyCohort(admin, { cohort: { kind: "filter", platform: "go" }, change: { skipFallback: true }, reason: "go apps" });
+    const result = await applyCohort(admin, {
+      cohort: { kind: "filter", platform: "go" },
+      change: { skipFallback: true },
+      reason: "go apps",
+    });
     expect(result.applied).toEqual([go.id]);
   });
 
@@ -75,14 +88,23 @@ describe("flags, revert, cohorts and guardrails", () => {
     }
     const row = async () => (await rolloutOverview(fixtureModels)).projects.find((p) => p.id === project.id)!;
     expect((await row()).overgrouping).toMatchObject({ sampleSize: 3, incorrect: 3, rate: 1 });
-    expect((await row()).guardrails[0]).toMatchObject({ rule: "overgrouping_upper_bound", level: "insufficient_sample" });
+    expect((await row()).guardrails[0]).toMatchObject({
+      rule: "overgrouping_upper_bound",
+      level: "insufficient_sample",
+    });
     expect(await enforceGuardrails(fixtureModels)).toEqual([]); // auto-pause is off by default
 
-    await updateGuardrailSettings(admin, { ...defaultGuardrails, minOvergroupingSample: 3, autoPause: true }, "pause bad merges");
+    await updateGuardrailSettings(
+      admin,
+      { ...defaultGuardrails, minOvergroupingSample: 3, autoPause: true },
+      "pause bad merges",
+    );
     expect((await row()).guardrails[0]).toMatchObject({ level: "breached" });
     expect(await enforceGuardrails(fixtureModels)).toContain(project.id);
     expect((await row()).groupingModel).toBe("v1");
-    const audit = await database.prisma.auditEntry.findFirstOrThrow({ where: { action: "flag.auto_pause", targetId: String(project.id) } });
+    const audit = await database.prisma.auditEntry.findFirstOrThrow({
+      where: { action: "flag.auto_pause", targetId: String(project.id) },
+    });
     expect(audit).toMatchObject({ actor: "system", after: { grouping_model: "v1", skip_fallback: false } });
     expect(audit.reason).toMatch(/^Guardrail overgrouping_upper_bound: /);
   });

@@ -19,7 +19,10 @@ export async function setFlags(user: SessionUser, request: SetFlagsRequest): Pro
       actor: user,
       action: "flag.set",
       reason: request.reason,
-      targets: request.projectIds.map((projectId) => ({ projectId, after: (before) => applyChange(before, request.change) })),
+      targets: request.projectIds.map((projectId) => ({
+        projectId,
+        after: (before) => applyChange(before, request.change),
+      })),
     }),
   );
   if (written.length === 0) {
@@ -38,7 +41,9 @@ export async function revertAuditEntry(user: SessionUser, auditId: number, note?
     const entry = await tx.auditEntry.findUnique({ where: { id: auditId } });
     if (!entry) throw new NotFoundError(`There is no audit entry #${auditId}.`);
     if (!(revertibleAuditActions as readonly string[]).includes(entry.action) || entry.targetType !== "project") {
-      throw new ValidationError(`Audit entry #${auditId} (${entry.action}) is not a flag change; only flag changes can be reverted.`);
+      throw new ValidationError(
+        `Audit entry #${auditId} (${entry.action}) is not a flag change; only flag changes can be reverted.`,
+      );
     }
     const before = projectFlagsSchema.safeParse(entry.before);
     if (!before.success) throw new ValidationError(`Audit entry #${auditId} has no flag state to go back to.`);

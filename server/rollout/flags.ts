@@ -30,7 +30,8 @@ export function applyChange(before: ProjectFlags, change: FlagChange): ProjectFl
   };
 }
 
-const sameFlags = (a: ProjectFlags, b: ProjectFlags) => a.grouping_model === b.grouping_model && a.skip_fallback === b.skip_fallback;
+const sameFlags = (a: ProjectFlags, b: ProjectFlags) =>
+  a.grouping_model === b.grouping_model && a.skip_fallback === b.skip_fallback;
 
 /** Locks the projects' rows (in id order, so that two changes cannot deadlock) and returns their names. */
 export async function lockProjects(tx: Transaction, projectIds: number[]): Promise<Map<number, string>> {

@@ -27,10 +27,14 @@ const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483
 export const rolloutOverviewHandler = defineRoute({ access: "viewer" }, () => rolloutOverview());
 
 /** GET /api/rollout/projects/[id]: one project's row and its fallback rate by day. */
-export const rolloutProjectHandler = defineRoute({ access: "viewer", params: idParams }, ({ params }) => rolloutProjectDetail(params.id));
+export const rolloutProjectHandler = defineRoute({ access: "viewer", params: idParams }, ({ params }) =>
+  rolloutProjectDetail(params.id),
+);
 
 /** POST /api/rollout/flags: sets flags of projects, audited, with a required reason. */
-export const setFlagsHandler = defineRoute({ access: "admin", body: setFlagsRequestSchema }, ({ user, body }) => setFlags(user!, body));
+export const setFlagsHandler = defineRoute({ access: "admin", body: setFlagsRequestSchema }, ({ user, body }) =>
+  setFlags(user!, body),
+);
 
 /** POST /api/audit/[id]/revert: re-applies the `before` of a flag audit entry. */
 export const revertAuditHandler = defineRoute(
@@ -51,7 +55,9 @@ export const applyCohortHandler = defineRoute(
 );
 
 /** GET /api/rollout/scheduled: pending changes first, then recent ones. */
-export const listScheduledHandler = defineRoute({ access: "viewer" }, async () => ({ changes: await listScheduledChanges() }));
+export const listScheduledHandler = defineRoute({ access: "viewer" }, async () => ({
+  changes: await listScheduledChanges(),
+}));
 
 /** POST /api/rollout/scheduled/[id]/cancel */
 export const cancelScheduledHandler = defineRoute({ access: "admin", params: idParams }, async ({ user, params }) => ({
@@ -64,9 +70,12 @@ export const listJobsHandler = defineRoute({ access: "viewer", query: jobListQue
 }));
 
 /** POST /api/rollout/jobs: queues the v2 backfill of a project or a cohort (one job per project). */
-export const createJobsHandler = defineRoute({ access: "admin", body: createBackfillRequestSchema }, async ({ user, body }) => ({
-  jobs: await createBackfill(user!, body),
-}));
+export const createJobsHandler = defineRoute(
+  { access: "admin", body: createBackfillRequestSchema },
+  async ({ user, body }) => ({
+    jobs: await createBackfill(user!, body),
+  }),
+);
 
 /** POST /api/rollout/jobs/[id]/cancel */
 export const cancelJobHandler = defineRoute({ access: "admin", params: idParams }, async ({ params }) => ({
@@ -74,9 +83,14 @@ export const cancelJobHandler = defineRoute({ access: "admin", params: idParams 
 }));
 
 /** GET /api/rollout/guardrails */
-export const getGuardrailsHandler = defineRoute({ access: "viewer" }, async () => ({ settings: await getGuardrailSettings() }));
+export const getGuardrailsHandler = defineRoute({ access: "viewer" }, async () => ({
+  settings: await getGuardrailSettings(),
+}));
 
 /** PUT /api/rollout/guardrails: audited. */
-export const updateGuardrailsHandler = defineRoute({ access: "admin", body: updateGuardrailsRequestSchema }, async ({ user, body }) => ({
-  settings: await updateGuardrailSettings(user!, body.settings, body.reason),
-}));
+export const updateGuardrailsHandler = defineRoute(
+  { access: "admin", body: updateGuardrailsRequestSchema },
+  async ({ user, body }) => ({
+    settings: await updateGuardrailSettings(user!, body.settings, body.reason),
+  }),
+);

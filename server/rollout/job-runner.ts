@@ -116,7 +116,9 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
 
 async function heartbeat(jobId: number): Promise<void> {
   const prisma = await db();
-  await prisma.job.updateMany({ where: { id: jobId, status: "running" }, data: { heartbeatAt: new Date() } }).catch(() => undefined);
+  await prisma.job
+    .updateMany({ where: { id: jobId, status: "running" }, data: { heartbeatAt: new Date() } })
+    .catch(() => undefined);
 }
 
 /**

@@ -81,7 +81,11 @@ export async function createBackfillJobs(options: CreateBackfillOptions): Promis
 /** Jobs by id, or the latest 50. */
 export async function listJobs(ids?: number[]): Promise<JobView[]> {
   const prisma = await db();
-  const jobs = await prisma.job.findMany({ where: ids ? { id: { in: ids } } : {}, orderBy: { id: "desc" }, take: ids ? undefined : 50 });
+  const jobs = await prisma.job.findMany({
+    where: ids ? { id: { in: ids } } : {},
+    orderBy: { id: "desc" },
+    take: ids ? undefined : 50,
+  });
   return jobs.map(toJobView);
 }
 
@@ -94,6 +98,7 @@ export async function cancelJob(jobId: number): Promise<JobView> {
   });
   const job = await prisma.job.findUnique({ where: { id: jobId } });
   if (!job) throw new NotFoundError(`There is no job #${jobId}.`);
-  if (count === 0) throw new ConflictError(`Job #${jobId} is ${job.status}; only a queued or running job can be cancelled.`);
+  if (count === 0)
+    throw new ConflictError(`Job #${jobId} is ${job.status}; only a queued or running job can be cancelled.`);
   return toJobView(job);
 }

@@ -20,12 +20,17 @@ export const FALLBACK_WINDOW_DAYS = 7;
  * Per project: group hashes, the eligible ones (some event carrying the hash has an embedding text) and the eligible
  * ones whose grouping record has the next model's embedding.
  */
-export async function coverageByProject(client: Client, next: GroupingModel | undefined): Promise<Map<number, CoverageRow>> {
+export async function coverageByProject(
+  client: Client,
+  next: GroupingModel | undefined,
+): Promise<Map<number, CoverageRow>> {
   // Without a next model nothing can be covered.
   const covered = next
     ? Prisma.sql`count(*) FILTER (WHERE el.hash IS NOT NULL AND gr.${vectorColumn(next.column)} IS NOT NULL)::int AS covered`
     : Prisma.sql`0 AS covered`;
-  const rows = await client.$queryRaw<{ project_id: number; group_hashes: number; eligible: number; covered: number }[]>`
+  const rows = await client.$queryRaw<
+    { project_id: number; group_hashes: number; eligible: number; covered: number }[]
+  >`
     WITH eligible AS (
       SELECT DISTINCT e.project_id, h.hash
         FROM events e CROSS JOIN LATERAL unnest(e.hashes) AS h(hash)
@@ -39,7 +44,12 @@ export async function coverageByProject(client: Client, next: GroupingModel | un
       LEFT JOIN eligible el ON el.project_id = gh.project_id AND el.hash = gh.hash
       LEFT JOIN grouping_records gr ON gr.project_id = gh.project_id AND gr.hash = gh.hash
      GROUP BY gh.project_id`;
-  return new Map(rows.map((row) => [row.project_id, { groupHashes: row.group_hashes, eligible: row.eligible, covered: row.covered }]));
+  return new Map(
+    rows.map((row) => [
+      row.project_id,
+      { groupHashes: row.group_hashes, eligible: row.eligible, covered: row.covered },
+    ]),
+  );
 }
 
 /** Training-mode calls recorded per project. */
@@ -66,7 +76,12 @@ export async function fallbackByProject(
 }
 
 /** One project's fallback rate per UTC day, oldest first. */
-export async function fallbackByDay(client: Client, projectId: number, next: GroupingModel | undefined, days = 30): Promise<FallbackDay[]> {
+export async function fallbackByDay(
+  client: Client,
+  projectId: number,
+  next: GroupingModel | undefined,
+  days = 30,
+): Promise<FallbackDay[]> {
   if (!next) return [];
   const since = new Date(Date.now() - days * 86_400_000);
   const rows = await client.$queryRaw<{ day: Date; lookups: number; fallbacks: number }[]>`

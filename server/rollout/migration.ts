@@ -1,5 +1,11 @@
 import "server-only";
-import type { GuardrailFlag, GuardrailSettings, Migration, MigrationState, OvergroupingEstimate } from "@/lib/contracts/rollout";
+import type {
+  GuardrailFlag,
+  GuardrailSettings,
+  Migration,
+  MigrationState,
+  OvergroupingEstimate,
+} from "@/lib/contracts/rollout";
 import type { CoverageRow } from "./metrics";
 import { wilsonInterval } from "@/lib/metrics/wilson";
 
@@ -28,8 +34,12 @@ export function migrationState({ onNext, coverage, activeJob }: StateInput): { s
     return { state: "backfilling", detail: "backfill complete; ready to move to v2" };
   }
   if (jobText) return { state: "transition", detail: `on v2; ${jobText}` };
-  if (share !== null && share < 1) return { state: "transition", detail: `on v2 with ${percent(share)} coverage; v1 answers what v2 lacks` };
-  return { state: "done", detail: share === null ? "on v2; nothing eligible to backfill" : "on v2 with every eligible hash covered" };
+  if (share !== null && share < 1)
+    return { state: "transition", detail: `on v2 with ${percent(share)} coverage; v1 answers what v2 lacks` };
+  return {
+    state: "done",
+    detail: share === null ? "on v2; nothing eligible to backfill" : "on v2 with every eligible hash covered",
+  };
 }
 
 export function overgroupingEstimate(sample: { labeled: number; incorrect: number } | undefined): OvergroupingEstimate {

@@ -5,12 +5,21 @@ import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { NotFoundError } from "../http/errors";
 import { BACKFILL_KIND, toJobView } from "./jobs";
-import { coverageByProject, fallbackByDay, fallbackByProject, overgroupingSampleByProject, trainingCallsByProject } from "./metrics";
+import {
+  coverageByProject,
+  fallbackByDay,
+  fallbackByProject,
+  overgroupingSampleByProject,
+  trainingCallsByProject,
+} from "./metrics";
 import { guardrailFlags, migrationState, overgroupingEstimate } from "./migration";
 import { getGuardrailSettings } from "./settings";
 
 /** Every project with its flags, migration state and metrics, overgrouping estimate and guardrail flags. */
-export async function rolloutOverview(models: GroupingModels = groupingModels(), onlyProjectId?: number): Promise<RolloutOverview> {
+export async function rolloutOverview(
+  models: GroupingModels = groupingModels(),
+  onlyProjectId?: number,
+): Promise<RolloutOverview> {
   const prisma = await db();
   const next = models.next();
   const [projects, flags, coverage, training, fallback, overgrouping, jobs, settings] = await Promise.all([
@@ -24,7 +33,11 @@ export async function rolloutOverview(models: GroupingModels = groupingModels(),
     trainingCallsByProject(prisma),
     fallbackByProject(prisma, next),
     overgroupingSampleByProject(prisma, next),
-    prisma.job.findMany({ where: { kind: BACKFILL_KIND }, orderBy: [{ projectId: "asc" }, { id: "desc" }], distinct: ["projectId"] }),
+    prisma.job.findMany({
+      where: { kind: BACKFILL_KIND },
+      orderBy: [{ projectId: "asc" }, { id: "desc" }],
+      distinct: ["projectId"],
+    }),
     getGuardrailSettings(prisma),
   ]);
 
@@ -35,7 +48,11 @@ export async function rolloutOverview(models: GroupingModels = groupingModels(),
     const cover = coverage.get(project.id) ?? { groupHashes: 0, eligible: 0, covered: 0 };
     const job = jobs.find((j) => j.projectId === project.id) ?? null;
     const active = job && (job.status === "queued" || job.status === "running") ? job : null;
-    const { state, detail } = migrationState({ onNext: groupingModel === next?.version, coverage: cover, activeJob: active });
+    const { state, detail } = migrationState({
+      onNext: groupingModel === next?.version,
+      coverage: cover,
+      activeJob: active,
+    });
     const lookups = fallback.get(project.id);
     const migration = {
       state,
@@ -64,11 +81,19 @@ export async function rolloutOverview(models: GroupingModels = groupingModels(),
       backfill: job ? toJobView(job) : null,
     };
   });
-  return { nextModel: next?.version ?? null, stableModel: models.stable().version, projects: rows, guardrails: settings };
+  return {
+    nextModel: next?.version ?? null,
+    stableModel: models.stable().version,
+    projects: rows,
+    guardrails: settings,
+  };
 }
 
 /** One project's rollout row with its fallback rate per day (last 30 days). */
-export async function rolloutProjectDetail(projectId: number, models: GroupingModels = groupingModels()): Promise<RolloutProjectDetail> {
+export async function rolloutProjectDetail(
+  projectId: number,
+  models: GroupingModels = groupingModels(),
+): Promise<RolloutProjectDetail> {
   const overview = await rolloutOverview(models, projectId);
   const project = overview.projects[0];
   if (!project) throw new NotFoundError(`There is no project with id ${projectId}.`);

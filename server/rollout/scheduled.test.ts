@@ -23,15 +23,26 @@ afterAll(async () => {
 });
 
 const modelOf = async (projectId: number) =>
-  (await database.prisma.featureFlag.findUnique({ where: { projectId_key: { projectId, key: "grouping_model" } } }))?.value ?? "v1";
+  (await database.prisma.featureFlag.findUnique({ where: { projectId_key: { projectId, key: "grouping_model" } } }))
+    ?.value ?? "v1";
 
 describe("scheduled changes", () => {
   it("apply at their time, audited, and a cancelled one never applies", async () => {
     const due = await createProject(database.prisma);
     const cancelled = await createProject(database.prisma);
     const runAt = new Date(Date.now() + 2_000);
-    const kept = await scheduleChange(admin, { projectIds: [due.id], change: { groupingModel: "v2" }, reason: "night switch", runAt });
-    const dropped = await scheduleChange(admin, { projectIds: [cancelled.id], change: { groupingModel: "v2" }, reason: "changed my mind", runAt });
+    const kept = await scheduleChange(admin, {
+      projectIds: [due.id],
+      change: { groupingModel: "v2" },
+      reason: "night switch",
+      runAt,
+    });
+    const dropped = await scheduleChange(admin, {
+      projectIds: [cancelled.id],
+      change: { groupingModel: "v2" },
+      reason: "changed my mind",
+      runAt,
+    });
     expect(kept.status).toBe("pending");
     await cancelScheduledChange(admin, dropped.id);
     await expect(cancelScheduledChange(admin, dropped.id)).rejects.toThrow(/only a pending change/);
@@ -45,7 +56,9 @@ describe("scheduled changes", () => {
       const applied = await database.prisma.scheduledChange.findUniqueOrThrow({ where: { id: kept.id } });
       expect(applied.status).toBe("applied");
       expect(applied.appliedAt!.getTime()).toBeGreaterThanOrEqual(runAt.getTime());
-      const audit = await database.prisma.auditEntry.findFirstOrThrow({ where: { action: "flag.set", targetId: String(due.id) } });
+      const audit = await database.prisma.auditEntry.findFirstOrThrow({
+        where: { action: "flag.set", targetId: String(due.id) },
+      });
       expect(audit).toMatchObject({
         actor: admin.email,
         reason: `Scheduled change #${kept.id}: night switch`,
@@ -59,6 +72,8 @@ describe("scheduled changes", () => {
     expect(await modelOf(cancelled.id)).toBe("v1");
     const never = await database.prisma.scheduledChange.findUniqueOrThrow({ where: { id: dropped.id } });
     expect(never).toMatchObject({ status: "cancelled", appliedAt: null });
-    expect(await database.prisma.auditEntry.count({ where: { action: "flag.set", targetId: String(cancelled.id) } })).toBe(0);
+    expect(
+      await database.prisma.auditEntry.count({ where: { action: "flag.set", targetId: String(cancelled.id) } }),
+    ).toBe(0);
   }, 20_000);
 });

@@ -13,7 +13,10 @@ import { applyChange, lockProjects, writeProjectFlags, type Actor } from "./flag
 type Row = Awaited<ReturnType<Transaction["scheduledChange"]["findUniqueOrThrow"]>>;
 
 async function toView(tx: Transaction, row: Row): Promise<ScheduledChange> {
-  const projects = await tx.project.findMany({ where: { id: { in: row.projectIds } }, select: { id: true, name: true } });
+  const projects = await tx.project.findMany({
+    where: { id: { in: row.projectIds } },
+    select: { id: true, name: true },
+  });
   return {
     id: row.id,
     projectIds: row.projectIds,
@@ -50,7 +53,11 @@ export async function scheduleChange(
     await recordAudit(tx, {
       actor: user,
       action: "scheduled_change.create",
-      target: { type: "scheduled_change", id: row.id, label: `Scheduled change #${row.id} (${[...names.values()].join(", ")})` },
+      target: {
+        type: "scheduled_change",
+        id: row.id,
+        label: `Scheduled change #${row.id} (${[...names.values()].join(", ")})`,
+      },
       after: { change: input.change, runAt: input.runAt.toISOString(), projectIds: row.projectIds },
       reason: input.reason,
     });
@@ -62,8 +69,15 @@ export async function scheduleChange(
 export async function listScheduledChanges(): Promise<ScheduledChange[]> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const pending = await tx.scheduledChange.findMany({ where: { status: "pending" }, orderBy: [{ runAt: "asc" }, { id: "asc" }] });
-    const others = await tx.scheduledChange.findMany({ where: { status: { not: "pending" } }, orderBy: { id: "desc" }, take: 50 });
+    const pending = await tx.scheduledChange.findMany({
+      where: { status: "pending" },
+      orderBy: [{ runAt: "asc" }, { id: "asc" }],
+    });
+    const others = await tx.scheduledChange.findMany({
+      where: { status: { not: "pending" } },
+      orderBy: { id: "desc" },
+      take: 50,
+    });
     return Promise.all([...pending, ...others].map((row) => toView(tx, row)));
   });
 }
@@ -76,7 +90,8 @@ export async function cancelScheduledChange(user: SessionUser, id: number): Prom
     const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM scheduled_changes WHERE id = ${id} FOR UPDATE`;
     if (!locked) throw new NotFoundError(`There is no scheduled change #${id}.`);
     const row = await tx.scheduledChange.findUniqueOrThrow({ where: { id } });
-    if (row.status !== "pending") throw new ConflictError(`Scheduled change #${id} is ${row.status}; only a pending change can be cancelled.`);
+    if (row.status !== "pending")
+      throw new ConflictError(`Scheduled change #${id} is ${row.status}; only a pending change can be cancelled.`);
     const cancelled = await tx.scheduledChange.update({ where: { id }, data: { status: "cancelled" } });
     await recordAudit(tx, {
       actor: user,
@@ -131,7 +146,10 @@ export async function applyDueScheduledChanges(now = new Date()): Promise<number
         SELECT id FROM scheduled_changes WHERE status = 'pending' AND run_at <= ${now} ORDER BY run_at, id LIMIT 1`;
       if (!due) return applied;
       logger.error("scheduled change failed", { id: due.id, error });
-      await prisma.scheduledChange.update({ where: { id: due.id }, data: { status: "failed", error: (error as Error).message } });
+      await prisma.scheduledChange.update({
+        where: { id: due.id },
+        data: { status: "failed", error: (error as Error).message },
+      });
     }
   }
 }

@@ -25,7 +25,11 @@ export async function getGuardrailSettings(client?: PrismaClient | Transaction):
 }
 
 /** Saves the guardrail settings, audited as "guardrails.update" with before/after. */
-export async function updateGuardrailSettings(user: SessionUser, settings: GuardrailSettings, reason: string): Promise<GuardrailSettings> {
+export async function updateGuardrailSettings(
+  user: SessionUser,
+  settings: GuardrailSettings,
+  reason: string,
+): Promise<GuardrailSettings> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const before = await getGuardrailSettings(tx);

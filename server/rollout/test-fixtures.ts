@@ -11,7 +11,8 @@ export async function createProject(prisma: PrismaClient, options: { model?: "v1
   const project = await prisma.project.create({
     data: { id, slug: `rollout-${id}`, name: `Rollout ${id}`, platform: options.platform ?? "python" },
   });
-  if (options.model === "v2") await prisma.featureFlag.create({ data: { projectId: id, key: "grouping_model", value: "v2" } });
+  if (options.model === "v2")
+    await prisma.featureFlag.create({ data: { projectId: id, key: "grouping_model", value: "v2" } });
   return { id, publicKey: project.publicKey, platform: project.platform, name: project.name };
 }
 
@@ -50,7 +51,11 @@ export function messageEvent(message: string): SentryEvent {
 }
 
 /** Ingests `count` distinct errors (each its own issue) and `ineligible` message events into the project. */
-export async function ingestDistinctErrors(project: Awaited<ReturnType<typeof createProject>>, count: number, ineligible = 0) {
+export async function ingestDistinctErrors(
+  project: Awaited<ReturnType<typeof createProject>>,
+  count: number,
+  ineligible = 0,
+) {
   for (let i = 0; i < count; i += 1) {
     await ingestEvent(project, pythonEvent(`Error${i}`, `failure number ${i}`, ["main", `step${i}`]));
   }

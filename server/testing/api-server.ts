@@ -15,7 +15,11 @@ export async function startApiServer(): Promise<{ url: string; close(): Promise<
     const route = candidates.find((candidate) => candidate.method === req.method);
     if (!route) {
       res.writeHead(candidates.length ? 405 : 404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { code: candidates.length ? "method_not_allowed" : "not_found", message: "no such route" } }));
+      res.end(
+        JSON.stringify({
+          error: { code: candidates.length ? "method_not_allowed" : "not_found", message: "no such route" },
+        }),
+      );
       return;
     }
     const chunks: Buffer[] = [];

@@ -1,6 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { getSchema, type AttributeArgument, type BlockAttribute, type Enum, type Field, type Model } from "@mrleebo/prisma-ast";
+import {
+  getSchema,
+  type AttributeArgument,
+  type BlockAttribute,
+  type Enum,
+  type Field,
+  type Model,
+} from "@mrleebo/prisma-ast";
 
 type AnyAttribute = { name: string; group?: string; args?: AttributeArgument[] };
 

@@ -6,9 +6,12 @@ import { createUser, listUsers, updateUser } from "./service";
 
 export const listUsersHandler = defineRoute({ access: "admin" }, async () => ({ users: await listUsers() }));
 
-export const createUserHandler = defineRoute({ access: "admin", body: createUserRequestSchema }, async ({ user, body }) => {
-  return Response.json({ user: await createUser(user!, body) }, { status: 201 });
-});
+export const createUserHandler = defineRoute(
+  { access: "admin", body: createUserRequestSchema },
+  async ({ user, body }) => {
+    return Response.json({ user: await createUser(user!, body) }, { status: 201 });
+  },
+);
 
 export const updateUserHandler = defineRoute(
   { access: "admin", params: z.object({ id: z.coerce.number().int().positive() }), body: updateUserRequestSchema },

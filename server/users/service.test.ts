@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 const admin = async () => {
-  const user = await createUser("system", { email: `admin-${Math.random()}@example.com`, role: "admin", password: "admin password!!" });
+  const user = await createUser("system", {
+    email: `admin-${Math.random()}@example.com`,
+    role: "admin",
+    password: "admin password!!",
+  });
   return { id: user.id, email: user.email, name: null, role: "admin" as const };
 };
 

@@ -7,7 +7,14 @@ import { db } from "../db";
 import { Prisma } from "../db/client";
 import { ConflictError, NotFoundError } from "../http/errors";
 
-type UserRow = { id: number; email: string; name: string | null; role: User["role"]; disabledAt: Date | null; createdAt: Date };
+type UserRow = {
+  id: number;
+  email: string;
+  name: string | null;
+  role: User["role"];
+  disabledAt: Date | null;
+  createdAt: Date;
+};
 
 function toUser(row: UserRow): User {
   return {
@@ -35,7 +42,9 @@ export async function createUser(actor: SessionUser | "system", input: CreateUse
   try {
     return await prisma.$transaction(async (tx) => {
       const user = toUser(
-        await tx.user.create({ data: { email: input.email, name: input.name || null, role: input.role, passwordHash } }),
+        await tx.user.create({
+          data: { email: input.email, name: input.name || null, role: input.role, passwordHash },
+        }),
       );
       await recordAudit(tx, {
         actor,
@@ -62,23 +71,30 @@ export async function updateUser(actor: SessionUser, id: number, patch: UpdateUs
     if (!current) throw new NotFoundError(`There is no user with id ${id}.`);
     const before = toUser(current);
     const losesAdmin =
-      before.role === "admin" && !before.disabled && ((patch.role && patch.role !== "admin") || patch.disabled === true);
+      before.role === "admin" &&
+      !before.disabled &&
+      ((patch.role && patch.role !== "admin") || patch.disabled === true);
     if (losesAdmin) {
       const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: id } } });
       if (otherAdmins === 0) throw new ConflictError("This is the last active admin; make another admin first.");
     }
     const disabledAt =
       patch.disabled === undefined ? undefined : patch.disabled ? (current.disabledAt ?? new Date()) : null;
-    const after = toUser(
-      await tx.user.update({ where: { id }, data: { role: patch.role, disabledAt, passwordHash } }),
-    );
+    const after = toUser(await tx.user.update({ where: { id }, data: { role: patch.role, disabledAt, passwordHash } }));
     // A disabled user or a new password ends the user's sessions everywhere.
     if (patch.disabled === true || passwordHash) await tx.session.deleteMany({ where: { userId: id } });
 
     const target = { type: "user", id, label: after.email };
     const reason = patch.reason;
     if (patch.role && patch.role !== before.role) {
-      await recordAudit(tx, { actor, action: "user.role_change", target, before: { role: before.role }, after: { role: after.role }, reason });
+      await recordAudit(tx, {
+        actor,
+        action: "user.role_change",
+        target,
+        before: { role: before.role },
+        after: { role: after.role },
+        reason,
+      });
     }
     if (patch.disabled !== undefined && patch.disabled !== before.disabled) {
       await recordAudit(tx, {

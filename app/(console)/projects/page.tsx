@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Projects" };
 export default function ProjectsPage() {
   return (
     <>
-      <PageHeader title="Projects" description="Every project regroup groups events for, with its platform, issues and events." />
+      <PageHeader
+        title="Projects"
+        description="Every project regroup groups events for, with its platform, issues and events."
+      />
       <ProjectsView />
     </>
   );

@@ -10,8 +10,14 @@ export default async function ReviewPage() {
   const user = await currentUser();
   return (
     <>
-      <PageHeader title="Review" description="Pairs of stack traces to label GROUP / SEPARATE / UNSURE against the v1 and v2 decisions. Only the random sample of AI merges feeds the overgrouping rates." />
-      <QueueView canLabel={user ? hasRole(user.role, "labeler") : false} isAdmin={user ? hasRole(user.role, "admin") : false} />
+      <PageHeader
+        title="Review"
+        description="Pairs of stack traces to label GROUP / SEPARATE / UNSURE against the v1 and v2 decisions. Only the random sample of AI merges feeds the overgrouping rates."
+      />
+      <QueueView
+        canLabel={user ? hasRole(user.role, "labeler") : false}
+        isAdmin={user ? hasRole(user.role, "admin") : false}
+      />
     </>
   );
 }

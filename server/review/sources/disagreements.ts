@@ -15,7 +15,12 @@ export async function queueDisagreements(candidates: readonly DecisionPair[]): P
     const disagree = merged.length > 0 && merged.length < candidate.answers.length && candidate.answers.length >= 2;
     if (!disagree || !candidate.answer.wouldMerge) continue;
     const result = await prisma.$transaction((tx) =>
-      insertPair(tx, { eventIds: candidate.eventIds, source: "disagreement", model: candidate.answer.model, decisionId: candidate.decisionId }),
+      insertPair(tx, {
+        eventIds: candidate.eventIds,
+        source: "disagreement",
+        model: candidate.answer.model,
+        decisionId: candidate.decisionId,
+      }),
     );
     if (result.created) created++;
   }

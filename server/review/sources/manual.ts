@@ -9,7 +9,11 @@ import { fillPairDistances } from "../distances";
 import { insertPair } from "../pair-store";
 
 async function latestEventOfIssue(tx: Transaction, issueId: number): Promise<number> {
-  const event = await tx.event.findFirst({ where: { groupId: issueId }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], select: { id: true } });
+  const event = await tx.event.findFirst({
+    where: { groupId: issueId },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
   if (!event) throw new NotFoundError(`Issue ${issueId} does not exist or has no events.`);
   return event.id;
 }
@@ -24,7 +28,10 @@ async function checkEvent(tx: Transaction, eventId: number): Promise<number> {
  * Source (d): a pair added by hand ("Compare with…"): two events, or the latest events of two issues. An existing
  * pair (from any source) is returned as it is. Audited; the v1/v2 distances are computed right away.
  */
-export async function createManualPair(actor: SessionUser, request: ManualPairRequest): Promise<{ pairId: number; created: boolean }> {
+export async function createManualPair(
+  actor: SessionUser,
+  request: ManualPairRequest,
+): Promise<{ pairId: number; created: boolean }> {
   const prisma = await db();
   const result = await prisma.$transaction(async (tx) => {
     const eventIds = (
@@ -35,7 +42,12 @@ export async function createManualPair(actor: SessionUser, request: ManualPairRe
     if (eventIds[0] === eventIds[1]) throw new ValidationError("Pick two different events (or issues) to compare.");
     const pair = await insertPair(tx, { eventIds, source: "manual", createdBy: actor.email });
     if (pair.created) {
-      await recordAudit(tx, { actor, action: "review_pair.create", target: { type: "review_pair", id: pair.id, label: `events ${eventIds.join(" and ")}` }, after: { source: "manual", request } });
+      await recordAudit(tx, {
+        actor,
+        action: "review_pair.create",
+        target: { type: "review_pair", id: pair.id, label: `events ${eventIds.join(" and ")}` },
+        after: { source: "manual", request },
+      });
     }
     return pair;
   });

@@ -38,7 +38,9 @@ export interface StratumSample {
 
 export const DEFAULT_MERGE_SAMPLE_SEED = "regroup-merge-sample";
 
-export async function sampleMerges(options: MergeSampleOptions = {}): Promise<{ created: number; converted: number; strata: StratumSample[] }> {
+export async function sampleMerges(
+  options: MergeSampleOptions = {},
+): Promise<{ created: number; converted: number; strata: StratumSample[] }> {
   const perStratum = options.perStratum ?? 25;
   const seed = options.seed ?? DEFAULT_MERGE_SAMPLE_SEED;
   if (!Number.isInteger(perStratum) || perStratum < 1) throw new RangeError("perStratum must be a positive integer");
@@ -59,7 +61,10 @@ export async function sampleMerges(options: MergeSampleOptions = {}): Promise<{ 
   });
 
   // The population, per stratum, with each merge's pair resolved.
-  const strata = new Map<string, { projectId: number; model: string; units: { decisionId: number; eventIds: [number, number] }[] }>();
+  const strata = new Map<
+    string,
+    { projectId: number; model: string; units: { decisionId: number; eventIds: [number, number] }[] }
+  >();
   for (const event of merged) {
     const decision = event.decisions[0];
     if (!decision?.parentHash) continue;
@@ -76,7 +81,12 @@ export async function sampleMerges(options: MergeSampleOptions = {}): Promise<{ 
   const report: StratumSample[] = [];
   for (const stratum of strata.values()) {
     const existing = await prisma.reviewPair.findFirst({
-      where: { source: "merge_sample", projectId: stratum.projectId, model: stratum.model, mergeSampleProbability: { not: null } },
+      where: {
+        source: "merge_sample",
+        projectId: stratum.projectId,
+        model: stratum.model,
+        mergeSampleProbability: { not: null },
+      },
       select: { mergeSampleProbability: true },
     });
     const probability = existing?.mergeSampleProbability ?? Math.min(1, perStratum / stratum.units.length);
@@ -93,18 +103,29 @@ export async function sampleMerges(options: MergeSampleOptions = {}): Promise<{ 
       };
       const key = orderedPair(unit.eventIds);
       await prisma.$transaction(async (tx) => {
-        const found = await tx.reviewPair.findUnique({ where: { eventAId_eventBId: key }, select: { id: true, source: true } });
+        const found = await tx.reviewPair.findUnique({
+          where: { eventAId_eventBId: key },
+          select: { id: true, source: true },
+        });
         if (found?.source === "merge_sample") return;
         if (found) {
           await tx.reviewPair.update({ where: { id: found.id }, data });
           converted++;
           return;
         }
-        await tx.reviewPair.create({ data: { ...key, projectId: stratum.projectId, platform: await platformOf(tx, unit.eventIds[0]), ...data } });
+        await tx.reviewPair.create({
+          data: { ...key, projectId: stratum.projectId, platform: await platformOf(tx, unit.eventIds[0]), ...data },
+        });
         created++;
       });
     }
-    report.push({ projectId: stratum.projectId, model: stratum.model, merges: stratum.units.length, probability, sampled });
+    report.push({
+      projectId: stratum.projectId,
+      model: stratum.model,
+      merges: stratum.units.length,
+      probability,
+      sampled,
+    });
   }
   return { created, converted, strata: report };
 }

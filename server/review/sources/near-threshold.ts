@@ -23,7 +23,10 @@ export function closeness(distance: number, threshold: number, band: number): nu
  * side), sampled per (project, model) with probability proportional to closeness: p = min(1, n·w / Σw) (Poisson
  * sampling with a fixed draw per pair), sampling_weight = 1/p. Distances are the pair's, from the inference service.
  */
-export async function queueNearThreshold(candidates: readonly DecisionPair[], options: NearThresholdOptions = {}): Promise<number> {
+export async function queueNearThreshold(
+  candidates: readonly DecisionPair[],
+  options: NearThresholdOptions = {},
+): Promise<number> {
   const perModel = options.perModel ?? 15;
   const bandShare = options.bandShare ?? 0.25;
   const seed = options.seed ?? "regroup-near-threshold";
@@ -40,7 +43,9 @@ export async function queueNearThreshold(candidates: readonly DecisionPair[], op
     select: { id: true, embeddingText: true, payload: true },
   });
   const text = new Map(events.map((event) => [event.id, textOfEvent(event)]));
-  const distances: PairDistances[] = await distancesOfTexts(list.map(([, c]) => [text.get(c.eventIds[0]) ?? "", text.get(c.eventIds[1]) ?? ""]));
+  const distances: PairDistances[] = await distancesOfTexts(
+    list.map(([, c]) => [text.get(c.eventIds[0]) ?? "", text.get(c.eventIds[1]) ?? ""]),
+  );
   const thresholds = pairModelThresholds();
 
   let created = 0;
@@ -71,7 +76,11 @@ export async function queueNearThreshold(candidates: readonly DecisionPair[], op
             samplingWeight: 1 / probability,
             decisionId: item.candidate.decisionId,
           });
-          if (inserted.created) await tx.reviewPair.update({ where: { id: inserted.id }, data: { v1Distance: item.d.v1, v2Distance: item.d.v2 } });
+          if (inserted.created)
+            await tx.reviewPair.update({
+              where: { id: inserted.id },
+              data: { v1Distance: item.d.v1, v2Distance: item.d.v2 },
+            });
           return inserted;
         });
         if (result.created) created++;

@@ -10,7 +10,10 @@ export default async function ConflictsPage() {
   const user = await currentUser();
   return (
     <>
-      <PageHeader title="Conflicts" description="Pairs where one labeler said GROUP and another SEPARATE. Labeling one again (or a third opinion) settles it." />
+      <PageHeader
+        title="Conflicts"
+        description="Pairs where one labeler said GROUP and another SEPARATE. Labeling one again (or a third opinion) settles it."
+      />
       <ConflictsView canLabel={user ? hasRole(user.role, "labeler") : false} />
     </>
   );

@@ -10,7 +10,10 @@ export default async function GuidelinesPage() {
   const user = await currentUser();
   return (
     <>
-      <PageHeader title="Labeling guidelines" description="Shown beside every pair of the platform. Admins edit them; every change is in the audit log." />
+      <PageHeader
+        title="Labeling guidelines"
+        description="Shown beside every pair of the platform. Admins edit them; every change is in the audit log."
+      />
       <GuidelinesView canEdit={user ? hasRole(user.role, "admin") : false} />
     </>
   );

@@ -13,13 +13,26 @@ export default async function LabelPage({ searchParams }: { searchParams: Promis
   const user = await currentUser();
   const search = await searchParams;
   const one = (key: string) => (typeof search[key] === "string" ? search[key] : undefined);
-  const parsed = nextPairRequestSchema.safeParse({ project: one("project"), platform: one("platform"), source: one("source"), queue: one("queue") });
+  const parsed = nextPairRequestSchema.safeParse({
+    project: one("project"),
+    platform: one("platform"),
+    source: one("source"),
+    queue: one("queue"),
+  });
   const { project, platform, source, queue } = parsed.success ? parsed.data : nextPairRequestSchema.parse({});
   const blind = one("blind") === "1";
   return (
     <>
-      <PageHeader title={queue === "conflicts" ? "Label conflicts" : "Label pairs"} description="g same root cause · s different root cause · u unsure · n skip · z undo · ? shortcuts" />
-      <LabelingSession key={`${project}-${platform}-${source}-${queue}-${blind}`} mode={{ kind: "queue", request: { project, platform, source, queue } }} canLabel={user ? hasRole(user.role, "labeler") : false} blind={blind} />
+      <PageHeader
+        title={queue === "conflicts" ? "Label conflicts" : "Label pairs"}
+        description="g same root cause · s different root cause · u unsure · n skip · z undo · ? shortcuts"
+      />
+      <LabelingSession
+        key={`${project}-${platform}-${source}-${queue}-${blind}`}
+        mode={{ kind: "queue", request: { project, platform, source, queue } }}
+        canLabel={user ? hasRole(user.role, "labeler") : false}
+        blind={blind}
+      />
     </>
   );
 }
