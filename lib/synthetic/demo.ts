@@ -4,7 +4,7 @@ import { generateCorpus, type Corpus, type CorpusOptions } from "./corpus";
 export const DEMO_CORPUS_OPTIONS = {
   seed: "regroup-demo",
   apps: 8,
-  eventsPerRootCause: [4, 12],
+  eventsPerRootCause: [10, 24],
 } satisfies CorpusOptions;
 
 /** The demo corpus, the same every time for the same options. */
