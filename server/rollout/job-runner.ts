@@ -30,11 +30,19 @@ export interface JobRunner {
 
 const holder = globalThis as typeof globalThis & { __regroupJobRunner?: JobRunner };
 
+/** Waits `ms`, or less when the runner stops; removes its abort listener either way (the loops sleep forever). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
     timer.unref?.();
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 }
 
