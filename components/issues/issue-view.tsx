@@ -7,6 +7,7 @@ import { CompareWithButton } from "../review/compare-with-button";
 import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
 import { WhyGroupedPanel } from "./why-grouped";
+import { TableHead } from "../ui/table-head";
 
 const methodLabel = { fingerprint: "fingerprint", ai: "AI merge", new: "new issue" } as const;
 
@@ -34,25 +35,15 @@ export function IssueView({ issueId }: { issueId: number }) {
       <section aria-label="Hashes" className="mb-6">
         <h2 className="mb-2 text-sm font-semibold">Hashes</h2>
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Hash
-              </th>
-              <th scope="col" className="px-3 py-2">
-                AI model asked / used
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Matched hash
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Distance
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Indexed for
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Hash",
+              "AI model asked / used",
+              "Matched hash",
+              { label: "Distance", align: "right" },
+              "Indexed for",
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {hashes.map((hash) => (
               <tr key={hash.hash}>

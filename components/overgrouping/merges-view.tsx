@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { MergesQuery } from "@/lib/contracts/overgrouping";
 import { useLabeledMergesQuery } from "@/lib/queries/overgrouping";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { TableHead } from "../ui/table-head";
 
 function describe(filters: MergesQuery): string {
   const parts = [
@@ -39,34 +40,18 @@ export function MergesView({ filters }: { filters: MergesQuery }) {
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <caption className="sr-only">Labeled merges</caption>
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Pair
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Verdict
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Events
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Project
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Model
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Distance
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Sampling p
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Day
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Pair",
+              "Verdict",
+              "Events",
+              "Project",
+              "Model",
+              { label: "Distance", align: "right" },
+              { label: "Sampling p", align: "right" },
+              "Day",
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
               <tr key={row.pairId}>

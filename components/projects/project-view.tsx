@@ -6,6 +6,7 @@ import { useProjectIssuesQuery } from "@/lib/queries/issues";
 import { ProjectFlagToggle } from "../rollout/project-flag-toggle";
 import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { TableHead } from "../ui/table-head";
 
 /** A project: its DSN and grouping model, and its issues with how each was created. */
 export function ProjectView({ projectId }: { projectId: number }) {
@@ -33,28 +34,16 @@ export function ProjectView({ projectId }: { projectId: number }) {
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <caption className="sr-only">Issues</caption>
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Issue
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Events
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                AI-merged
-              </th>
-              <th scope="col" className="px-3 py-2">
-                First seen
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Last seen
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Created
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Issue",
+              { label: "Events", align: "right" },
+              { label: "AI-merged", align: "right" },
+              "First seen",
+              "Last seen",
+              "Created",
+            ]}
+          />
           <tbody className="divide-y divide-slate-100 align-top">
             {issues.map((issue) => (
               <tr key={issue.id}>

@@ -1,31 +1,23 @@
 import Link from "next/link";
 import type { ProjectSummary } from "@/lib/contracts/projects";
 import { formatCount, formatRelativeTime } from "@/lib/format";
+import { TableHead } from "../ui/table-head";
 
 /** The projects with their platform and counts. */
 export function ProjectsTable({ projects, now }: { projects: ProjectSummary[]; now: Date }) {
   return (
     <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
       <caption className="sr-only">Projects</caption>
-      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className="px-4 py-2">
-            Project
-          </th>
-          <th scope="col" className="px-4 py-2">
-            Platform
-          </th>
-          <th scope="col" className="px-4 py-2 text-right">
-            Issues
-          </th>
-          <th scope="col" className="px-4 py-2 text-right">
-            Events
-          </th>
-          <th scope="col" className="px-4 py-2">
-            Last seen
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        padding="px-4"
+        columns={[
+          "Project",
+          "Platform",
+          { label: "Issues", align: "right" },
+          { label: "Events", align: "right" },
+          "Last seen",
+        ]}
+      />
       <tbody className="divide-y divide-slate-100">
         {projects.map((project) => (
           <tr key={project.id}>

@@ -2,6 +2,7 @@
 
 import { useAgreementQuery } from "@/lib/queries/review";
 import { ErrorState, LoadingState } from "../ui/states";
+import { TableHead } from "../ui/table-head";
 
 const pct = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 
@@ -18,25 +19,15 @@ export function AgreementView() {
           Cohen&apos;s kappa per labeler pair (at least {minShared} shared pairs)
         </h2>
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Labelers
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Shared pairs
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Observed agreement
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                By chance
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                κ
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Labelers",
+              { label: "Shared pairs", align: "right" },
+              { label: "Observed agreement", align: "right" },
+              { label: "By chance", align: "right" },
+              { label: "κ", align: "right" },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {kappas.length === 0 ? (
               <tr>
@@ -69,22 +60,14 @@ export function AgreementView() {
       <section aria-label="Agreement with the majority">
         <h2 className="mb-2 text-sm font-semibold">Agreement with the majority of the other labelers</h2>
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Labeler
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Pairs with a majority
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Agreed
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Rate
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Labeler",
+              { label: "Pairs with a majority", align: "right" },
+              { label: "Agreed", align: "right" },
+              { label: "Rate", align: "right" },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {majority.map((m) => (
               <tr key={m.labeler}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { sourceLabels } from "@/lib/contracts/review";
 import { useConflictsQuery } from "@/lib/queries/review";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { TableHead } from "../ui/table-head";
 
 /** Pairs whose labels disagree (GROUP and SEPARATE), each with who said what. */
 export function ConflictsView({ canLabel }: { canLabel: boolean }) {
@@ -24,19 +25,7 @@ export function ConflictsView({ canLabel }: { canLabel: boolean }) {
       ) : null}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
         <caption className="sr-only">Conflicts</caption>
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Pair
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Events
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Labels
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Pair", "Events", "Labels"]} />
         <tbody className="divide-y divide-slate-100">
           {query.data.pairs.map((pair) => (
             <tr key={pair.id}>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { reviewSources, sourceLabels, type QueueFilter, type ReviewSource } from "@/lib/contracts/review";
 import { usePairListQuery, useProgressQuery, useQueueSummaryQuery, useRefillMutation } from "@/lib/queries/review";
 import { ErrorState, LoadingState } from "../ui/states";
+import { TableHead } from "../ui/table-head";
 
 const select = "mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm font-normal";
 
@@ -106,22 +107,14 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
       <section aria-label="Queues">
         <h2 className="mb-2 text-sm font-semibold">Queues</h2>
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Source
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Pairs
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Not labeled yet
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Being labeled now
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Source",
+              { label: "Pairs", align: "right" },
+              { label: "Not labeled yet", align: "right" },
+              { label: "Being labeled now", align: "right" },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {data.counts.map((c) => (
               <tr key={c.source}>
@@ -187,28 +180,16 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
             <caption className="px-3 py-1 text-left text-xs text-slate-500">
               {progress.data.labeledPairs} of {progress.data.totalPairs} pairs have at least one label.
             </caption>
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Labeler
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Labels
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  GROUP
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  SEPARATE
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  UNSURE
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Last 7 days
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "Labeler",
+                { label: "Labels", align: "right" },
+                { label: "GROUP", align: "right" },
+                { label: "SEPARATE", align: "right" },
+                { label: "UNSURE", align: "right" },
+                { label: "Last 7 days", align: "right" },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {progress.data.labelers.map((l) => (
                 <tr key={l.labeler}>

@@ -4,6 +4,7 @@ import { useUsersQuery } from "@/lib/queries/users";
 import { ErrorState, LoadingState } from "../ui/states";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowControls } from "./user-row-controls";
+import { TableHead } from "../ui/table-head";
 
 /** Data container of the Users page. */
 export function UsersView({ currentUserId }: { currentUserId: number }) {
@@ -18,19 +19,7 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <caption className="sr-only">Users</caption>
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                User
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Role and access
-              </th>
-            </tr>
-          </thead>
+          <TableHead padding="px-4" columns={["User", "Status", "Role and access"]} />
           <tbody className="divide-y divide-slate-100">
             {users.data.map((user) => (
               <tr key={user.id}>
