@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@/lib/contracts/audit";
+import { TableHead } from "../ui/table-head";
 import { RevertButton } from "./revert-button";
 
 function compact(value: unknown): string {
@@ -15,34 +16,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
       <caption className="sr-only">Audit log</caption>
-      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className="px-3 py-2">
-            When
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Actor
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Action
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Target
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Before
-          </th>
-          <th scope="col" className="px-3 py-2">
-            After
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Reason
-          </th>
-          <th scope="col" className="px-3 py-2">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={["When", "Actor", "Action", "Target", "Before", "After", "Reason", { label: "Actions", hidden: true }]}
+      />
       <tbody className="divide-y divide-slate-100 align-top">
         {entries.map((entry) => (
           <tr key={entry.id}>

@@ -3,48 +3,27 @@ import type { RolloutOverview } from "@/lib/contracts/rollout";
 import { BackfillControl } from "./backfill-control";
 import { FlagControls } from "./flag-controls";
 import { formatOvergrouping, formatPercent, stateLabels } from "./format";
+import { TableHead } from "../ui/table-head";
 
 /** One row per project: flags, migration, overgrouping estimate, guardrail flags and (for admins) the controls. */
 export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview; canEdit: boolean }) {
   return (
     <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
       <caption className="sr-only">Rollout by project</caption>
-      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className="px-3 py-2">
-            Project
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Model
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Skip fallback
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Migration
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            v2 coverage
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            Fallback (7d)
-          </th>
-          <th scope="col" className="px-3 py-2">
-            v2 overgrouping
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Guardrails
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Backfill
-          </th>
-          {canEdit ? (
-            <th scope="col" className="px-3 py-2">
-              Flags
-            </th>
-          ) : null}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          "Project",
+          "Model",
+          "Skip fallback",
+          "Migration",
+          { label: "v2 coverage", align: "right" },
+          { label: "Fallback (7d)", align: "right" },
+          "v2 overgrouping",
+          "Guardrails",
+          "Backfill",
+          ...(canEdit ? ["Flags"] : []),
+        ]}
+      />
       <tbody className="divide-y divide-slate-100 align-top">
         {overview.projects.map((project) => {
           const m = project.migration;

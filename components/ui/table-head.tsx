@@ -1,6 +1,8 @@
 export interface Column {
   label: string;
   align?: "left" | "right";
+  /** Named for screen readers only (e.g. a column of row actions). */
+  hidden?: boolean;
 }
 
 /** The header row every console table shares: one `<th scope="col">` per column, in the console's style. */
@@ -9,10 +11,10 @@ export function TableHead({ columns, padding = "px-3" }: { columns: (string | Co
     <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
       <tr>
         {columns.map((column) => {
-          const { label, align } = typeof column === "string" ? { label: column, align: "left" } : column;
+          const { label, align, hidden } = typeof column === "string" ? { label: column } : column;
           return (
             <th key={label} scope="col" className={`${padding} py-2${align === "right" ? " text-right" : ""}`}>
-              {label}
+              {hidden ? <span className="sr-only">{label}</span> : label}
             </th>
           );
         })}
