@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDataDir, e2ePort } from "./e2e/server";
 
 // The e2e run starts its own regroup on a fresh embedded database with the demo data (the same
 // `npm start --demo` path a user takes) and drives Debian's Chromium (no browser download here).
-const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = ".data/e2e";
+const port = e2ePort;
+const dataDir = e2eDataDir;
 
 export default defineConfig({
   testDir: "e2e",
@@ -51,7 +52,9 @@ export default defineConfig({
       ADMIN_EMAIL: "admin@e2e.test",
       ADMIN_PASSWORD: "e2e-admin-password",
     },
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 runs the specs against a server already started on E2E_PORT with DATA_DIR=.data/e2e
+    // (while writing a spec, to skip the demo load); a normal run always starts a fresh one.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
