@@ -55,7 +55,7 @@ export default defineConfig({
     // E2E_REUSE_SERVER=1 runs the specs against a server already started on E2E_PORT with DATA_DIR=.data/e2e
     // (while writing a spec, to skip the demo load); a normal run always starts a fresh one.
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
-    timeout: 300_000,
+    timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db/client";
+import { useGroupingModels } from "../grouping/default-models";
+import { startApiServer } from "../testing/api-server";
+import { createTestDatabase } from "../testing/database";
+import { fixtureModels } from "../testing/fixture-models";
+
+// Debian's python3-sentry-sdk (the real sentry-python) is installed for /usr/bin/python3; .ci/run installs it.
+const PYTHON = process.env.SENTRY_PYTHON ?? "/usr/bin/python3";
+
+let database: Database;
+let api: { url: string; close(): Promise<void> };
+beforeAll(async () => {
+  database = await createTestDatabase();
+  useGroupingModels(fixtureModels);
+  api = await startApiServer();
+});
+afterAll(async () => {
+  useGroupingModels(undefined);
+  await api?.close();
+  await database?.close();
+});
+
+function runInstrumentedApp(dsn: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(PYTHON, [path.join(__dirname, "testing", "sentry-python-child.py")], {
+      env: { ...process.env, SENTRY_DSN: dsn },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", (error) => resolve({ code: -1, output: String(error) }));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+describe("events from the real sentry-python SDK", () => {
+  it("become three issues: one code path three times, a KeyError, and a chained RuntimeError", async () => {
+    const project = await database.prisma.project.create({
+      data: { id: 41, slug: "billing", name: "Billing", platform: "python" },
+    });
+    const { host } = new URL(api.url);
+    const run = await runInstrumentedApp(`http://${project.publicKey}@${host}/${project.id}`);
+    expect(run.code, run.output).toBe(0);
+
+    const groups = await database.prisma.group.findMany({
+      where: { projectId: project.id },
+      include: { _count: { select: { events: true } } },
+      orderBy: [{ timesSeen: "desc" }, { title: "asc" }],
+    });
+    expect(groups.map((g) => [g.title, g._count.events])).toEqual([
+      [expect.stringMatching(/^CardDeclined: card declined for amount (150|240|999)$/), 3],
+      ["KeyError: 'items'", 1],
+      ["RuntimeError: invoice inv_42 is missing", 1],
+    ]);
+    expect(groups[0]!.culprit).toMatch(/charge_card/);
+
+    const events = await database.prisma.event.findMany({ where: { projectId: project.id } });
+    expect(events.every((e) => e.platform === "python")).toBe(true);
+    const chained = events.find((e) => e.title.startsWith("RuntimeError"))!;
+    const values = (chained.payload as { exception: { values: { type: string }[] } }).exception.values;
+    // sentry-python sends the cause first and the exception that was raised last.
+    expect(values.map((v) => v.type)).toEqual(["KeyError", "RuntimeError"]);
+  }, 60_000);
+});
