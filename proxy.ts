@@ -15,5 +15,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|signin|favicon.ico|robots.txt).*)"],
+  // Machine routes never see the sign-in redirect: the API (/api/…) and the grouping API at the root (/v0/…, where
+  // Sentry calls it) authenticate each call themselves.
+  matcher: ["/((?!api/|v0/|_next/|signin|favicon.ico|robots.txt).*)"],
 };

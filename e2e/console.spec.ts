@@ -17,7 +17,12 @@ test.beforeEach(async ({ page }) => {
 test("the health endpoint says the database answered", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", db: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    db: "ok",
+    models: expect.stringMatching(/^(warming|ready)$/),
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+  });
 });
 
 test("the Projects page lists the demo projects with their platform and counts", async ({ page }) => {

@@ -31,7 +31,7 @@ const batchSize = Number(option("batch", "50"));
 const nearShare = Number(option("near", "0.5"));
 const secret =
   option("secret", "") ||
-  process.env.GROUPING_API_SECRET ||
+  process.env.GROUPING_API_SECRET?.trim().split(/\s+/)[0] || // several while rotating: the first signs
   fs.readFileSync(path.join(process.env.DATA_DIR ?? ".data", "grouping-api-secret"), "utf8").trim();
 const FIRST_PROJECT = 900_001;
 

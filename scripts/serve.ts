@@ -13,6 +13,7 @@ import { startJobRunner } from "../server/rollout/job-runner";
 import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
 import { groupingApiSecretSource } from "../server/http/rpc-signature";
+import { warmModels } from "../server/inference/warm-up";
 import { withoutIngestTrailingSlash } from "../server/ingest/transport/paths";
 import { StartupError, openMigratedDatabase } from "../server/startup";
 import { version } from "../server/version";
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
   const jobRunner = startJobRunner();
   if (migrations.applied.length)
     console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
+  // Loads the models while the rest starts, so that the first grouping call does not wait for them; /api/health
+  // says "warming" until they are ready.
+  void warmModels();
   if (demo) await loadDemoData(database);
   const admin = await ensureInitialAdmin(config);
 
@@ -91,7 +95,8 @@ async function main(): Promise<void> {
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   handle = (req, res) => {
-    // The client's address for rate limits (server/auth/request-meta.ts); never taken from the client.
+    // The client's address for rate limits and trusted networks (server/auth/request-meta.ts,
+    // server/http/machine-access.ts); always the socket's, never a value the client sent.
     req.headers["x-regroup-remote-address"] = req.socket.remoteAddress ?? "unknown";
     // Sentry SDKs post to /api/<id>/envelope/; Next.js would 308-redirect the trailing slash.
     if (req.url) req.url = withoutIngestTrailingSlash(req.url);
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
   );
   console.log(signInHint(url, admin, config.ADMIN_EMAIL));
   console.log(
-    `regroup: the grouping API (/api/v0/issues/similar-issues, /api/embed) checks signatures with the secret in ${groupingApiSecretSource()}`,
+    `regroup: the grouping API (/v0/issues/similar-issues, also under /api; /api/embed) checks signatures with the secret in ${groupingApiSecretSource()}`,
   );
 
   const shutdown = () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseNetworkList } from "./http/network-list";
 
 const optionalString = z
   .string()
@@ -17,8 +18,26 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** HMAC secret of the machine-to-machine APIs (grouping, embed); generated into DATA_DIR when unset. */
+  /**
+   * HMAC secret(s) of the machine-to-machine APIs (grouping, embed), space-separated to rotate one without downtime
+   * (the first signs regroup's own calls); generated into DATA_DIR when unset.
+   */
   GROUPING_API_SECRET: optionalString,
+  /**
+   * Networks whose unsigned calls the grouping API's delete endpoints accept (Sentry sends those unsigned): CIDR
+   * list, or "none". Everyone else must sign.
+   */
+  GROUPING_API_UNSIGNED_NETWORKS: z
+    .string()
+    .trim()
+    .default("127.0.0.0/8 ::1")
+    .superRefine((value, context) => {
+      try {
+        parseNetworkList(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   /** The first admin, created at first start; without a password one is generated and printed once. */
   ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).default("admin@localhost"),
   ADMIN_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, {

@@ -1,16 +1,24 @@
 import { z } from "zod";
 
-/** Seer's similar-issues API (DESIGN.md, "Grouping service"): snake_case on the wire, as Sentry sends it. */
-const projectId = z.number().int().positive().max(2_147_483_647);
+/**
+ * Seer's similar-issues API (DESIGN.md, "Grouping service"): snake_case on the wire, as Sentry sends it. Fields
+ * Sentry adds that regroup does not use (referrer, event_id, group_id_list, message…) are accepted and dropped
+ * (zod objects strip unknown keys).
+ */
+/** Sentry's ids are 64-bit; JSON numbers are exact up to 2^53 − 1, which is as far as they can be read here. */
+const sentryId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const projectId = sentryId;
 const hash = z.string().trim().min(1).max(128);
-export const modelVersion = z.string().regex(/^v\d+$/, "must be a model version such as v1 or v2");
+/** "v1", "v2", and the dotted names of Sentry's rollouts such as "v2.1" (valid when such a model is registered). */
+export const modelVersion = z.string().regex(/^v\d+(\.\d+)*$/, "must be a model version such as v1, v2 or v2.1");
 
 export const similarIssuesRequestSchema = z.object({
   project_id: projectId,
   stacktrace: z.string().min(1, "must not be empty").max(200_000),
   hash,
   exception_type: z.string().max(500).nullish(),
-  k: z.number().int().min(1).max(100).default(1),
+  /** 0 is Sentry's "store this, find nothing" follow-up (referrer ingest_follow_up): no neighbours, then insert. */
+  k: z.number().int().min(0).max(100).default(1),
   threshold: z.number().min(0).max(2).optional(),
   read_only: z.boolean().default(false),
   hnsw_candidates: z.number().int().min(1).max(1000).default(100),
@@ -36,7 +44,7 @@ export const bulkCreateRequestSchema = z.object({
   data: z
     .array(
       z.object({
-        group_id: z.number().int(),
+        group_id: sentryId,
         hash,
         project_id: projectId,
         exception_type: z.string().max(500).nullish(),
@@ -47,6 +55,12 @@ export const bulkCreateRequestSchema = z.object({
   stacktrace_list: z.array(z.string().min(1, "must not be empty").max(200_000)).min(1).max(1000),
   threshold: z.number().min(0).max(2).optional(),
   k: z.number().int().min(1).max(100).default(1),
+  hnsw_candidates: z.number().int().min(1).max(1000).default(100),
+  hnsw_distance: z.number().min(0).max(2).default(0.05),
+  use_reranking: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
   model: modelVersion.default("v1"),
 });
 
@@ -57,7 +71,7 @@ export const bulkCreateResponseSchema = z.object({
 
 export const deleteByHashRequestSchema = z.object({
   project_id: projectId,
-  hash_list: z.array(hash).min(1).max(10_000),
+  hash_list: z.array(hash).max(10_000),
 });
 
 export type SimilarIssuesRequest = z.infer<typeof similarIssuesRequestSchema>;

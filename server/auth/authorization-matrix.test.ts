@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roles, type Role } from "@/lib/auth/roles";
 import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
+import { isMachineAccess } from "../http/machine-access";
 import { groupingApiSecret, signatureHeader } from "../http/rpc-signature";
 import type { RouteHandler } from "../http/route";
 import { createTestDatabase } from "../testing/database";
@@ -11,7 +12,7 @@ import { discoverRoutes } from "../testing/routes";
 import { signedInAs } from "../testing/users";
 
 /**
- * The authorization matrix: every route under app/api, who may call it (from the features' access-matrix.ts files),
+ * The authorization matrix: every route under app/api and app/v0, who may call it (from the features' access-matrix.ts files),
  * checked with real requests. It fails when a route exists that no matrix lists, so a new route cannot skip it.
  */
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
@@ -39,6 +40,8 @@ interface CallOptions {
   signed?: "right" | "wrong";
   /** Ingest routes: keep the request's DSN key, drop it, or replace it with a wrong one. */
   key?: "right" | "none" | "wrong";
+  /** The client address the route sees (as the server sets it from the socket); none by default. */
+  from?: string;
 }
 
 async function call(key: string, options: CallOptions = {}): Promise<Response> {
@@ -53,6 +56,7 @@ async function call(key: string, options: CallOptions = {}): Promise<Response> {
   const body = built.raw ?? (built.body === undefined ? (bodyless ? undefined : "{}") : JSON.stringify(built.body));
   const headers: Record<string, string> = { host: "localhost:3000", "content-type": "application/json" };
   if (options.cookie) headers.cookie = options.cookie;
+  if (options.from) headers["x-regroup-remote-address"] = options.from;
   if (options.origin) {
     headers.origin = options.origin;
     headers["sec-fetch-site"] = "cross-site";
@@ -104,7 +108,7 @@ describe("authorization matrix", () => {
 
   it("rejects cross-origin mutations of the console with 403, even from the right role", async () => {
     for (const [key, entry] of Object.entries(matrix)) {
-      const machine = entry.access === "signed" || entry.access === "ingest";
+      const machine = isMachineAccess(entry.access) || entry.access === "ingest";
       if (!MUTATING.some((method) => key.startsWith(`${method} `)) || machine) continue;
       const cookie = entry.access === "public" ? undefined : (await signedInAs("admin")).cookie;
       const response = await call(key, { cookie, origin: "https://evil.example" });
@@ -134,6 +138,20 @@ describe("authorization matrix", () => {
         expect((await call(key, { signed: "wrong" })).status, `${key} with a wrong signature`).toBe(401);
         expect((await call(key, { signed: "right" })).status, `${key} signed`).toBeLessThan(300);
       }
+    }
+  });
+
+  it("answers signed-or-trusted-network routes unsigned from loopback only, and never with a wrong signature", async () => {
+    const routesOfKind = Object.entries(matrix).filter(([, entry]) => entry.access === "signed-or-trusted-network");
+    expect(routesOfKind.length).toBeGreaterThan(0);
+    for (const [key] of routesOfKind) {
+      expect((await call(key, { from: "127.0.0.1" })).status, `${key} unsigned from 127.0.0.1`).toBeLessThan(300);
+      expect((await call(key, { from: "::1" })).status, `${key} unsigned from ::1`).toBeLessThan(300);
+      expect((await call(key, { from: "::ffff:127.0.0.1" })).status, `${key} from mapped loopback`).toBeLessThan(300);
+      expect((await call(key, { from: "203.0.113.9" })).status, `${key} unsigned from elsewhere`).toBe(401);
+      expect((await call(key)).status, `${key} unsigned from an unknown address`).toBe(401);
+      expect((await call(key, { from: "127.0.0.1", signed: "wrong" })).status, `${key} wrongly signed`).toBe(401);
+      expect((await call(key, { from: "203.0.113.9", signed: "right" })).status, `${key} signed`).toBeLessThan(300);
     }
   });
 });

@@ -9,29 +9,37 @@ import { defineRoute } from "../http/route";
 import { bulkCreateRecords, deleteGroupingByHash, deleteProjectGrouping, findSimilarIssues } from "./service";
 import { groupingIndexStats } from "./stats";
 
-/** POST /api/v0/issues/similar-issues */
+/**
+ * The grouping API is served at the host's root (`/v0/…`, where Sentry calls it) and under `/api/v0/…`; both paths
+ * export these same handlers. Sentry sends the two deletes unsigned, hence their "signed-or-trusted-network".
+ */
+
+/** POST /v0/issues/similar-issues */
 export const similarIssuesHandler = defineRoute({ access: "signed", body: similarIssuesRequestSchema }, ({ body }) =>
   findSimilarIssues(body),
 );
 
-/** POST /api/v0/issues/similar-issues/grouping-record (bulk create, for backfill) */
+/** POST /v0/issues/similar-issues/grouping-record (bulk create, for backfill) */
 export const bulkCreateHandler = defineRoute(
   { access: "signed", body: bulkCreateRequestSchema, maxBodyBytes: 8 * 1024 * 1024 },
   ({ body }) => bulkCreateRecords(body),
 );
 
-/** GET /api/v0/issues/similar-issues/grouping-record/delete/<project_id> */
+/** GET /v0/issues/similar-issues/grouping-record/delete/<project_id> */
 export const deleteProjectHandler = defineRoute(
-  { access: "signed", params: z.object({ project_id: z.coerce.number().int().positive().max(2_147_483_647) }) },
+  {
+    access: "signed-or-trusted-network",
+    params: z.object({ project_id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+  },
   async ({ params }) => {
     await deleteProjectGrouping(params.project_id);
     return { success: true };
   },
 );
 
-/** POST /api/v0/issues/similar-issues/grouping-record/delete-by-hash */
+/** POST /v0/issues/similar-issues/grouping-record/delete-by-hash */
 export const deleteByHashHandler = defineRoute(
-  { access: "signed", body: deleteByHashRequestSchema },
+  { access: "signed-or-trusted-network", body: deleteByHashRequestSchema },
   async ({ body }) => {
     await deleteGroupingByHash(body.project_id, body.hash_list);
     return { success: true };

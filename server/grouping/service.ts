@@ -11,6 +11,8 @@ import { ValidationError } from "../http/errors";
 import { recordDecision } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
 import { groupingModels } from "./default-models";
+import { projectIdOf, registeredProjectId } from "./project-ids";
+import { groupingThreshold } from "./thresholds";
 import {
   deleteProjectRecords,
   deleteRecordsByHash,
@@ -68,6 +70,8 @@ async function lookup(
   // so it searches at least as far as the threshold (Seer's thresholds are below 0.1, where this changes nothing).
   const radius = request.read_only ? Math.max(READ_ONLY_RADIUS, threshold) : threshold;
   const base = { projectId: request.project_id, model, vector, excludeHash: request.hash, radius, limit: request.k };
+  // k = 0 is Seer's "find nothing, then store" (Sentry's ingest_follow_up): there is nothing to search for.
+  if (request.k === 0) return { model, vector, threshold, neighbours: [] };
   const neighbours = await prisma.$transaction((tx) =>
     request.use_reranking
       ? searchWithReranking(tx, {
@@ -99,15 +103,17 @@ export interface GroupingCallResult extends SimilarIssuesResponse {
 }
 
 /**
- * Seer's similar-issues call: embeds the stack trace, looks for the nearest records of the project, falls back
- * from the next model to the stable one when the next finds nothing, stores the embedding when nothing is within
- * the threshold (never in read-only mode), and records the decision.
+ * Seer's similar-issues call as a caller (Sentry) makes it: the caller's project id is mapped to regroup's, then
+ * groupingCall embeds the stack trace, looks for the nearest records of the project, falls back from the next
+ * model to the stable one when the next finds nothing, stores the embedding when nothing is within the threshold
+ * (never in read-only mode), and records the decision.
  */
 export async function findSimilarIssues(
   request: SimilarIssuesRequest,
   models: GroupingModels = groupingModels(),
 ): Promise<SimilarIssuesResponse> {
-  const { responses, model_used } = await groupingCall(request, models);
+  const projectId = await registeredProjectId(request.project_id);
+  const { responses, model_used } = await groupingCall({ ...request, project_id: projectId }, models);
   return { responses, model_used };
 }
 
@@ -124,7 +130,7 @@ export async function groupingCall(
 
   if (request.training_mode) {
     const vector = await embedOne(models, requested, request.stacktrace);
-    const threshold = request.threshold ?? requested.threshold;
+    const threshold = groupingThreshold(request.threshold, requested);
     const decisionId = await prisma.$transaction(async (tx) => {
       await ensureProject(tx, request.project_id);
       await upsertEmbeddings(tx, {
@@ -152,7 +158,7 @@ export async function groupingCall(
     request,
     requested,
     await embedOne(models, requested, request.stacktrace),
-    request.threshold ?? requested.threshold,
+    groupingThreshold(request.threshold, requested),
   );
   const computed = [answer];
   const stable = models.stable();
@@ -162,7 +168,8 @@ export async function groupingCall(
     !request.skip_fallback &&
     stable.version !== requested.version;
   if (fallback) {
-    answer = await lookup(request, stable, await embedOne(models, stable, request.stacktrace), stable.threshold);
+    const stableThreshold = groupingThreshold(request.threshold, stable);
+    answer = await lookup(request, stable, await embedOne(models, stable, request.stacktrace), stableThreshold);
     computed.push(answer);
   }
 
@@ -200,39 +207,35 @@ export async function groupingCall(
 /**
  * Backfill: embeds each stack trace and stores it unless a record of the same project is already within the
  * threshold, in which case that neighbour is reported for the group instead. Items go in order, so a later item
- * can find an earlier one.
+ * can find an earlier one. As in Seer, lists of different lengths are answered `success: false`, not an error.
  */
 export async function bulkCreateRecords(
   request: BulkCreateRequest,
   models: GroupingModels = groupingModels(),
 ): Promise<BulkCreateResponse> {
-  if (request.data.length !== request.stacktrace_list.length) {
-    const error = new ValidationError(
-      `data has ${request.data.length} items but stacktrace_list has ${request.stacktrace_list.length}; they must match one to one.`,
-    );
-    error.envelope = { success: false, groups_with_neighbor: {} };
-    throw error;
-  }
+  if (request.data.length !== request.stacktrace_list.length) return { success: false, groups_with_neighbor: {} };
   const model = modelOf(models, request.model);
-  const threshold = request.threshold ?? model.threshold;
+  const threshold = groupingThreshold(request.threshold, model);
   const vectors = await models.embed(model.version, request.stacktrace_list);
   const prisma = await db();
   const groupsWithNeighbour: BulkCreateResponse["groups_with_neighbor"] = {};
 
-  await prisma.$transaction(async (tx) => {
-    for (const projectId of new Set(request.data.map((item) => item.project_id))) await ensureProject(tx, projectId);
-  });
+  const projectIds = new Map<number, number>();
+  for (const callerId of new Set(request.data.map((item) => item.project_id))) {
+    projectIds.set(callerId, await registeredProjectId(callerId));
+  }
   for (const [index, item] of request.data.entries()) {
     const vector = vectors[index]!;
+    const projectId = projectIds.get(item.project_id)!;
     await prisma.$transaction(async (tx) => {
-      const [nearest] = await searchNeighbours(tx, {
-        projectId: item.project_id,
-        model,
-        vector,
-        excludeHash: item.hash,
-        radius: threshold,
-        limit: request.k,
-      });
+      const search = { projectId, model, vector, excludeHash: item.hash, radius: threshold, limit: request.k };
+      const [nearest] = request.use_reranking
+        ? await searchWithReranking(tx, {
+            ...search,
+            candidates: Math.max(request.k, request.hnsw_candidates),
+            candidateRadius: Math.max(threshold, request.hnsw_distance),
+          })
+        : await searchNeighbours(tx, search);
       if (nearest) {
         groupsWithNeighbour[String(item.group_id)] = {
           parent_hash: nearest.hash,
@@ -242,7 +245,7 @@ export async function bulkCreateRecords(
         return;
       }
       await insertRecord(tx, {
-        projectId: item.project_id,
+        projectId,
         hash: item.hash,
         groupId: item.group_id,
         exceptionType: item.exception_type,
@@ -253,14 +256,18 @@ export async function bulkCreateRecords(
   return { success: true, groups_with_neighbor: groupsWithNeighbour };
 }
 
-/** Deletes every record of a project. */
-export async function deleteProjectGrouping(projectId: number): Promise<number> {
+/** Deletes every record of a (caller's) project; a project never seen has none. */
+export async function deleteProjectGrouping(callerProjectId: number): Promise<number> {
+  const projectId = await projectIdOf(callerProjectId, { register: false });
+  if (projectId === null) return 0;
   const prisma = await db();
   return prisma.$transaction((tx) => deleteProjectRecords(tx, projectId));
 }
 
-/** Deletes a project's records of the given hashes. */
-export async function deleteGroupingByHash(projectId: number, hashes: string[]): Promise<number> {
+/** Deletes a (caller's) project's records of the given hashes. */
+export async function deleteGroupingByHash(callerProjectId: number, hashes: string[]): Promise<number> {
+  const projectId = await projectIdOf(callerProjectId, { register: false });
+  if (projectId === null || hashes.length === 0) return 0;
   const prisma = await db();
   return prisma.$transaction((tx) => deleteRecordsByHash(tx, projectId, hashes));
 }

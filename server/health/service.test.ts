@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client";
 import { createTestDatabase } from "../testing/database";
 import { version } from "../version";
+import { warmModels } from "../inference/warm-up";
 import { healthHandler } from "./http";
 
 let database: Database;
@@ -14,7 +15,24 @@ describe("GET /api/health", () => {
   it("says ok with the version once a real query succeeded", async () => {
     const response = await healthHandler(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: "ok", version });
+    expect(await response.json()).toEqual({ status: "ok", db: "ok", models: "cold", version });
+  });
+
+  it("says whether the models are warming or ready, answering 200 either way", async () => {
+    let finish = () => {};
+    const slowService = {
+      embed: (_model: string, texts: string[]) =>
+        new Promise<number[][]>((resolve) => (finish = () => resolve(texts.map(() => [1, 0])))),
+    };
+    const warming = warmModels(slowService, ["v1"]);
+    const during = await healthHandler(new Request("http://localhost/api/health"));
+    expect(during.status).toBe(200);
+    expect(await during.json()).toMatchObject({ status: "ok", models: "warming" });
+    finish();
+    await warming;
+    expect(await (await healthHandler(new Request("http://localhost/api/health"))).json()).toMatchObject({
+      models: "ready",
+    });
   });
 
   it("answers 503 with the reason when the database does not answer", async () => {

@@ -3,6 +3,7 @@ import type { HealthResponse } from "@/lib/contracts/health";
 import { getDatabase } from "../db";
 import { describeDatabaseError } from "../db/errors";
 import { ServiceUnavailableError } from "../http/errors";
+import { modelsReadiness } from "../inference/warm-up";
 import { version } from "../version";
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -14,7 +15,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Reports ok only after a real query against the migrated schema succeeded; otherwise throws 503 with the reason. */
+/**
+ * Reports ok only after a real query against the migrated schema succeeded; otherwise throws 503 with the reason.
+ * Also says whether the models are loaded yet, without making that a condition.
+ */
 export async function checkHealth(): Promise<HealthResponse> {
   let location = "not opened";
   try {
@@ -24,5 +28,5 @@ export async function checkHealth(): Promise<HealthResponse> {
   } catch (error) {
     throw new ServiceUnavailableError(describeDatabaseError(error, location));
   }
-  return { status: "ok", db: "ok", version };
+  return { status: "ok", db: "ok", models: modelsReadiness(), version };
 }

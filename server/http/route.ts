@@ -5,19 +5,22 @@ import { isCrossOrigin, isMutation } from "../auth/request-meta";
 import { sessionTokenFromCookieHeader, userOfSession, type SessionUser } from "../auth/session";
 import { logger } from "../logger";
 import { ForbiddenError, HttpError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from "./errors";
-import { verifyRpcSignature } from "./rpc-signature";
+import { isMachineAccess, verifyMachineCall, type MachineAccess } from "./machine-access";
 
 /**
  * The one wrapper every route handler goes through: checks who may call it (a session with a role, a signed
  * machine-to-machine call, or anyone), rejects cross-site mutations, parses params, query and body with zod,
  * and maps thrown HttpErrors to `{ error: { code, message } }`; an unexpected error never leaks details.
  */
-/** "ingest": the Sentry SDK endpoints, authenticated by the project's DSN key (server/ingest/transport). */
-export type Access = "public" | "signed" | "ingest" | Role;
+/**
+ * "ingest": the Sentry SDK endpoints, authenticated by the project's DSN key (server/ingest/transport);
+ * MachineAccess: signed machine-to-machine calls (server/http/machine-access.ts).
+ */
+export type Access = "public" | MachineAccess | "ingest" | Role;
 type RouteAccess = Exclude<Access, "ingest">;
 
 interface RouteSpec<Params, Query, Body> {
-  /** Who may call: "public", "signed" (Rpcsignature of the body), or the least role a session needs. */
+  /** Who may call: "public", a MachineAccess (Rpcsignature of the body), or the least role a session needs. */
   access: RouteAccess;
   params?: Params;
   query?: Query;
@@ -89,7 +92,7 @@ function parseJson(text: string): unknown {
 }
 
 async function authorize(request: Request, access: RouteAccess): Promise<SessionUser | null> {
-  if (access === "signed") return null;
+  if (isMachineAccess(access)) return null;
   if (isMutation(request) && isCrossOrigin(request)) {
     throw new ForbiddenError("Cross-site requests may not change anything here.", "cross_origin");
   }
@@ -114,9 +117,9 @@ export function defineRoute<
   const route = async (request: Request, context?: NextContext): Promise<Response> => {
     try {
       const user = await authorize(request, spec.access);
-      const needsBody = spec.body !== undefined || spec.access === "signed";
+      const needsBody = spec.body !== undefined || isMachineAccess(spec.access);
       const text = needsBody ? await readBodyText(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY) : "";
-      if (spec.access === "signed") verifyRpcSignature(text, request.headers.get("authorization"));
+      if (isMachineAccess(spec.access)) verifyMachineCall(spec.access, text, request);
       const params = parseWith(spec.params as Params, context ? await context.params : {}, "path parameters");
       const query = parseWith(spec.query as Query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = parseWith(spec.body as Body, spec.body ? parseJson(text) : undefined, "body");

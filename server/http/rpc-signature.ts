@@ -21,23 +21,19 @@ export function signatureHeader(body: string | Buffer, secret: string): string {
   return `${SIGNATURE_SCHEME}${signBody(body, secret)}`;
 }
 
-const holder = globalThis as typeof globalThis & { __regroupApiSecret?: string };
+const holder = globalThis as typeof globalThis & { __regroupApiSecrets?: string[] };
 
 /** Where the grouping API secret comes from, for the start-up message (the secret itself is never printed). */
 export function groupingApiSecretSource(): string {
-  groupingApiSecret();
+  groupingApiSecrets();
   const config = env();
   return config.GROUPING_API_SECRET ? "GROUPING_API_SECRET" : path.join(config.dataDir, "grouping-api-secret");
 }
 
-/** GROUPING_API_SECRET, or one generated once into DATA_DIR (mode 0600) when it is unset. */
-export function groupingApiSecret(): string {
-  if (holder.__regroupApiSecret) return holder.__regroupApiSecret;
-  const config = env();
-  if (config.GROUPING_API_SECRET) return (holder.__regroupApiSecret = config.GROUPING_API_SECRET);
-  const file = path.join(config.dataDir, "grouping-api-secret");
+function generatedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "grouping-api-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true });
     try {
       fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
       logger.info(`generated the grouping API secret into ${file} (set GROUPING_API_SECRET to choose one)`);
@@ -45,11 +41,47 @@ export function groupingApiSecret(): string {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
-  return (holder.__regroupApiSecret = fs.readFileSync(file, "utf8").trim());
+  return fs.readFileSync(file, "utf8").trim();
 }
 
-/** Throws 401 unless the header carries the body's signature under the shared secret. */
-export function verifyRpcSignature(rawBody: string, authorization: string | null, secret = groupingApiSecret()): void {
+/**
+ * The accepted shared secrets: GROUPING_API_SECRET split on whitespace (several at once, like Seer's
+ * JSON_API_SHARED_SECRETS, so that a secret can be rotated without downtime), or one generated once into
+ * DATA_DIR (mode 0600) when it is unset.
+ */
+export function groupingApiSecrets(): string[] {
+  if (holder.__regroupApiSecrets) return holder.__regroupApiSecrets;
+  const config = env();
+  const configured = config.GROUPING_API_SECRET?.split(/\s+/).filter(Boolean) ?? [];
+  return (holder.__regroupApiSecrets = configured.length ? configured : [generatedSecret(config.dataDir)]);
+}
+
+/** The secret this process signs its own calls with (the first accepted one). */
+export function groupingApiSecret(): string {
+  return groupingApiSecrets()[0]!;
+}
+
+const HEX_DIGEST = /^[0-9a-f]{64}$/i;
+
+/** Whether the header carries the body's signature under any of the secrets (the hex digest, exactly). */
+function matchesAnySecret(rawBody: string, hex: string, secrets: readonly string[]): boolean {
+  if (!HEX_DIGEST.test(hex)) return false;
+  const given = Buffer.from(hex.toLowerCase(), "hex");
+  // Every secret is checked, so the time taken does not say which one (if any) matched.
+  let matched = false;
+  for (const secret of secrets) {
+    const expected = Buffer.from(signBody(rawBody, secret), "hex");
+    if (timingSafeEqual(given, expected)) matched = true;
+  }
+  return matched;
+}
+
+/** Throws 401 unless the header carries the body's signature under one of the shared secrets. */
+export function verifyRpcSignature(
+  rawBody: string,
+  authorization: string | null,
+  secrets: readonly string[] = groupingApiSecrets(),
+): void {
   if (!authorization) {
     throw new HttpError(
       401,
@@ -60,9 +92,7 @@ export function verifyRpcSignature(rawBody: string, authorization: string | null
   if (!authorization.startsWith(SIGNATURE_SCHEME)) {
     throw new HttpError(401, "bad_signature", `The Authorization header must start with "${SIGNATURE_SCHEME}".`);
   }
-  const given = Buffer.from(authorization.slice(SIGNATURE_SCHEME.length).trim(), "hex");
-  const expected = Buffer.from(signBody(rawBody, secret), "hex");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!matchesAnySecret(rawBody, authorization.slice(SIGNATURE_SCHEME.length).trim(), secrets)) {
     throw new HttpError(401, "bad_signature", "The request signature does not match its body.");
   }
 }

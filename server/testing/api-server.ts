@@ -3,11 +3,20 @@ import type { AddressInfo } from "node:net";
 import { withoutIngestTrailingSlash } from "../ingest/transport/paths";
 import { discoverRoutes } from "./routes";
 
+export interface ApiServerOptions {
+  /**
+   * The client address the routes see (X-Regroup-Remote-Address), asked per request; the socket's address (loopback)
+   * when unset or when it answers undefined. Lets a test call from a network that is not trusted.
+   */
+  remoteAddress?: () => string | undefined;
+}
+
 /**
  * Serves the app's API route handlers on a loopback port, so that integration tests talk real HTTP to them (bodies,
- * headers, status codes, concurrency) without building the Next.js app.
+ * headers, status codes, concurrency) without building the Next.js app. Like scripts/serve.ts, it overwrites any
+ * X-Regroup-Remote-Address a client sent.
  */
-export async function startApiServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startApiServer(options: ApiServerOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const routes = await discoverRoutes();
   const server = http.createServer(async (req, res) => {
     const url = new URL(withoutIngestTrailingSlash(req.url ?? "/"), `http://${req.headers.host}`);
@@ -29,7 +38,7 @@ export async function startApiServer(): Promise<{ url: string; close(): Promise<
       if (typeof value === "string") headers.set(name, value);
       else if (Array.isArray(value)) headers.set(name, value.join(", "));
     }
-    headers.set("x-regroup-remote-address", req.socket.remoteAddress ?? "unknown");
+    headers.set("x-regroup-remote-address", options.remoteAddress?.() ?? req.socket.remoteAddress ?? "unknown");
     const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
     const response = await route.handler(new Request(url, { method: req.method, headers, body }), {
       params: Promise.resolve(route.match(url.pathname)!),

@@ -2,17 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import type { RouteHandler } from "../http/route";
 
-/** Every route handler under app/api, as Next.js would route them (file-system routing with [param] segments). */
+/**
+ * Every route handler under app/api and app/v0 (the grouping API at the host's root), as Next.js would route them
+ * (file-system routing with [param] segments).
+ */
 export interface DiscoveredRoute {
   method: string;
-  /** "/api/users/[id]" */
+  /** "/api/users/[id]", "/v0/issues/similar-issues" */
   template: string;
   handler: RouteHandler;
   match(pathname: string): Record<string, string> | null;
 }
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-const apiDir = path.resolve(__dirname, "../../app/api");
+const appDir = path.resolve(__dirname, "../../app");
+/** The folders of app/ that hold route handlers (the rest are pages). */
+const ROUTE_ROOTS = ["api", "v0"];
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -38,8 +43,9 @@ function matcher(template: string): (pathname: string) => Record<string, string>
 
 export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
   const routes: DiscoveredRoute[] = [];
-  for (const file of routeFiles(apiDir)) {
-    const template = `/api/${path.relative(apiDir, path.dirname(file)).split(path.sep).join("/")}`;
+  const files = ROUTE_ROOTS.flatMap((root) => routeFiles(path.join(appDir, root)));
+  for (const file of files) {
+    const template = `/${path.relative(appDir, path.dirname(file)).split(path.sep).join("/")}`;
     const exported = (await import(file)) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
       const handler = exported[method] as RouteHandler | undefined;

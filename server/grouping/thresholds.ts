@@ -1,0 +1,22 @@
+import "server-only";
+import type { GroupingModel } from "./models";
+
+/**
+ * The `threshold` a Sentry server adds to every similar-issues call when nobody chose one: its constant
+ * SEER_MAX_GROUPING_DISTANCE, which is also Seer's own default (NN_GROUPING_DISTANCE). It was tuned for Seer's
+ * model, whose distances mean nothing for regroup's models.
+ */
+export const SENTRY_DEFAULT_THRESHOLD = 0.01;
+
+/**
+ * The cosine-distance threshold that decides `should_group` (and whether the call indexes its trace) for one
+ * model. The rule, one for every caller:
+ * - no threshold, or Sentry's default constant → the model's own calibrated threshold, so a Sentry calling regroup
+ *   groups exactly as regroup's own ingest does with the same model;
+ * - any other threshold is the caller's deliberate choice (Sentry's "similar issues" tab with `?threshold=`, a test,
+ *   an experiment) and applies to whichever model answers, the stable model of a fallback included.
+ */
+export function groupingThreshold(requested: number | undefined, model: GroupingModel): number {
+  if (requested === undefined || requested === SENTRY_DEFAULT_THRESHOLD) return model.threshold;
+  return requested;
+}

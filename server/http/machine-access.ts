@@ -1,0 +1,54 @@
+import "server-only";
+import { env } from "../env";
+import { HttpError } from "./errors";
+import { networkMatcher, parseNetworkList } from "./network-list";
+import { verifyRpcSignature } from "./rpc-signature";
+
+/**
+ * Machine-to-machine access: "signed" needs the Rpcsignature of the body; "signed-or-trusted-network" also takes
+ * an unsigned call from a network listed in GROUPING_API_UNSIGNED_NETWORKS (Sentry sends its grouping-record
+ * deletes unsigned). A call that carries a signature is always checked, wherever it comes from.
+ */
+export type MachineAccess = "signed" | "signed-or-trusted-network";
+
+export function isMachineAccess(access: string): access is MachineAccess {
+  return access === "signed" || access === "signed-or-trusted-network";
+}
+
+/**
+ * The address of the peer that connected: the socket's address, which the server puts in X-Regroup-Remote-Address
+ * (scripts/serve.ts overwrites any value a client sent); with TRUST_PROXY, the last X-Forwarded-For hop, the one
+ * the trusted proxy appended itself (earlier hops are whatever the client wrote).
+ */
+export function peerAddress(request: Request): string {
+  if (env().TRUST_PROXY) {
+    const hops = request.headers.get("x-forwarded-for")?.split(",") ?? [];
+    const last = hops[hops.length - 1]?.trim();
+    if (last) return last;
+  }
+  return request.headers.get("x-regroup-remote-address") ?? "unknown";
+}
+
+let trusted: { setting: string; matches: (address: string) => boolean } | undefined;
+
+function isTrustedNetwork(address: string): boolean {
+  const setting = env().GROUPING_API_UNSIGNED_NETWORKS;
+  if (trusted?.setting !== setting) trusted = { setting, matches: networkMatcher(parseNetworkList(setting)) };
+  return trusted.matches(address);
+}
+
+/** Throws 401 unless the call is signed, or (where the access allows it) unsigned from a trusted network. */
+export function verifyMachineCall(access: MachineAccess, rawBody: string, request: Request): void {
+  const authorization = request.headers.get("authorization");
+  if (access === "signed-or-trusted-network" && !authorization) {
+    const address = peerAddress(request);
+    if (isTrustedNetwork(address)) return;
+    throw new HttpError(
+      401,
+      "unauthenticated",
+      `Unsigned calls are accepted only from GROUPING_API_UNSIGNED_NETWORKS, and ${address} is not in them; ` +
+        `sign the body ("Authorization: Rpcsignature rpc0:<hex HMAC-SHA256>").`,
+    );
+  }
+  verifyRpcSignature(rawBody, authorization);
+}
