@@ -3,6 +3,7 @@ import type { HealthResponse } from "@/lib/contracts/health";
 import { getDatabase } from "../db";
 import { describeDatabaseError } from "../db/errors";
 import { ServiceUnavailableError } from "../http/errors";
+import { logger } from "../logger";
 import { version } from "../version";
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -14,7 +15,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Reports ok only after a real query against the migrated schema succeeded; otherwise throws 503 with the reason. */
+// The last reason logged, so that a load balancer probing every few seconds logs an outage once, not per probe.
+let lastLoggedReason: string | null = null;
+
+/**
+ * Reports ok only after a real query against the migrated schema succeeded; otherwise throws 503. The endpoint is
+ * public (and a session cannot be checked without the database), so the answer says only that the database is
+ * unavailable; the reason, which names its host, user or path, goes to the log.
+ */
 export async function checkHealth(): Promise<HealthResponse> {
   let location = "not opened";
   try {
@@ -22,7 +30,11 @@ export async function checkHealth(): Promise<HealthResponse> {
     location = database.driver.location;
     await withTimeout(database.driver.query(`SELECT count(*) FROM "_prisma_migrations"`), PROBE_TIMEOUT_MS);
   } catch (error) {
-    throw new ServiceUnavailableError(describeDatabaseError(error, location));
+    const reason = describeDatabaseError(error, location);
+    if (reason !== lastLoggedReason) logger.error("health check: the database is unavailable", { reason });
+    lastLoggedReason = reason;
+    throw new ServiceUnavailableError("The database is unavailable; the server log says why.");
   }
+  lastLoggedReason = null;
   return { status: "ok", db: "ok", version };
 }
