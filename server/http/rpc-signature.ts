@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensurePrivateDataDir } from "../db/data-dir";
 import { env } from "../env";
 import { logger } from "../logger";
 import { HttpError } from "./errors";
@@ -37,7 +38,7 @@ export function groupingApiSecret(): string {
   if (config.GROUPING_API_SECRET) return (holder.__regroupApiSecret = config.GROUPING_API_SECRET);
   const file = path.join(config.dataDir, "grouping-api-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    ensurePrivateDataDir(config.dataDir);
     try {
       fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
       logger.info(`generated the grouping API secret into ${file} (set GROUPING_API_SECRET to choose one)`);
