@@ -189,6 +189,6 @@ try {
   bars.stop();
   const explained = [UsageError, ServerSignInError, StartupError, EnvError].some((type) => error instanceof type);
   if (!explained) throw error;
-  process.stderr.write(`backfill: ${error.message}\n`);
+  process.stderr.write(`backfill: ${(error as Error).message}\n`);
   process.exit(error instanceof UsageError ? 2 : 1);
 }
