@@ -17,6 +17,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    env: { GROUPING_API_SECRET: "vitest-grouping-api-secret", LOG_LEVEL: "warn", INFERENCE_DEVICE: "cpu" },
+    env: {
+      GROUPING_API_SECRET: "vitest-grouping-api-secret-of-32-plus-characters",
+      LOG_LEVEL: "warn",
+      INFERENCE_DEVICE: "cpu",
+    },
   },
 });

@@ -18,6 +18,7 @@ import { runBackfillJob } from "../server/rollout/backfill";
 import { resolveCohort } from "../server/rollout/cohorts";
 import { createBackfillJobs, toJobView } from "../server/rollout/jobs";
 import { StartupError, openMigratedDatabase } from "../server/startup";
+import { ServerSignInError, withServerSession } from "./backfill/server-session";
 
 class UsageError extends Error {}
 
@@ -84,42 +85,39 @@ async function viaServer(url: string, request: ReturnType<typeof target>): Promi
       `the server at ${url} owns the data: give an admin's --email and --password (or REGROUP_EMAIL / REGROUP_PASSWORD)`,
     );
   }
-  const signIn = await fetch(`${url}/api/auth/signin`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!signIn.ok) throw new UsageError(`sign-in at ${url} failed (${signIn.status}): ${await signIn.text()}`);
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const created = await fetch(`${url}/api/rollout/jobs`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify(request),
-  });
-  if (!created.ok) throw new UsageError(`the server refused the backfill (${created.status}): ${await created.text()}`);
-  let jobs = jobListResponseSchema.parse(await created.json()).jobs;
-  const progress = new Map(
-    jobs.map((job) => [
-      job.id,
-      bars.create(Math.max(1, job.progressTotal), job.progressDone, {
-        name: `project ${job.projectId}`,
-        status: job.status,
-      }),
-    ]),
-  );
-  const ids = jobs.map((job) => job.id).join(",");
-  for (;;) {
-    const response = await fetch(`${url}/api/rollout/jobs?ids=${ids}`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`could not read the jobs' progress (${response.status})`);
-    jobs = jobListResponseSchema.parse(await response.json()).jobs;
-    for (const job of jobs) {
-      progress.get(job.id)?.setTotal(Math.max(1, job.progressTotal));
-      progress.get(job.id)?.update(job.progressDone, { status: job.status });
+  // Signed out at the end, so that each run does not leave a 14-day admin session on the server.
+  await withServerSession(url, { email, password }, async (cookie) => {
+    const created = await fetch(`${url}/api/rollout/jobs`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify(request),
+    });
+    if (!created.ok)
+      throw new UsageError(`the server refused the backfill (${created.status}): ${await created.text()}`);
+    let jobs = jobListResponseSchema.parse(await created.json()).jobs;
+    const progress = new Map(
+      jobs.map((job) => [
+        job.id,
+        bars.create(Math.max(1, job.progressTotal), job.progressDone, {
+          name: `project ${job.projectId}`,
+          status: job.status,
+        }),
+      ]),
+    );
+    const ids = jobs.map((job) => job.id).join(",");
+    for (;;) {
+      const response = await fetch(`${url}/api/rollout/jobs?ids=${ids}`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`could not read the jobs' progress (${response.status})`);
+      jobs = jobListResponseSchema.parse(await response.json()).jobs;
+      for (const job of jobs) {
+        progress.get(job.id)?.setTotal(Math.max(1, job.progressTotal));
+        progress.get(job.id)?.update(job.progressDone, { status: job.status });
+      }
+      if (jobs.every((job) => !["queued", "running"].includes(job.status))) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    if (jobs.every((job) => !["queued", "running"].includes(job.status))) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  report(jobs);
+    report(jobs);
+  });
 }
 
 async function locally(config: ReturnType<typeof parseEnv>, request: ReturnType<typeof target>): Promise<void> {
@@ -189,7 +187,8 @@ try {
   else await locally(config, request);
 } catch (error) {
   bars.stop();
-  if (!(error instanceof UsageError || error instanceof StartupError || error instanceof EnvError)) throw error;
-  process.stderr.write(`backfill: ${error.message}\n`);
+  const explained = [UsageError, ServerSignInError, StartupError, EnvError].some((type) => error instanceof type);
+  if (!explained) throw error;
+  process.stderr.write(`backfill: ${(error as Error).message}\n`);
   process.exit(error instanceof UsageError ? 2 : 1);
 }

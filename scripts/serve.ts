@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { startSignInCleanup } from "../server/auth/cleanup";
 import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-admin";
 import { setDatabase } from "../server/db";
 import { startJobRunner } from "../server/rollout/job-runner";
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
   setDatabase(database);
   // Applies scheduled flag changes at their time and runs (and resumes) backfill jobs.
   const jobRunner = startJobRunner();
+  // Deletes expired and idle sessions and old sign-in attempts, hourly.
+  const signInCleanup = startSignInCleanup();
   if (migrations.applied.length)
     console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
   // Loads the models while the rest starts, so that the first grouping call does not wait for them; /api/health
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     void jobRunner.stop();
+    signInCleanup.stop();
     server.close();
     void database.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -20,9 +20,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * HMAC secret(s) of the machine-to-machine APIs (grouping, embed), space-separated to rotate one without downtime
-   * (the first signs regroup's own calls); generated into DATA_DIR when unset.
+   * (the first signs regroup's own calls); generated into DATA_DIR when unset. Each must be at least 32 characters:
+   * a short shared secret can be guessed offline from one signed request.
    */
-  GROUPING_API_SECRET: optionalString,
+  GROUPING_API_SECRET: optionalString.refine(
+    (value) => value === undefined || value.split(/\s+/).every((secret) => secret.length >= 32),
+    {
+      message:
+        "each secret must be at least 32 characters (a short one can be guessed offline from one signed request)",
+    },
+  ),
   /**
    * Networks whose unsigned calls the grouping API's delete endpoints accept (Sentry sends those unsigned): CIDR
    * list, or "none". Everyone else must sign.
@@ -43,14 +50,29 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, {
     message: "must be at least 12 characters",
   }),
-  /** Wrong passwords allowed per email and per IP within the window before sign-in answers 429. */
+  /** Wrong passwords in a row for one email from one address within the window before sign-in answers 429. */
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  /** The same for one email from all addresses together: far higher, so one attacker cannot lock its owner out. */
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(500),
+  /** Wrong passwords from one address for any emails (password spraying). */
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (otherwise it could be forged). */
+  /** A session not used for this long ends (it ends after 14 days in any case). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(720),
+  /** The longest a PostgreSQL statement may run (DATABASE_URL only); 0 turns the limit off. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * Behind reverse proxies: how many of them append to X-Forwarded-For (and whose X-Forwarded-Proto counts).
+   * true is one; false or 0 take the socket's address (a client could forge the headers).
+   */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
+    .string()
+    .trim()
     .default("false")
-    .transform((value) => value === "true" || value === "1"),
+    .refine((value) => /^(true|false|[0-9])$/.test(value), {
+      message: "must be true, false or a number of proxies (0-9)",
+    })
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
   /** Where model artifacts live (models/<version>/model.onnx + config.json). */
   MODELS_DIR: z.string().trim().min(1).default("models"),
   /** Execution provider for inference: auto (CUDA when it loads, else CPU), cpu, or cuda (fail if unavailable). */

@@ -63,7 +63,7 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
   const onVerdict = (verdict: Verdict) => {
     if (!pair || busy) return;
     label.mutate(
-      { pairId: pair.id, label: { verdict, reason, note: note || null, blind } },
+      { pairId: pair.id, label: { verdict, reason, note: note || null } },
       {
         onSuccess: (saved) => {
           setRevealed({ pairId: pair.id, verdict, decisions: saved.decisions, conflict: saved.conflict });

@@ -115,7 +115,6 @@ export const labelRequestSchema = z.object({
   verdict: verdictSchema,
   reason: labelReasonSchema.nullable().default(null),
   note: z.string().trim().max(2000).nullable().default(null),
-  blind: z.boolean().default(false),
 });
 
 export const labelResponseSchema = z.object({

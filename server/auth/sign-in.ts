@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { HttpError } from "../http/errors";
 import { verifyPassword } from "./password";
-import { checkSignInRateLimit } from "./rate-limit";
+import { admitSignInAttempt, markSignInSucceeded } from "./rate-limit";
 import { createSession, type SessionUser } from "./session";
 
 export class TooManyAttemptsError extends HttpError {
@@ -21,7 +21,7 @@ export class TooManyAttemptsError extends HttpError {
 
 const INVALID = "The email or password is wrong, or the account is disabled.";
 
-/** Checks the password (rate-limited per email and per IP) and opens a session; the same 401 for every failure. */
+/** Checks the password (rate-limited per email and address, per email, and per address) and opens a session; the same 401 for every failure. */
 export async function signIn(
   email: string,
   password: string,
@@ -29,14 +29,14 @@ export async function signIn(
 ): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
   const prisma = await db();
   const normalised = email.trim().toLowerCase();
-  const verdict = await checkSignInRateLimit(prisma, normalised, meta.ip);
-  if (!verdict.allowed) throw new TooManyAttemptsError(verdict.retryAfterSeconds);
+  const attempt = await admitSignInAttempt(prisma, normalised, meta.ip);
+  if (!attempt.allowed) throw new TooManyAttemptsError(attempt.retryAfterSeconds);
 
   const user = await prisma.user.findUnique({ where: { email: normalised } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   const succeeded = Boolean(user && passwordOk && !user.disabledAt);
-  await prisma.signInAttempt.create({ data: { email: normalised, ip: meta.ip, succeeded } });
   if (!user || !succeeded) throw new HttpError(401, "invalid_credentials", INVALID);
+  await markSignInSucceeded(prisma, attempt.attemptId);
 
   const { token, expiresAt } = await createSession(user.id, meta);
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, token, expiresAt };

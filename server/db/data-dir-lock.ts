@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensurePrivateDataDir } from "./data-dir";
 
 /**
  * The embedded PostgreSQL is one session in one process: two processes opening the same data directory
@@ -69,7 +70,7 @@ export function readLockOwner(dataDir: string): LockOwner | null {
 
 /** Takes the directory for this process or throws DataDirBusyError. Released on exit. */
 export function acquireDataDirLock(dataDir: string, role: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDataDir(dataDir);
   const file = path.join(dataDir, LOCK_NAME);
   const owner: LockOwner = { pid: process.pid, hostname: os.hostname(), role, since: new Date().toISOString() };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { env } from "../env";
 import type { SqlDriver, SqlSession } from "./driver";
 import { redactUrl } from "./errors";
 
@@ -7,11 +8,27 @@ export interface PostgresDriver extends SqlDriver {
   readonly pool: pg.Pool;
 }
 
-/** Connects to a real PostgreSQL with pgvector and checks that it answers. */
-export async function openPostgresDriver(url: string): Promise<PostgresDriver> {
+/**
+ * Connects to a real PostgreSQL with pgvector and checks that it answers. Every session starts with
+ * statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS; 0 is none), so that one runaway query cannot hold a
+ * connection and its locks for ever; PostgreSQL cancels it and the request that sent it fails.
+ */
+export async function openPostgresDriver(
+  url: string,
+  statementTimeoutMs = env().DATABASE_STATEMENT_TIMEOUT_MS,
+): Promise<PostgresDriver> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   pool.on("error", () => {
     // An idle client lost its connection; the next query reconnects or reports the failure.
+  });
+  // Set as each new connection's first query: the pool emits "connect" before it hands the client out, and a
+  // client runs its queries in order. (pg's statement_timeout start-up parameter is not honoured by every server.)
+  pool.on("connect", (client) => {
+    if (statementTimeoutMs > 0) {
+      client
+        .query("SELECT set_config('statement_timeout', $1, false)", [`${statementTimeoutMs}ms`])
+        .catch(() => undefined);
+    }
   });
   const session = (client: pg.Pool | pg.PoolClient): SqlSession => ({
     async exec(sql) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../db/client";
 import { createTestDatabase } from "../testing/database";
 import { version } from "../version";
@@ -35,17 +35,26 @@ describe("GET /api/health", () => {
     });
   });
 
-  it("answers 503 with the reason when the database does not answer", async () => {
+  it("answers 503 without saying where the database is, and logs the reason", async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      logged.push(String(chunk));
+      return true;
+    });
     await database.driver.exec(`ALTER TABLE "_prisma_migrations" RENAME TO "_prisma_migrations_moved"`);
     try {
       const response = await healthHandler(new Request("http://localhost/api/health"));
       expect(response.status).toBe(503);
       const body = (await response.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe("unavailable");
-      expect(body.error.message).toMatch(
-        /^Cannot use the database \(embedded PostgreSQL in memory\): .*_prisma_migrations.*does not exist/,
+      expect(body.error).toEqual({
+        code: "unavailable",
+        message: "The database is unavailable; the server log says why.",
+      });
+      expect(logged.join("")).toMatch(
+        /Cannot use the database \(embedded PostgreSQL in memory\): .*_prisma_migrations/,
       );
     } finally {
+      spy.mockRestore();
       await database.driver.exec(`ALTER TABLE "_prisma_migrations_moved" RENAME TO "_prisma_migrations"`);
     }
   });

@@ -4,6 +4,7 @@ import { getDatabase } from "../db";
 import { describeDatabaseError } from "../db/errors";
 import { ServiceUnavailableError } from "../http/errors";
 import { modelsReadiness } from "../inference/warm-up";
+import { logger } from "../logger";
 import { version } from "../version";
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -15,9 +16,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+// The last reason logged, so that a load balancer probing every few seconds logs an outage once, not per probe.
+let lastLoggedReason: string | null = null;
+
 /**
- * Reports ok only after a real query against the migrated schema succeeded; otherwise throws 503 with the reason.
- * Also says whether the models are loaded yet, without making that a condition.
+ * Reports ok only after a real query against the migrated schema succeeded; otherwise throws 503. The endpoint is
+ * public (and a session cannot be checked without the database), so the answer says only that the database is
+ * unavailable; the reason, which names its host, user or path, goes to the log. Also says whether the models are
+ * loaded yet, without making that a condition.
  */
 export async function checkHealth(): Promise<HealthResponse> {
   let location = "not opened";
@@ -26,7 +32,11 @@ export async function checkHealth(): Promise<HealthResponse> {
     location = database.driver.location;
     await withTimeout(database.driver.query(`SELECT count(*) FROM "_prisma_migrations"`), PROBE_TIMEOUT_MS);
   } catch (error) {
-    throw new ServiceUnavailableError(describeDatabaseError(error, location));
+    const reason = describeDatabaseError(error, location);
+    if (reason !== lastLoggedReason) logger.error("health check: the database is unavailable", { reason });
+    lastLoggedReason = reason;
+    throw new ServiceUnavailableError("The database is unavailable; the server log says why.");
   }
+  lastLoggedReason = null;
   return { status: "ok", db: "ok", models: modelsReadiness(), version };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensurePrivateDataDir } from "../db/data-dir";
 import { env } from "../env";
 import { logger } from "../logger";
 import { HttpError } from "./errors";
@@ -33,7 +34,7 @@ export function groupingApiSecretSource(): string {
 function generatedSecret(dataDir: string): string {
   const file = path.join(dataDir, "grouping-api-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDataDir(dataDir);
     try {
       fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
       logger.info(`generated the grouping API secret into ${file} (set GROUPING_API_SECRET to choose one)`);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signatureHeader } from "../http/rpc-signature";
 import { tinyModelsDir } from "./testing/tiny-models";
 
-const secret = "test-embed-secret";
+const secret = "test-embed-secret-at-least-32-characters";
 let embedHandler: (request: Request) => Promise<Response>;
 let RemoteInferenceService: typeof import("./remote-service").RemoteInferenceService;
 

@@ -39,14 +39,17 @@ const available = (userId: number) =>
  */
 export async function claimNextPair(
   user: SessionUser,
-  query: QueueQuery,
+  query: QueueQuery & { blind?: boolean },
 ): Promise<{ pairId: number | null; remaining: number }> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE review_pairs SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ${user.id}`;
+    await tx.$executeRaw`UPDATE review_pairs SET claimed_by = NULL, claimed_until = NULL, claimed_blind = false
+      WHERE claimed_by = ${user.id}`;
     const where = queueConditions(user.id, query);
+    // The claim remembers whether the pair is served blind: the label's blind flag is taken from it.
     const claimed = await tx.$queryRaw<{ id: number }[]>`
-      UPDATE review_pairs r SET claimed_by = ${user.id}, claimed_until = now() + make_interval(mins => ${CLAIM_MINUTES})
+      UPDATE review_pairs r SET claimed_by = ${user.id}, claimed_until = now() + make_interval(mins => ${CLAIM_MINUTES}),
+        claimed_blind = ${query.blind === true}
       WHERE r.id = (
         SELECT p.id FROM review_pairs p
         WHERE ${where} AND ${available(user.id)}
@@ -67,7 +70,22 @@ export async function claimNextPair(
 export async function releaseClaim(tx: Transaction, userId: number, pairId: number): Promise<void> {
   await tx.reviewPair.updateMany({
     where: { id: pairId, claimedBy: userId },
-    data: { claimedBy: null, claimedUntil: null },
+    data: { claimedBy: null, claimedUntil: null, claimedBlind: false },
+  });
+}
+
+/** Whether the labeler holds the pair's claim from a blind serving and has not been shown the decisions since. */
+export async function holdsBlindClaim(tx: Transaction, userId: number, pairId: number): Promise<boolean> {
+  const pair = await tx.reviewPair.findFirst({ where: { id: pairId, claimedBy: userId, claimedBlind: true } });
+  return pair !== null;
+}
+
+/** The labeler has now seen the pair's decisions: a label they give it from here on is not blind. */
+export async function markDecisionsShown(userId: number, pairId: number): Promise<void> {
+  const prisma = await db();
+  await prisma.reviewPair.updateMany({
+    where: { id: pairId, claimedBy: userId, claimedBlind: true },
+    data: { claimedBlind: false },
   });
 }
 
@@ -75,11 +93,12 @@ export async function releaseClaim(tx: Transaction, userId: number, pairId: numb
 export async function claimPair(tx: Transaction, userId: number, pairId: number): Promise<void> {
   await tx.reviewPair.updateMany({
     where: { claimedBy: userId, NOT: { id: pairId } },
-    data: { claimedBy: null, claimedUntil: null },
+    data: { claimedBy: null, claimedUntil: null, claimedBlind: false },
   });
+  // Not blind: the labeler saw the decisions when their label was saved.
   await tx.reviewPair.update({
     where: { id: pairId },
-    data: { claimedBy: userId, claimedUntil: new Date(Date.now() + CLAIM_MINUTES * 60_000) },
+    data: { claimedBy: userId, claimedUntil: new Date(Date.now() + CLAIM_MINUTES * 60_000), claimedBlind: false },
   });
 }
 

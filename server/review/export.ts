@@ -90,12 +90,21 @@ export async function exportLabels(filter: { project?: number; source?: ReviewSo
   });
 }
 
+// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), @SUM(…)); event texts and
+// names come from whoever sent the events, so such cells get a leading ' (OWASP's advice for CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvCell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join(";") : value === null || value === undefined ? "" : String(value);
+  if (typeof value === "number") return String(value); // a negative distance is a number, not a formula
+  const joined = Array.isArray(value) ? value.join(";") : value === null || value === undefined ? "" : String(value);
+  const text = FORMULA_START.test(joined) ? `'${joined}` : joined;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** JSON lines (one object per line) or CSV with a header row; list fields are joined with ";" in CSV. */
+/**
+ * JSON lines (one object per line) or CSV with a header row; list fields are joined with ";" in CSV, and text
+ * cells that a spreadsheet would run as a formula start with a '.
+ */
 export function formatLabels(rows: readonly ExportedLabel[], format: "jsonl" | "csv"): string {
   if (format === "jsonl") return rows.map((row) => JSON.stringify(row)).join("\n") + (rows.length ? "\n" : "");
   const lines = [

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { NotFoundError } from "../http/errors";
-import { claimPair, releaseClaim } from "./claims";
+import { claimPair, holdsBlindClaim, releaseClaim } from "./claims";
 import { decisionsOf, toPairLabel } from "./pair-view";
 
 type LabelInput = z.infer<typeof labelRequestSchema>;
@@ -29,7 +29,9 @@ export async function saveLabel(user: SessionUser, pairId: number, input: LabelI
       verdict: input.verdict,
       reason: input.reason,
       note: input.note || null,
-      blind: input.blind,
+      // Blind only when the server served the pair blind to this labeler (their claim says so), whatever the
+      // client claims: blind labels are the unbiased ones the agreement numbers rest on.
+      blind: await holdsBlindClaim(tx, user.id, pairId),
       labelerId: user.id,
     };
     const label = await tx.label.upsert({
@@ -70,7 +72,10 @@ export async function undoLastLabel(
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     });
     if (!last) return { undone: null };
-    await tx.label.delete({ where: { id: last.id } });
+    // Deleting is the check: of two undos sent at once (a double click) for the same label, the second waits for
+    // the first's row lock and then deletes nothing, instead of failing or undoing it twice.
+    const { count } = await tx.label.deleteMany({ where: { id: last.id } });
+    if (count === 0) return { undone: null };
     await claimPair(tx, user.id, last.pairId);
     await recordAudit(tx, {
       actor: user,

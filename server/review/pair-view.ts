@@ -5,6 +5,7 @@ import { parseEvent, type SentryEvent } from "@/lib/event/schema";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { NotFoundError } from "../http/errors";
+import { markDecisionsShown } from "./claims";
 import { PAIR_MODELS, fillPairDistances, pairModelThresholds } from "./distances";
 import { guidelineFor } from "./guidelines";
 
@@ -104,6 +105,7 @@ export async function getPairView(
   const alignment = left && right ? alignEvents(left, right) : { rows: [], firstDivergingIndex: null };
   const mine = pair.labels.find((label) => label.labelerId === user.id) ?? null;
   const hidden = options.blind === true && mine === null;
+  if (!hidden && pair.claimedBy === user.id && pair.claimedBlind) await markDecisionsShown(user.id, pair.id);
   const side = (event: typeof pair.eventA, parsed: SentryEvent | null) => ({
     id: event.id,
     eventId: event.eventId,

@@ -18,7 +18,8 @@ import { uniformDraw } from "./random";
 import { queueDisagreements } from "./sources/disagreements";
 import { DEFAULT_MERGE_SAMPLE_SEED, sampleMerges } from "./sources/merge-sample";
 import { closeness } from "./sources/near-threshold";
-import { anEvent } from "./testing";
+import { labelHandler } from "./http";
+import { aPair, anEvent } from "./testing";
 
 let database: Database;
 let project = 0;
@@ -160,7 +161,6 @@ describe("pair sources, claims, labels", () => {
       verdict: "SEPARATE",
       reason: "Different crash site",
       note: null,
-      blind: true,
     });
     // v1: cos(1,0 · .8,.6) = .8 → 0.2; v2: cos(.6,.8 · 1,0) = .6 → 0.4 (fixture thresholds .01 / .05)
     expect(saved.decisions.map((d) => [d.model, Number(d.distance!.toFixed(6)), d.wouldMerge])).toEqual([
@@ -195,9 +195,9 @@ describe("pair sources, claims, labels", () => {
       user(await signedInAs("labeler")),
       user(await signedInAs("labeler")),
     ];
-    await saveLabel(ann, pair.id, { verdict: "GROUP", reason: null, note: null, blind: false });
-    await saveLabel(bob, pair.id, { verdict: "GROUP", reason: null, note: null, blind: false });
-    await saveLabel(cy, pair.id, { verdict: "UNSURE", reason: null, note: null, blind: false });
+    await saveLabel(ann, pair.id, { verdict: "GROUP", reason: null, note: null });
+    await saveLabel(bob, pair.id, { verdict: "GROUP", reason: null, note: null });
+    await saveLabel(cy, pair.id, { verdict: "UNSURE", reason: null, note: null });
     const rows = await exportLabels({ project: p });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -221,5 +221,59 @@ describe("pair sources, claims, labels", () => {
     expect(closeness(0.2, 0.2, 0.05)).toBe(1);
     expect(closeness(0.225, 0.2, 0.05)).toBeCloseTo(0.5, 12);
     expect(closeness(0.3, 0.2, 0.05)).toBe(0);
+  });
+});
+
+describe("blind labels", () => {
+  const labelBlindness = async (pairId: number, labelerId: number) =>
+    (await database.prisma.label.findFirstOrThrow({ where: { pairId, labelerId } })).blind;
+
+  it("records a label as blind only when the pair was served blind and its decisions were not shown since", async () => {
+    const p = await newProject();
+    for (let i = 0; i < 2; i++) await aPair(database.prisma, p);
+    const ann = user(await signedInAs("labeler"));
+    const query = { project: p, queue: "pending" as const, exclude: [] };
+
+    const blindPair = (await claimNextPair(ann, { ...query, blind: true })).pairId!;
+    expect((await getPairView(ann, blindPair, { blind: true })).decisions).toBeNull();
+    await saveLabel(ann, blindPair, { verdict: "GROUP", reason: null, note: null });
+    expect(await labelBlindness(blindPair, ann.id)).toBe(true);
+
+    const peeked = (await claimNextPair(ann, { ...query, blind: true })).pairId!;
+    expect((await getPairView(ann, peeked, { blind: false })).decisions).not.toBeNull();
+    await saveLabel(ann, peeked, { verdict: "SEPARATE", reason: null, note: null });
+    expect(await labelBlindness(peeked, ann.id)).toBe(false);
+  });
+
+  it("ignores a client that calls its label blind", async () => {
+    const p = await newProject();
+    const pairId = await aPair(database.prisma, p);
+    const bob = await signedInAs("labeler");
+    const response = await labelHandler(
+      new Request(`http://localhost/api/review/pairs/${pairId}/labels`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: bob.cookie },
+        body: JSON.stringify({ verdict: "GROUP", blind: true }),
+      }),
+      { params: Promise.resolve({ id: String(pairId) }) },
+    );
+    expect(response.status).toBe(200);
+    expect(await labelBlindness(pairId, bob.id)).toBe(false);
+  });
+
+  it("undoes a label once when two undos arrive at once", async () => {
+    const p = await newProject();
+    const [first, second] = [await aPair(database.prisma, p), await aPair(database.prisma, p)];
+    const cy = user(await signedInAs("labeler"));
+    await saveLabel(cy, first, { verdict: "GROUP", reason: null, note: null });
+    await saveLabel(cy, second, { verdict: "SEPARATE", reason: null, note: null });
+    const undone = await Promise.all([undoLastLabel(cy), undoLastLabel(cy)]);
+    // On PostgreSQL the second undo finds the first's label gone (null); the embedded database runs transactions
+    // one after the other, so there the second undoes the next label. Never an error, never one label twice.
+    const pairs = undone.map((result) => result.undone?.pairId ?? null);
+    expect(pairs[0]).toBe(second);
+    expect(pairs[1] === null || pairs[1] === first).toBe(true);
+    const auditRows = await database.prisma.auditEntry.count({ where: { action: "label.undo", actorId: cy.id } });
+    expect(auditRows).toBe(pairs.filter((pair) => pair !== null).length);
   });
 });

@@ -16,6 +16,7 @@ import { defineRoute } from "../http/route";
 import { resolveCohort } from "./cohorts";
 import { applyCohort, createBackfill } from "./cohort-service";
 import { revertAuditEntry, setFlags } from "./flag-service";
+import { auditBackfillRequested, auditJobCancelled } from "./job-audit";
 import { cancelJob, listJobs } from "./jobs";
 import { rolloutOverview, rolloutProjectDetail } from "./overview";
 import { cancelScheduledChange, listScheduledChanges } from "./scheduled";
@@ -69,18 +70,22 @@ export const listJobsHandler = defineRoute({ access: "viewer", query: jobListQue
   jobs: await listJobs(query.ids),
 }));
 
-/** POST /api/rollout/jobs: queues the v2 backfill of a project or a cohort (one job per project). */
+/** POST /api/rollout/jobs: queues the v2 backfill of a project or a cohort (one job per project); audited. */
 export const createJobsHandler = defineRoute(
   { access: "admin", body: createBackfillRequestSchema },
-  async ({ user, body }) => ({
-    jobs: await createBackfill(user!, body),
-  }),
+  async ({ user, body }) => {
+    const jobs = await createBackfill(user!, body);
+    await auditBackfillRequested(user!, jobs);
+    return { jobs };
+  },
 );
 
-/** POST /api/rollout/jobs/[id]/cancel */
-export const cancelJobHandler = defineRoute({ access: "admin", params: idParams }, async ({ params }) => ({
-  job: await cancelJob(params.id),
-}));
+/** POST /api/rollout/jobs/[id]/cancel: audited. */
+export const cancelJobHandler = defineRoute({ access: "admin", params: idParams }, async ({ user, params }) => {
+  const job = await cancelJob(params.id);
+  await auditJobCancelled(user!, job);
+  return { job };
+});
 
 /** GET /api/rollout/guardrails */
 export const getGuardrailsHandler = defineRoute({ access: "viewer" }, async () => ({

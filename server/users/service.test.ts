@@ -62,6 +62,20 @@ describe("user management", () => {
     ).rejects.toMatchObject({ status: 409 });
   });
 
+  it("keeps one admin when the last two demote and disable each other at once", async () => {
+    await database.prisma.user.updateMany({ where: { role: "admin" }, data: { role: "viewer" } });
+    const [first, second] = [await admin(), await admin()];
+    const outcomes = await Promise.allSettled([
+      updateUser(first, second.id, { role: "viewer" }),
+      updateUser(second, first.id, { disabled: true }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(outcomes.find((outcome) => outcome.status === "rejected")).toMatchObject({
+      reason: { status: 409 },
+    });
+    expect(await database.prisma.user.count({ where: { role: "admin", disabledAt: null } })).toBe(1);
+  });
+
   it("writes nothing when a change fails half-way", async () => {
     const before = await database.prisma.auditEntry.count();
     const actor = await admin();

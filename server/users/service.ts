@@ -66,17 +66,20 @@ export async function createUser(actor: SessionUser | "system", input: CreateUse
 export async function updateUser(actor: SessionUser, id: number, patch: UpdateUserRequest): Promise<User> {
   const prisma = await db();
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+  const mayRemoveAdmin = (patch.role !== undefined && patch.role !== "admin") || patch.disabled === true;
   return prisma.$transaction(async (tx) => {
+    // Two admins demoting each other at once must not both see "another admin is left": lock the active admins'
+    // rows first, so that the second waits for the first and then reads what it committed (READ COMMITTED).
+    const activeAdmins = mayRemoveAdmin
+      ? await tx.$queryRaw<{ id: number }[]>`
+          SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE`
+      : [];
     const current = await tx.user.findUnique({ where: { id } });
     if (!current) throw new NotFoundError(`There is no user with id ${id}.`);
     const before = toUser(current);
-    const losesAdmin =
-      before.role === "admin" &&
-      !before.disabled &&
-      ((patch.role && patch.role !== "admin") || patch.disabled === true);
-    if (losesAdmin) {
-      const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: id } } });
-      if (otherAdmins === 0) throw new ConflictError("This is the last active admin; make another admin first.");
+    const losesAdmin = before.role === "admin" && !before.disabled && mayRemoveAdmin;
+    if (losesAdmin && !activeAdmins.some((admin) => admin.id !== id)) {
+      throw new ConflictError("This is the last active admin; make another admin first.");
     }
     const disabledAt =
       patch.disabled === undefined ? undefined : patch.disabled ? (current.disabledAt ?? new Date()) : null;

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client";
+import { startApiServer } from "../../server/testing/api-server";
+import { createTestDatabase } from "../../server/testing/database";
+import { createUser } from "../../server/users/service";
+import { ServerSignInError, withServerSession } from "./server-session";
+
+let database: Database;
+let server: { url: string; close(): Promise<void> };
+const admin = { email: "backfill-admin@example.com", password: "backfill admin password" };
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await createUser("system", { ...admin, role: "admin" });
+  server = await startApiServer();
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+const sessions = () => database.prisma.session.count({ where: { user: { email: admin.email } } });
+
+describe("the backfill CLI's session on a server", () => {
+  it("is signed in while the work runs and signed out after it", async () => {
+    const status = await withServerSession(server.url, admin, async (cookie) => {
+      expect(await sessions()).toBe(1);
+      return (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).status;
+    });
+    expect(status).toBe(200);
+    expect(await sessions()).toBe(0);
+  });
+
+  it("is signed out when the work fails", async () => {
+    await expect(
+      withServerSession(server.url, admin, () => Promise.reject(new Error("the server refused the backfill"))),
+    ).rejects.toThrow("the server refused the backfill");
+    expect(await sessions()).toBe(0);
+  });
+
+  it("says why when the sign-in is refused", async () => {
+    await expect(
+      withServerSession(server.url, { ...admin, password: "wrong" }, () => Promise.resolve()),
+    ).rejects.toThrow(ServerSignInError);
+  });
+});
