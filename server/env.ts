@@ -27,7 +27,7 @@ const envSchema = z.object({
     (value) => value === undefined || value.split(/\s+/).every((secret) => secret.length >= 32),
     {
       message:
-        "each secret must be at least 32 characters (a short one can be guessed offline from one signed request)",
+        "must be at least 32 characters, each secret (a short one can be guessed offline from one signed request)",
     },
   ),
   /**
