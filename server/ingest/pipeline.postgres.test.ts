@@ -16,6 +16,9 @@ const title = binaries.ok
   ? "the ingest write on PostgreSQL with concurrent connections"
   : `the ingest write on PostgreSQL with concurrent connections (skipped: ${binaries.reason})`;
 
+// The reason shows in every reporter, not only in the (skipped) suite name.
+if (!binaries.ok) console.warn(title);
+
 let cluster: PostgresCluster | undefined;
 let database: Database | undefined;
 beforeAll(async () => {

@@ -18,6 +18,9 @@ const title = binaries.ok
   ? "rollout writes on PostgreSQL with concurrent connections"
   : `rollout writes on PostgreSQL with concurrent connections (skipped: ${binaries.reason})`;
 
+// The reason shows in every reporter, not only in the (skipped) suite name.
+if (!binaries.ok) console.warn(title);
+
 let cluster: PostgresCluster | undefined;
 let database: Database | undefined;
 beforeAll(async () => {
