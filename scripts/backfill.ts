@@ -9,18 +9,23 @@
  */
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { cohortSchema, jobListResponseSchema, type Cohort, type Job } from "../lib/contracts/rollout";
+import { z } from "zod";
+import { cohortSchema, jobListResponseSchema, jobSchema, type Cohort, type Job } from "../lib/contracts/rollout";
 import { setDatabase } from "../server/db";
 import { readLockOwner } from "../server/db/data-dir-lock";
 import { EnvError, parseEnv } from "../server/env";
 import { groupingModels } from "../server/grouping/default-models";
 import { runBackfillJob } from "../server/rollout/backfill";
 import { resolveCohort } from "../server/rollout/cohorts";
+import { claimJob } from "../server/rollout/job-runner";
 import { createBackfillJobs, toJobView } from "../server/rollout/jobs";
 import { StartupError, openMigratedDatabase } from "../server/startup";
 import { ServerSignInError, withServerSession } from "./backfill/server-session";
 
 class UsageError extends Error {}
+
+/** A running job whose heartbeat is older than this is taken over (the job runner's default). */
+const STALE_AFTER_MS = 60_000;
 
 const { values } = parseArgs({
   options: {
@@ -92,9 +97,15 @@ async function viaServer(url: string, request: ReturnType<typeof target>): Promi
       headers: { "content-type": "application/json", cookie },
       body: JSON.stringify(request),
     });
-    if (!created.ok)
-      throw new UsageError(`the server refused the backfill (${created.status}): ${await created.text()}`);
-    let jobs = jobListResponseSchema.parse(await created.json()).jobs;
+    let jobs: Job[];
+    if (created.status === 409 && request.projectId !== undefined) {
+      // The project's backfill is already queued or running: the answer names that job, and this command follows it.
+      jobs = [z.object({ job: jobSchema }).parse(await created.json()).job];
+    } else {
+      if (!created.ok)
+        throw new UsageError(`the server refused the backfill (${created.status}): ${await created.text()}`);
+      jobs = jobListResponseSchema.parse(await created.json()).jobs;
+    }
     const progress = new Map(
       jobs.map((job) => [
         job.id,
@@ -133,17 +144,20 @@ async function locally(config: ReturnType<typeof parseEnv>, request: ReturnType<
       ? [request.projectId]
       : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
     if (projectIds.length === 0) throw new UsageError("the cohort selects no project");
-    const jobs = await createBackfillJobs({
+    const created = await createBackfillJobs({
       projectIds,
       model: next.version,
       batchSize: request.batchSize,
       createdBy: "npm run backfill",
       claimed: true,
     });
-    for (const job of jobs) {
-      await database.prisma.job.update({ where: { id: job.id }, data: { status: "running", heartbeatAt: new Date() } });
-      const bar = bars.create(1, 0, { name: `project ${job.projectId}`, status: "running" });
-      const outcome = await runBackfillJob(job.id, {
+    const jobs = created.map((entry) => entry.job);
+    for (const { job, leaseToken } of created) {
+      // A job that was already active is run here only if it is queued or its worker stopped beating (stale).
+      const lease = leaseToken ? { jobId: job.id, token: leaseToken } : await claimJob(job.id, STALE_AFTER_MS);
+      const bar = bars.create(1, 0, { name: `project ${job.projectId}`, status: lease ? "running" : "run elsewhere" });
+      if (!lease) continue;
+      const outcome = await runBackfillJob(lease, {
         models,
         signal: controller.signal,
         onProgress: ({ done, total }) => {

@@ -12,6 +12,8 @@ export interface DecisionInput {
   inserted: boolean;
   latencyMs: number;
   shadow?: { model: string; best: SimilarIssue | undefined };
+  /** The stored event the decision was made for (ingest). */
+  eventId?: number | null;
 }
 
 /** Records one grouping call in grouping_decisions, in the transaction that wrote its effects. */
@@ -20,6 +22,7 @@ export async function recordDecision(tx: Transaction, input: DecisionInput): Pro
     data: {
       projectId: input.request.project_id,
       hash: input.request.hash,
+      eventId: input.eventId ?? null,
       modelRequested: input.request.model,
       modelUsed: input.modelUsed.version,
       fallback: input.fallback,

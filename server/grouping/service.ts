@@ -8,7 +8,7 @@ import type {
 } from "@/lib/contracts/grouping";
 import { db } from "../db";
 import { ValidationError } from "../http/errors";
-import { recordDecision } from "./decisions";
+import { recordDecision, type DecisionInput } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
 import { groupingModels } from "./default-models";
 import { projectIdOf, registeredProjectId } from "./project-ids";
@@ -94,10 +94,17 @@ export interface GroupingCallOptions {
   record?: boolean;
   /** The other model's read-only answer on the same event, stored beside this decision. */
   shadow?: ShadowAnswer;
+  /**
+   * Leave the decision row to the caller (returned as `decision`): ingest writes it in the event's transaction, so
+   * that an event that is not stored leaves no decision for the dashboards to count.
+   */
+  deferDecision?: boolean;
 }
 
 export interface GroupingCallResult extends SimilarIssuesResponse {
   decisionId: number | null;
+  /** The decision to record, when the caller deferred it (`deferDecision`); null otherwise. */
+  decision: DecisionInput | null;
   threshold: number;
   fallback: boolean;
 }
@@ -131,6 +138,7 @@ export async function groupingCall(
   if (request.training_mode) {
     const vector = await embedOne(models, requested, request.stacktrace);
     const threshold = groupingThreshold(request.threshold, requested);
+    let decision: DecisionInput | null = null;
     const decisionId = await prisma.$transaction(async (tx) => {
       await ensureProject(tx, request.project_id);
       await upsertEmbeddings(tx, {
@@ -140,7 +148,7 @@ export async function groupingCall(
         vectors: [{ model: requested, vector }],
       });
       if (!record) return null;
-      return recordDecision(tx, {
+      decision = {
         request,
         modelUsed: requested,
         fallback: false,
@@ -148,9 +156,17 @@ export async function groupingCall(
         best: undefined,
         inserted: true,
         latencyMs: performance.now() - started,
-      });
+      };
+      return options.deferDecision ? null : recordDecision(tx, decision);
     });
-    return { responses: [], model_used: requested.version, decisionId, threshold, fallback: false };
+    return {
+      responses: [],
+      model_used: requested.version,
+      decisionId,
+      decision: options.deferDecision ? decision : null,
+      threshold,
+      fallback: false,
+    };
   }
 
   await registerProjectOnce(request.project_id);
@@ -180,6 +196,7 @@ export async function groupingCall(
   }));
   const shouldInsert = !request.read_only && !responses.some((response) => response.should_group);
 
+  let decision: DecisionInput | null = null;
   const decisionId = await prisma.$transaction(async (tx) => {
     const inserted =
       shouldInsert &&
@@ -190,7 +207,7 @@ export async function groupingCall(
         vectors: computed.map(({ model, vector }) => ({ model, vector })),
       }));
     if (!record) return null;
-    return recordDecision(tx, {
+    decision = {
       request,
       modelUsed: answer.model,
       fallback,
@@ -199,9 +216,17 @@ export async function groupingCall(
       inserted,
       latencyMs: performance.now() - started,
       shadow: options.shadow,
-    });
+    };
+    return options.deferDecision ? null : recordDecision(tx, decision);
   });
-  return { responses, model_used: answer.model.version, decisionId, threshold: answer.threshold, fallback };
+  return {
+    responses,
+    model_used: answer.model.version,
+    decisionId,
+    decision: options.deferDecision ? decision : null,
+    threshold: answer.threshold,
+    fallback,
+  };
 }
 
 /**

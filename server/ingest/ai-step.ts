@@ -3,6 +3,7 @@ import type { SentryEvent } from "@/lib/event/schema";
 import { eventExceptionType } from "@/lib/event/title";
 import type { FingerprintResult } from "@/lib/fingerprinting";
 import { buildEmbeddingText, checkAiEligibility } from "@/lib/embedding-text";
+import type { DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { groupingCall, type ShadowAnswer } from "../grouping/service";
@@ -16,7 +17,8 @@ export type AiOutcome =
       text: string;
       modelRequested: string;
       modelUsed: string;
-      decisionId: number | null;
+      /** The live call's decision row, written with the event (so an event that is not stored leaves none). */
+      decision: DecisionInput | null;
       /** The nearest record within the threshold, when the model says the event belongs to its issue. */
       match: { hash: string; distance: number } | null;
     };
@@ -56,7 +58,7 @@ export async function runAiStep(
     const live = await groupingCall(
       { ...base, ...defaults, model: flags.model, read_only: false, skip_fallback: flags.skipFallback },
       models,
-      { shadow },
+      { shadow, deferDecision: true },
     );
     const best = live.responses[0];
     return {
@@ -64,7 +66,7 @@ export async function runAiStep(
       text,
       modelRequested: flags.model,
       modelUsed: live.model_used,
-      decisionId: live.decisionId,
+      decision: live.decision,
       match: best?.should_group ? { hash: best.parent_hash, distance: best.stacktrace_distance } : null,
     };
   } catch (error) {
@@ -73,7 +75,10 @@ export async function runAiStep(
   }
 }
 
-/** Sends one training_mode call so that the next model's index learns a hash it has not seen (v2 backfill). */
+/**
+ * Sends one training_mode call so that the next model's index learns a hash it has not seen (v2 backfill). Returns
+ * the call's decision for the event's transaction to record, or null when it was not sent or failed.
+ */
 export async function sendTrainingCall(
   projectId: number,
   event: SentryEvent,
@@ -81,10 +86,10 @@ export async function sendTrainingCall(
   hash: string,
   model: string,
   models: GroupingModels = groupingModels(),
-): Promise<boolean> {
-  if (!checkAiEligibility(event, fingerprint).eligible) return false;
+): Promise<DecisionInput | null> {
+  if (!checkAiEligibility(event, fingerprint).eligible) return null;
   try {
-    await groupingCall(
+    const call = await groupingCall(
       {
         project_id: projectId,
         stacktrace: buildEmbeddingText(event, fingerprint),
@@ -100,11 +105,12 @@ export async function sendTrainingCall(
         use_reranking: false,
       },
       models,
+      { deferDecision: true },
     );
-    return true;
+    return call.decision;
   } catch (error) {
     logger.warn("training-mode call failed", { projectId, error });
-    return false;
+    return null;
   }
 }
 

@@ -58,6 +58,20 @@ function pythonEvent(options: { id?: string; type?: string; value?: string; func
 const decisions = (projectId: number) =>
   database.prisma.groupingDecision.findMany({ where: { projectId }, orderBy: { id: "asc" } });
 
+/** Runs `work` while the database refuses to store the project's events (a trigger raises). */
+async function whileEventsAreRefused(projectId: number, work: () => Promise<void>): Promise<void> {
+  await database.driver.exec(`
+    CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+    CREATE TRIGGER refuse_event BEFORE INSERT ON events FOR EACH ROW
+      WHEN (NEW.project_id = ${projectId}) EXECUTE FUNCTION refuse_event();`);
+  try {
+    await work();
+  } finally {
+    await database.driver.exec("DROP TRIGGER refuse_event ON events; DROP FUNCTION refuse_event();");
+  }
+}
+
 describe("the ingest pipeline", () => {
   it("puts events with the same fingerprint in one issue, and stores an event id once", async () => {
     const p = await project();
@@ -160,5 +174,33 @@ describe("the ingest pipeline", () => {
       shadowModel: "v1",
       shadowShouldGroup: true,
     });
+  });
+
+  it("leaves no decision row when the event cannot be stored after the AI step", async () => {
+    const p = await project("v2");
+    // An injected failure of the event's write (the AI step has run by then), as a payload PostgreSQL refuses did.
+    await whileEventsAreRefused(p.id, () =>
+      expect(ingestEvent(p, pythonEvent({ functions: ["main", "upload"] }))).rejects.toThrow(/refused by the test/),
+    );
+    expect(await decisions(p.id)).toEqual([]);
+    expect(await database.prisma.group.count({ where: { projectId: p.id } })).toBe(0);
+
+    // Sent again once the write works, the event is stored with exactly one decision, tied to it.
+    const stored = await ingestEvent(p, pythonEvent({ functions: ["main", "upload"] }));
+    const event = await database.prisma.event.findFirstOrThrow({ where: { projectId: p.id } });
+    expect(stored.method).toBe("new");
+    expect(await decisions(p.id)).toMatchObject([{ eventId: event.id, modelRequested: "v2", trainingMode: false }]);
+  });
+
+  it("records a training-mode call with the event that triggered it, never without it", async () => {
+    const p = await project("v1");
+    await ingestEvent(p, pythonEvent({ functions: ["main", "export"] }));
+    await database.prisma.featureFlag.create({ data: { projectId: p.id, key: "grouping_model", value: "v2" } });
+    await whileEventsAreRefused(p.id, () =>
+      expect(ingestEvent(p, pythonEvent({ functions: ["main", "export"] }))).rejects.toThrow(/refused by the test/),
+    );
+    expect((await decisions(p.id)).filter((d) => d.trainingMode)).toEqual([]);
+    await ingestEvent(p, pythonEvent({ functions: ["main", "export"] }));
+    expect((await decisions(p.id)).filter((d) => d.trainingMode)).toHaveLength(1);
   });
 });

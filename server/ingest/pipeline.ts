@@ -4,11 +4,13 @@ import type { SentryEvent } from "@/lib/event/schema";
 import { eventCulprit, eventTitle } from "@/lib/event/title";
 import { fingerprintEvent } from "@/lib/fingerprinting";
 import { db } from "../db";
-import type { Prisma, Transaction } from "../db/client";
+import type { Prisma } from "../db/client";
+import { recordDecision, type DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
+import { knownGroupHash, placeEventInGroup } from "./group-placement";
 
 export interface IngestProject {
   id: number;
@@ -41,12 +43,6 @@ function eventTime(event: SentryEvent, now: Date): Date {
   return Number.isNaN(date.getTime()) || Math.abs(date.getTime() - now.getTime()) > 30 * 86_400_000 ? now : date;
 }
 
-async function knownGroup(tx: Transaction, projectId: number, hashes: string[]) {
-  const rows = await tx.groupHash.findMany({ where: { projectId, hash: { in: hashes } } });
-  // The first hash of the event (its primary variant) wins when several are known.
-  return hashes.map((hash) => rows.find((row) => row.hash === hash)).find((row) => row !== undefined) ?? null;
-}
-
 /**
  * One event through the pipeline of DESIGN.md ("Ingest"): fingerprint → a known hash means its issue; otherwise the
  * AI step (project's model, shadow of the other) merges it into the matched hash's issue or it starts a new one.
@@ -74,14 +70,16 @@ export async function ingestEvent(
   if (duplicate) return { eventId, groupId: duplicate.groupId, duplicate: true, method: duplicate.groupingMethod };
 
   const flags = await projectGroupingFlags(project.id);
-  const known = await prisma.$transaction((tx) => knownGroup(tx, project.id, hashes));
+  // A first look without locks: a hash known now stays known, so the AI step is skipped; an unknown one is checked
+  // again under the hash locks when the event is written (group-placement.ts).
+  const known = await prisma.$transaction((tx) => knownGroupHash(tx, project.id, hashes));
   let ai: AiOutcome | null = null;
-  let trained = false;
+  let training: DecisionInput | null = null;
   if (known) {
     // A project on the next model backfills that model's index from live traffic, once per hash.
     const next = models.next();
     if (next && flags.model === next.version && known.latestTrainingModel !== next.version) {
-      trained = await sendTrainingCall(project.id, stored, fingerprint, known.hash, next.version, models);
+      training = await sendTrainingCall(project.id, stored, fingerprint, known.hash, next.version, models);
     }
   } else {
     ai = await runAiStep(project.id, stored, fingerprint, flags, models);
@@ -106,41 +104,8 @@ export async function ingestEvent(
       });
       if (again) return { eventId, groupId: again.groupId, duplicate: true, method: again.groupingMethod };
 
-      // Another event may have created the issue while the AI step ran: its hash wins over the AI's answer.
-      const existing = known ?? (await knownGroup(tx, project.id, hashes));
       const decided = ai?.kind === "decided" ? ai : null;
-      const parent =
-        !existing && decided?.match
-          ? await tx.groupHash.findUnique({
-              where: { projectId_hash: { projectId: project.id, hash: decided.match.hash } },
-            })
-          : null;
-      const method: IngestResult["method"] = existing ? "fingerprint" : parent ? "ai" : "new";
-
-      let groupId: number;
-      if (existing || parent) {
-        groupId = (existing ?? parent)!.groupId;
-        const group = await tx.group.findUniqueOrThrow({ where: { id: groupId }, select: { lastSeen: true } });
-        await tx.group.update({
-          where: { id: groupId },
-          data: { timesSeen: { increment: 1 }, lastSeen: receivedAt > group.lastSeen ? receivedAt : group.lastSeen },
-        });
-      } else {
-        const group = await tx.group.create({
-          data: {
-            projectId: project.id,
-            title: eventTitle(stored),
-            culprit: eventCulprit(stored),
-            firstSeen: receivedAt,
-            lastSeen: receivedAt,
-            timesSeen: 1,
-          },
-        });
-        groupId = group.id;
-      }
-
-      const primary = hashes[0]!;
-      const seerAudit = decided
+      const primaryAudit = decided
         ? {
             seerDateSent: now,
             seerModelRequested: decided.modelRequested,
@@ -150,13 +115,18 @@ export async function ingestEvent(
             // A miss indexed the hash with the requested model (and with the stable one on fallback).
             latestTrainingModel: decided.match ? null : decided.modelRequested,
           }
-        : {};
-      await tx.groupHash.createMany({
-        data: hashes.map((hash) => ({ projectId: project.id, hash, groupId, ...(hash === primary ? seerAudit : {}) })),
-        skipDuplicates: true,
+        : undefined;
+      // Another event may have created the issue while the AI step ran: its hash wins over the AI's answer.
+      const { groupId, method } = await placeEventInGroup(tx, {
+        projectId: project.id,
+        hashes,
+        aiMatchHash: decided?.match?.hash ?? null,
+        newGroup: { title: eventTitle(stored), culprit: eventCulprit(stored), seenAt: receivedAt },
+        primaryAudit,
       });
-      if (trained && existing) {
-        await tx.groupHash.update({ where: { id: existing.id }, data: { latestTrainingModel: flags.model } });
+      if (training && known) {
+        await tx.groupHash.update({ where: { id: known.id }, data: { latestTrainingModel: flags.model } });
+        await recordDecision(tx, training);
       }
       const created = await tx.event.create({
         data: {
@@ -173,9 +143,8 @@ export async function ingestEvent(
           receivedAt,
         },
       });
-      if (decided?.decisionId) {
-        await tx.groupingDecision.update({ where: { id: decided.decisionId }, data: { eventId: created.id } });
-      }
+      // The decision is written here, with its event: an event that fails to be stored leaves no decision behind.
+      if (decided?.decision) await recordDecision(tx, { ...decided.decision, eventId: created.id });
       return { eventId, groupId, duplicate: false, method };
     });
   }

@@ -4,7 +4,11 @@ import { useGroupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
-import { createJobRunner, type JobRunner } from "./job-runner";
+import type { SessionUser } from "../auth/session";
+import { ConflictError } from "../http/errors";
+import { runBackfillJob } from "./backfill";
+import { createBackfill } from "./cohort-service";
+import { claimJob, createJobRunner, type JobRunner } from "./job-runner";
 import { createBackfillJobs } from "./jobs";
 import { rolloutOverview } from "./overview";
 import { createProject, ingestDistinctErrors, waitFor } from "./test-fixtures";
@@ -55,14 +59,11 @@ describe("the v2 backfill job", () => {
     expect(before.migration.eligibleHashes).toBeGreaterThanOrEqual(ERRORS);
 
     // Uninterrupted run.
-    const [steadyJob] = await createBackfillJobs({
-      projectIds: [steady.id],
-      model: "v2",
-      batchSize: 5,
-      createdBy: "test",
-    });
+    const steadyJob = (
+      await createBackfillJobs({ projectIds: [steady.id], model: "v2", batchSize: 5, createdBy: "test" })
+    )[0]!.job;
     const runner = createJobRunner({ intervalMs: 20, models: fixtureModels });
-    await waitFor(async () => (await jobOf(steadyJob!.id)).status === "done", 30_000, "the uninterrupted backfill");
+    await waitFor(async () => (await jobOf(steadyJob.id)).status === "done", 30_000, "the uninterrupted backfill");
     await runner.stop();
 
     // The crash: the runner is stopped in the middle of a batch (after 7 training calls with batches of 5), without
@@ -76,16 +77,13 @@ describe("the v2 backfill job", () => {
         return fixtureModels.embed(version, texts);
       },
     };
-    const [crashJob] = await createBackfillJobs({
-      projectIds: [crashed.id],
-      model: "v2",
-      batchSize: 5,
-      createdBy: "test",
-    });
+    const crashJob = (
+      await createBackfillJobs({ projectIds: [crashed.id], model: "v2", batchSize: 5, createdBy: "test" })
+    )[0]!.job;
     crashingRunner = createJobRunner({ intervalMs: 20, models: crashing });
     await waitFor(async () => calls >= 7, 30_000, "the crash point");
     await crashingRunner.stop();
-    const halfway = await jobOf(crashJob!.id);
+    const halfway = await jobOf(crashJob.id);
     expect(halfway.status).toBe("running");
     expect(halfway.cursor).toEqual({ lastId: expect.any(Number) });
     expect(halfway.progressDone).toBe(5);
@@ -96,9 +94,9 @@ describe("the v2 backfill job", () => {
 
     // A restarted process finds the job "running" with a stale heartbeat and resumes it from its cursor.
     const restarted = createJobRunner({ intervalMs: 20, staleAfterMs: 100, models: fixtureModels });
-    await waitFor(async () => (await jobOf(crashJob!.id)).status === "done", 30_000, "the resumed backfill");
+    await waitFor(async () => (await jobOf(crashJob.id)).status === "done", 30_000, "the resumed backfill");
     await restarted.stop();
-    expect(restarted.finished).toEqual([{ jobId: crashJob!.id, outcome: "done" }]);
+    expect(restarted.finished).toEqual([{ jobId: crashJob.id, outcome: "done" }]);
 
     const steadyEnd = await projectState(steady.id);
     const crashedEnd = await projectState(crashed.id);
@@ -113,7 +111,7 @@ describe("the v2 backfill job", () => {
     }
     expect(crashedEnd.records).toEqual(steadyEnd.records);
     expect(crashedEnd.migration.coverage).toBe(steadyEnd.migration.coverage);
-    expect((await jobOf(crashJob!.id)).progressDone).toBe(before.migration.eligibleHashes);
+    expect((await jobOf(crashJob.id)).progressDone).toBe(before.migration.eligibleHashes);
   }, 90_000);
 
   it("stops a cancelled job at its next batch", async () => {
@@ -129,15 +127,70 @@ describe("the v2 backfill job", () => {
         return fixtureModels.embed(version, texts);
       },
     };
-    const [job] = await createBackfillJobs({ projectIds: [project.id], model: "v2", batchSize: 4, createdBy: "test" });
+    const job = (
+      await createBackfillJobs({ projectIds: [project.id], model: "v2", batchSize: 4, createdBy: "test" })
+    )[0]!.job;
     const runner = createJobRunner({ intervalMs: 20, models: slow });
     await waitFor(async () => calls >= 2, 10_000, "the second call");
-    await database.prisma.job.update({ where: { id: job!.id }, data: { status: "cancelled" } });
+    await database.prisma.job.update({ where: { id: job.id }, data: { status: "cancelled" } });
     release();
     await waitFor(async () => runner.finished.length === 1, 10_000, "the runner to stop the job");
     await runner.stop();
-    expect(runner.finished[0]).toEqual({ jobId: job!.id, outcome: "cancelled" });
+    expect(runner.finished[0]).toEqual({ jobId: job.id, outcome: "cancelled" });
     const end = await projectState(project.id);
     expect(end.migration.coveredHashes).toBe(4);
   }, 30_000);
+
+  it("stops a worker whose job was taken over as stale, before it writes any progress", async () => {
+    const project = await createProject(database.prisma);
+    await ingestDistinctErrors(project, 6);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const slow: GroupingModels = {
+      ...fixtureModels,
+      embed: async (version, texts) => {
+        if (version === "v2" && (calls += 1) === 1) await gate;
+        return fixtureModels.embed(version, texts);
+      },
+    };
+    const { job } = (await createBackfillJobs({ projectIds: [project.id], model: "v2", createdBy: "test" }))[0]!;
+    const first = await claimJob(job.id, 60_000);
+    expect(first).not.toBeNull();
+    const slowRun = runBackfillJob(first!, { models: slow });
+    await waitFor(async () => calls >= 1, 10_000, "the first worker's first call");
+
+    // The first worker looks dead (its heartbeat is old): a second one takes the job over with a new lease.
+    expect(await claimJob(job.id, 60_000)).toBeNull(); // not while its heartbeat is fresh
+    await database.prisma.job.update({ where: { id: job.id }, data: { heartbeatAt: new Date(Date.now() - 120_000) } });
+    const second = await claimJob(job.id, 60_000);
+    expect(second).not.toBeNull();
+    expect(second!.token).not.toBe(first!.token);
+    release();
+    expect(await slowRun).toBe("lost");
+    expect(await jobOf(job.id)).toMatchObject({ status: "running", progressDone: 0, cursor: null });
+
+    expect(await runBackfillJob(second!, { models: fixtureModels })).toBe("done");
+    expect(await jobOf(job.id)).toMatchObject({ status: "done", progressDone: 6 });
+  }, 30_000);
+
+  it("keeps one active backfill per project: a second request gets the first job back, or 409 for one project", async () => {
+    const project = await createProject(database.prisma);
+    const [first] = await createBackfillJobs({ projectIds: [project.id], model: "v2", createdBy: "test" });
+    const [second] = await createBackfillJobs({ projectIds: [project.id], model: "v2", createdBy: "test" });
+    expect(first).toMatchObject({ existed: false });
+    expect(second).toMatchObject({ existed: true, job: { id: first!.job.id } });
+    const admin: SessionUser = { id: 1, email: "admin@example.test", name: null, role: "admin" };
+    const refused = await createBackfill(admin, { projectId: project.id }, fixtureModels).catch((error) => error);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused).toMatchObject({ status: 409, envelope: { job: { id: first!.job.id, status: "queued" } } });
+    // The database itself refuses a second active job, whoever writes it.
+    await expect(
+      database.prisma.job.create({ data: { kind: "backfill", projectId: project.id, createdBy: "sql" } }),
+    ).rejects.toThrow(/Unique constraint/);
+    await database.prisma.job.update({ where: { id: first!.job.id }, data: { status: "done" } });
+    const [after] = await createBackfillJobs({ projectIds: [project.id], model: "v2", createdBy: "test" });
+    expect(after).toMatchObject({ existed: false });
+    expect(after!.job.id).not.toBe(first!.job.id);
+  });
 });

@@ -18,7 +18,14 @@ import { DEFAULT_BATCH_SIZE, type BackfillParams } from "./jobs";
  * twice and records are never duplicated.
  */
 
-export type BackfillOutcome = "done" | "cancelled" | "aborted" | "failed";
+/** "lost": another worker took the job over (it found the heartbeat stale); this one stopped without writing. */
+export type BackfillOutcome = "done" | "cancelled" | "aborted" | "failed" | "lost";
+
+/** A claim on a job: only the holder of the current token may write its progress (see job-runner.ts). */
+export interface JobLease {
+  jobId: number;
+  token: string;
+}
 
 export interface BackfillRunOptions {
   models?: GroupingModels;
@@ -96,20 +103,28 @@ async function sendTraining(
   await prisma.groupHash.update({ where: { id: row.id }, data: { latestTrainingModel: model.version } });
 }
 
-/** Runs (or resumes) a claimed backfill job until it is done, cancelled, fails, or the signal aborts it. */
-export async function runBackfillJob(jobId: number, options: BackfillRunOptions = {}): Promise<BackfillOutcome> {
+/** Runs (or resumes) a claimed backfill job until it is done, cancelled, fails, loses its lease, or the signal aborts it. */
+export async function runBackfillJob(lease: JobLease, options: BackfillRunOptions = {}): Promise<BackfillOutcome> {
+  const { jobId } = lease;
   const models = options.models ?? groupingModels();
   const prisma = await db();
   const job = await prisma.job.findUniqueOrThrow({ where: { id: jobId } });
   const params = (job.params ?? {}) as Partial<BackfillParams>;
   const model = models.get(params.model ?? models.next()?.version ?? "");
+  // Every write names the lease: a job cancelled, or taken over by another worker, is no longer this run's to write.
+  const ours = { id: jobId, status: "running" as const, leaseToken: lease.token };
+  const lostOrCancelled = async (): Promise<BackfillOutcome> => {
+    const now = await prisma.job.findUnique({ where: { id: jobId }, select: { status: true } });
+    return now?.status === "running" ? "lost" : "cancelled";
+  };
   const fail = async (error: string) => {
-    await prisma.job.updateMany({
-      where: { id: jobId, status: "running" },
+    const failed = await prisma.job.updateMany({
+      where: ours,
       data: { status: "failed", error, finishedAt: new Date() },
     });
-    return "failed" as const;
+    return failed.count ? ("failed" as const) : lostOrCancelled();
   };
+  if (job.leaseToken !== lease.token) return lostOrCancelled();
   if (!job.projectId) return fail("the job names no project");
   if (!model) return fail(`model ${params.model ?? "(next)"} is not available`);
   const projectId = job.projectId;
@@ -118,7 +133,8 @@ export async function runBackfillJob(jobId: number, options: BackfillRunOptions 
   let cursor: Cursor = { lastId: Number((job.cursor as Partial<Cursor> | null)?.lastId ?? 0) };
   let done = job.progressDone;
   const total = done + (await prisma.$transaction((tx) => remaining(tx, projectId, cursor.lastId)));
-  await prisma.job.update({ where: { id: jobId }, data: { progressTotal: total, heartbeatAt: new Date() } });
+  const started = await prisma.job.updateMany({ where: ours, data: { progressTotal: total, heartbeatAt: new Date() } });
+  if (started.count === 0) return lostOrCancelled();
   options.onProgress?.({ done, total });
 
   try {
@@ -132,7 +148,7 @@ export async function runBackfillJob(jobId: number, options: BackfillRunOptions 
       cursor = { lastId: rows.at(-1)!.id };
       done += rows.length;
       const saved = await prisma.job.updateMany({
-        where: { id: jobId, status: "running" },
+        where: ours,
         data: {
           cursor: { ...cursor },
           progressDone: done,
@@ -140,7 +156,7 @@ export async function runBackfillJob(jobId: number, options: BackfillRunOptions 
           heartbeatAt: new Date(),
         },
       });
-      if (saved.count === 0) return "cancelled";
+      if (saved.count === 0) return lostOrCancelled();
       options.onProgress?.({ done, total: Math.max(total, done) });
     }
   } catch (error) {
@@ -149,8 +165,8 @@ export async function runBackfillJob(jobId: number, options: BackfillRunOptions 
     return fail((error as Error).message);
   }
   const finished = await prisma.job.updateMany({
-    where: { id: jobId, status: "running" },
+    where: ours,
     data: { status: "done", progressDone: done, progressTotal: done, finishedAt: new Date(), heartbeatAt: new Date() },
   });
-  return finished.count ? "done" : "cancelled";
+  return finished.count ? "done" : lostOrCancelled();
 }

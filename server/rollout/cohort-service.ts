@@ -4,7 +4,7 @@ import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
-import { ValidationError } from "../http/errors";
+import { ConflictError, ValidationError } from "../http/errors";
 import { resolveCohort } from "./cohorts";
 import { applyChange, writeProjectFlags } from "./flags";
 import { createBackfillJobs } from "./jobs";
@@ -37,7 +37,10 @@ export async function applyCohort(
   return { applied: written.map((w) => w.projectId), scheduled: null };
 }
 
-/** Queues the next model's backfill for a project or for each project of a cohort. */
+/**
+ * Queues the next model's backfill for a project or for each project of a cohort. A project that already has one
+ * queued or running answers 409 with that job; a cohort keeps its members' active jobs and queues the others.
+ */
 export async function createBackfill(
   user: SessionUser,
   request: CreateBackfillRequest,
@@ -51,5 +54,19 @@ export async function createBackfill(
       : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
   if (projectIds.length === 0)
     throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
-  return createBackfillJobs({ projectIds, model: next.version, batchSize: request.batchSize, createdBy: user });
+  const created = await createBackfillJobs({
+    projectIds,
+    model: next.version,
+    batchSize: request.batchSize,
+    createdBy: user,
+  });
+  const [only] = created;
+  if (request.projectId !== undefined && only?.existed) {
+    const error = new ConflictError(
+      `Project ${request.projectId} already has a backfill ${only.job.status} (job #${only.job.id}); it was not queued again.`,
+    );
+    error.envelope = { job: only.job };
+    throw error;
+  }
+  return created.map((entry) => entry.job);
 }

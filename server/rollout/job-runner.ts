@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "../db";
+import { Prisma } from "../db/client";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { logger } from "../logger";
-import { runBackfillJob, type BackfillOutcome } from "./backfill";
+import { runBackfillJob, type BackfillOutcome, type JobLease } from "./backfill";
 import { enforceGuardrails } from "./guardrails";
 import { BACKFILL_KIND } from "./jobs";
 import { applyDueScheduledChanges } from "./scheduled";
@@ -12,7 +14,9 @@ import { applyDueScheduledChanges } from "./scheduled";
  * The background loop of a server process: applies scheduled changes when due and enforces guardrails (every
  * `intervalMs`), and runs backfill jobs one at a time — queued ones, and running ones whose heartbeat is older than
  * `staleAfterMs` (their process died: the job resumes from its cursor). Claims are atomic (FOR UPDATE SKIP LOCKED),
- * so several servers on one PostgreSQL never run the same job or apply the same change twice.
+ * so several servers on one PostgreSQL never claim the same job at once or apply the same change twice. A claim
+ * writes a new lease token, and every heartbeat and progress write of the run names it: a worker that was only slow
+ * (its job was taken over as stale) finds its token gone and stops, so a job is never run by two workers at once.
  */
 export interface JobRunnerOptions {
   intervalMs?: number;
@@ -46,19 +50,30 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Claims the oldest queued job, or a running one whose process stopped beating; null when there is none. */
-export async function claimNextJob(staleAfterMs: number, now = new Date()): Promise<number | null> {
+async function claim(staleAfterMs: number, now: Date, only: Prisma.Sql): Promise<JobLease | null> {
   const prisma = await db();
   const staleBefore = new Date(now.getTime() - staleAfterMs);
+  const token = randomUUID();
   const [claimed] = await prisma.$queryRaw<{ id: number }[]>`
-    UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, ${now}), heartbeat_at = ${now}
+    UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, ${now}), heartbeat_at = ${now},
+                    lease_token = ${token}
      WHERE id = (
        SELECT id FROM jobs
-        WHERE kind = ${BACKFILL_KIND}
+        WHERE kind = ${BACKFILL_KIND} AND ${only}
           AND (status = 'queued' OR (status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < ${staleBefore})))
         ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING id`;
-  return claimed?.id ?? null;
+  return claimed ? { jobId: claimed.id, token } : null;
+}
+
+/** Claims the oldest queued job, or a running one whose process stopped beating; null when there is none. */
+export function claimNextJob(staleAfterMs: number, now = new Date()): Promise<JobLease | null> {
+  return claim(staleAfterMs, now, Prisma.sql`true`);
+}
+
+/** Claims this job if it is queued or its worker stopped beating; null when a live worker holds it or it ended. */
+export function claimJob(jobId: number, staleAfterMs: number, now = new Date()): Promise<JobLease | null> {
+  return claim(staleAfterMs, now, Prisma.sql`id = ${jobId}`);
 }
 
 /** Starts a runner (not the process-wide one: tests start and stop their own). */
@@ -89,21 +104,30 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
 
   async function jobsLoop() {
     while (!signal.aborted) {
-      let jobId: number | null = null;
+      let lease: JobLease | null = null;
       try {
-        jobId = await claimNextJob(staleAfterMs);
+        lease = await claimNextJob(staleAfterMs);
       } catch (error) {
         logger.error("job runner: could not claim a job", { error });
       }
-      if (jobId === null) {
+      if (lease === null) {
         await sleep(intervalMs, signal);
         continue;
       }
-      const beat = setInterval(() => void heartbeat(jobId), Math.max(1_000, staleAfterMs / 3));
+      const { jobId } = lease;
+      // A heartbeat that finds the lease gone stops the run at its next item instead of its next batch.
+      const lost = new AbortController();
+      const beat = setInterval(
+        () => void heartbeat(lease).then((held) => held || lost.abort()),
+        Math.max(1_000, staleAfterMs / 3),
+      );
       beat.unref?.();
       try {
-        const outcome = await runBackfillJob(jobId, { models: models(), signal });
-        finished.push({ jobId, outcome });
+        const outcome = await runBackfillJob(lease, {
+          models: models(),
+          signal: AbortSignal.any([signal, lost.signal]),
+        });
+        finished.push({ jobId, outcome: lost.signal.aborted && outcome === "aborted" ? "lost" : outcome });
       } catch (error) {
         logger.error("job runner: backfill crashed", { jobId, error });
       } finally {
@@ -122,11 +146,17 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
   };
 }
 
-async function heartbeat(jobId: number): Promise<void> {
+/** Renews the lease; false when it is no longer this worker's (cancelled, or taken over), true otherwise. */
+async function heartbeat(lease: JobLease): Promise<boolean> {
   const prisma = await db();
-  await prisma.job
-    .updateMany({ where: { id: jobId, status: "running" }, data: { heartbeatAt: new Date() } })
-    .catch(() => undefined);
+  const renewed = await prisma.job
+    .updateMany({
+      where: { id: lease.jobId, status: "running", leaseToken: lease.token },
+      data: { heartbeatAt: new Date() },
+    })
+    .catch(() => null);
+  // A database hiccup is not a lost lease: the next progress write decides.
+  return renewed === null || renewed.count > 0;
 }
 
 /**

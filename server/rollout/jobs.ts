@@ -1,7 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Job as JobView } from "@/lib/contracts/rollout";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
+import type { Transaction } from "../db/client";
 import type { Job } from "../db/generated/client";
 import { ConflictError, NotFoundError } from "../http/errors";
 
@@ -41,11 +43,21 @@ export interface CreateBackfillOptions {
   claimed?: boolean;
 }
 
+export interface CreatedBackfill {
+  job: JobView;
+  /** The project already had this job queued or running: nothing was created for it. */
+  existed: boolean;
+  /** The lease of a job created already claimed (`claimed`); null otherwise. */
+  leaseToken: string | null;
+}
+
 /**
  * Queues one backfill job per project. A project with a backfill already queued or running keeps that job (it is
- * returned instead), so that a double click or a cohort overlapping a running job never backfills twice.
+ * returned, marked `existed`), so that a double click or a cohort overlapping a running job never backfills twice.
+ * The partial unique index on active jobs decides it, not a read before the insert: two concurrent requests for
+ * one project insert one job, and the other waits for it and gets it back.
  */
-export async function createBackfillJobs(options: CreateBackfillOptions): Promise<JobView[]> {
+export async function createBackfillJobs(options: CreateBackfillOptions): Promise<CreatedBackfill[]> {
   const prisma = await db();
   const createdBy = typeof options.createdBy === "string" ? options.createdBy : options.createdBy.email;
   const params: BackfillParams = { model: options.model, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE };
@@ -54,28 +66,48 @@ export async function createBackfillJobs(options: CreateBackfillOptions): Promis
     const found = await tx.project.findMany({ where: { id: { in: ids } }, select: { id: true } });
     const missing = ids.filter((id) => !found.some((p) => p.id === id));
     if (missing.length) throw new NotFoundError(`There is no project with id ${missing.join(", ")}.`);
-    const jobs: Job[] = [];
+    const created: CreatedBackfill[] = [];
     for (const projectId of ids) {
-      const active = await tx.job.findFirst({ where: { projectId, kind: BACKFILL_KIND, status: { in: [...ACTIVE] } } });
-      if (active) {
-        jobs.push(active);
-        continue;
-      }
-      const now = new Date();
-      jobs.push(
-        await tx.job.create({
-          data: {
-            kind: BACKFILL_KIND,
-            projectId,
-            params: { ...params },
-            createdBy,
-            ...(options.claimed ? { status: "running", startedAt: now, heartbeatAt: now } : {}),
-          },
-        }),
-      );
+      const leaseToken = options.claimed ? randomUUID() : null;
+      created.push(await createOrFindActive(tx, { projectId, params, createdBy, leaseToken }));
     }
-    return jobs.map(toJobView);
+    return created;
   });
+}
+
+interface NewJob {
+  projectId: number;
+  params: BackfillParams;
+  createdBy: string;
+  leaseToken: string | null;
+}
+
+async function createOrFindActive(tx: Transaction, input: NewJob): Promise<CreatedBackfill> {
+  for (let attempt = 1; ; attempt += 1) {
+    const job = await insertUnlessActive(tx, input);
+    if (job) return { job: toJobView(job), existed: false, leaseToken: input.leaseToken };
+    const active = await tx.job.findFirst({
+      where: { projectId: input.projectId, kind: BACKFILL_KIND, status: { in: [...ACTIVE] } },
+    });
+    if (active) return { job: toJobView(active), existed: true, leaseToken: null };
+    // The active job ended between the two statements (READ COMMITTED): there is room for a new one now.
+    if (attempt === 3)
+      throw new ConflictError(`The backfill of project ${input.projectId} keeps changing; send the request again.`);
+  }
+}
+
+async function insertUnlessActive(tx: Transaction, input: NewJob): Promise<Job | null> {
+  const claimed = input.leaseToken !== null;
+  // ON CONFLICT on the partial unique index: when another transaction has just inserted an active job for the
+  // project, this insert waits for it to end, then inserts nothing (it committed) or its own row (it rolled back).
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO jobs (kind, project_id, params, created_by, status, started_at, heartbeat_at, lease_token)
+    VALUES (${BACKFILL_KIND}, ${input.projectId}, ${JSON.stringify(input.params)}::jsonb, ${input.createdBy},
+            ${claimed ? "running" : "queued"}::job_status, ${claimed ? new Date() : null}::timestamptz,
+            ${claimed ? new Date() : null}::timestamptz, ${input.leaseToken})
+    ON CONFLICT (project_id, kind) WHERE status IN ('queued', 'running') DO NOTHING
+    RETURNING id`;
+  return row ? tx.job.findUniqueOrThrow({ where: { id: row.id } }) : null;
 }
 
 /** Jobs by id, or the latest 50. */

@@ -1,10 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { flagChangeSchema, type FlagChange, type ScheduledChange } from "@/lib/contracts/rollout";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import type { Transaction } from "../db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { isTransientDatabaseError } from "../db/transient-errors";
 import { logger } from "../logger";
 import { applyChange, lockProjects, writeProjectFlags, type Actor } from "./flags";
 
@@ -111,14 +113,22 @@ async function actorOf(tx: Transaction, row: Row): Promise<Actor> {
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : "system";
 }
 
-/** Applies one due change, or returns null when none is due. */
-async function applyOne(now: Date): Promise<number | null> {
+/**
+ * How long a change that failed with a transient error (see isTransientDatabaseError) waits before each retry; after
+ * the last one it is marked failed. Any other error marks it failed at once: it would fail the same way again.
+ */
+export const SCHEDULED_RETRY_DELAYS_MS = [10_000, 60_000, 300_000];
+
+/** Applies one due change and returns its id, or null when none is due; `claimed` learns the id before the work. */
+async function applyOne(now: Date, claimed: (id: number) => void): Promise<number | null> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const [due] = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM scheduled_changes WHERE status = 'pending' AND run_at <= ${now}
+      SELECT id FROM scheduled_changes
+       WHERE status = 'pending' AND run_at <= ${now} AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!due) return null;
+    claimed(due.id);
     const row = await tx.scheduledChange.findUniqueOrThrow({ where: { id: due.id } });
     const change = flagChangeSchema.parse(row.change);
     await writeProjectFlags(tx, {
@@ -132,24 +142,66 @@ async function applyOne(now: Date): Promise<number | null> {
   });
 }
 
-/** Applies every pending change whose time has come; one that cannot be applied is marked failed with why. */
+/** One line saying why: the database's own message, a validation's issues, or the error's last line (Prisma's). */
+function reasonOf(error: unknown): string {
+  const original = (error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown } } } } | null)?.meta
+    ?.driverAdapterError?.cause?.originalMessage;
+  if (typeof original === "string") return original;
+  if (error instanceof z.ZodError)
+    return error.issues.map((issue) => `${issue.path.join(".") || "change"}: ${issue.message}`).join("; ");
+  const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((line) => line.trim());
+  return lines.filter(Boolean).at(-1) ?? "unknown error";
+}
+
+/** Records that change `id` failed: a later retry for a transient error while tries are left, else failed for good. */
+async function recordFailure(id: number, error: unknown, now: Date): Promise<void> {
+  const message = reasonOf(error);
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    // Locked, and only while still pending: a change cancelled or applied meanwhile keeps that status.
+    const [row] = await tx.$queryRaw<{ attempts: number }[]>`
+      SELECT attempts FROM scheduled_changes WHERE id = ${id} AND status = 'pending' FOR UPDATE`;
+    if (!row) return;
+    const attempts = row.attempts + 1;
+    const delay = isTransientDatabaseError(error) ? SCHEDULED_RETRY_DELAYS_MS[attempts - 1] : undefined;
+    if (delay !== undefined) {
+      const retryAt = new Date(now.getTime() + delay);
+      logger.warn("scheduled change failed; it will be retried", { id, attempts, retryAt, error });
+      await tx.scheduledChange.update({
+        where: { id },
+        data: {
+          attempts,
+          nextAttemptAt: retryAt,
+          error: `Try ${attempts} failed (${message}); retrying at ${retryAt.toISOString()}.`,
+        },
+      });
+      return;
+    }
+    logger.error("scheduled change failed", { id, attempts, error });
+    const why = isTransientDatabaseError(error)
+      ? `Failed ${attempts} times with a transient error; gave up. Last: ${message}`
+      : message;
+    await tx.scheduledChange.update({ where: { id }, data: { status: "failed", attempts, error: why } });
+  });
+}
+
+/**
+ * Applies every pending change whose time (and retry time) has come. One that cannot be applied is marked: retried
+ * later for a transient error, a bounded number of times, else failed with why. The row marked is the row that
+ * failed (the id claimed), never another pending one.
+ */
 export async function applyDueScheduledChanges(now = new Date()): Promise<number[]> {
   const applied: number[] = [];
   for (;;) {
+    let claimed: number | null = null;
     try {
-      const id = await applyOne(now);
+      const id = await applyOne(now, (id) => (claimed = id));
       if (id === null) return applied;
       applied.push(id);
     } catch (error) {
-      const prisma = await db();
-      const [due] = await prisma.$queryRaw<{ id: number }[]>`
-        SELECT id FROM scheduled_changes WHERE status = 'pending' AND run_at <= ${now} ORDER BY run_at, id LIMIT 1`;
-      if (!due) return applied;
-      logger.error("scheduled change failed", { id: due.id, error });
-      await prisma.scheduledChange.update({
-        where: { id: due.id },
-        data: { status: "failed", error: (error as Error).message },
-      });
+      // Nothing was claimed: the database itself failed, and the runner tries again at its next tick.
+      if (claimed === null) throw error;
+      await recordFailure(claimed, error, now);
     }
   }
 }

@@ -1,0 +1,103 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Prisma, Transaction } from "../db/client";
+
+/**
+ * Where an event goes, decided inside its write transaction: the issue of a known hash, the issue of the hash the AI
+ * step matched, or a new issue — race-free on PostgreSQL with any number of connections at READ COMMITTED.
+ *
+ * Why it is race-free: before it reads group_hashes, the transaction takes a transaction-scoped advisory lock per
+ * (project, hash) of the event (and of the AI's matched hash), in one global order (sorted keys), so two writers of a
+ * common hash run this step one after the other and never deadlock. The second one's read is a new statement, so
+ * under READ COMMITTED it sees everything the first committed, and PostgreSQL releases transaction locks only after
+ * the commit is visible: the second finds the hash the first inserted and joins its issue instead of creating
+ * another. The locks are held until commit, so the read, the group insert and the group_hashes insert are one step
+ * for every writer of those hashes. Nothing slow (the AI step) runs under them. Readers take no lock.
+ */
+
+/** The advisory lock key of a hash within its project: 32 bits of its SHA-256 (a collision only serialises more). */
+export function hashLockKey(hash: string): number {
+  return createHash("sha256").update(hash).digest().readInt32BE(0);
+}
+
+/**
+ * Takes the (project, hash) write locks for these hashes, in sorted key order, until the transaction ends. The
+ * two-integer advisory lock space (project id, hash key) is separate from the one-bigint space migrations lock in.
+ */
+export async function lockHashes(tx: Transaction, projectId: number, hashes: string[]): Promise<void> {
+  const keys = [...new Set(hashes.map(hashLockKey))].sort((a, b) => a - b);
+  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${projectId}::int4, ${key}::int4)`;
+}
+
+/** The group hash row of the first of these hashes that is known (the primary variant wins), or null. */
+export async function knownGroupHash(tx: Transaction, projectId: number, hashes: string[]) {
+  const rows = await tx.groupHash.findMany({ where: { projectId, hash: { in: hashes } } });
+  return hashes.map((hash) => rows.find((row) => row.hash === hash)).find((row) => row !== undefined) ?? null;
+}
+
+export interface PlacementInput {
+  projectId: number;
+  /** The event's hashes, primary first. */
+  hashes: string[];
+  /** The hash whose issue the AI step says the event belongs to, if any. */
+  aiMatchHash: string | null;
+  /** The new issue's fields, when the event starts one. */
+  newGroup: { title: string; culprit: string | null; seenAt: Date };
+  /** The audit of the AI call, stored on the primary hash when this event brings it in. */
+  primaryAudit?: Omit<Prisma.GroupHashCreateManyInput, "projectId" | "hash" | "groupId">;
+}
+
+export interface Placement {
+  groupId: number;
+  method: "fingerprint" | "ai" | "new";
+  /** The known hash row that decided the group (method "fingerprint"). */
+  known: Awaited<ReturnType<typeof knownGroupHash>>;
+}
+
+/**
+ * Finds or creates the event's issue and points every hash of the event at it (a hash already known keeps its
+ * issue). Call it inside the event's write transaction; it takes the hash locks itself (see the note above).
+ */
+export async function placeEventInGroup(tx: Transaction, input: PlacementInput): Promise<Placement> {
+  const { projectId, hashes, aiMatchHash } = input;
+  await lockHashes(tx, projectId, aiMatchHash ? [...hashes, aiMatchHash] : hashes);
+
+  const known = await knownGroupHash(tx, projectId, hashes);
+  const parent =
+    !known && aiMatchHash
+      ? await tx.groupHash.findUnique({ where: { projectId_hash: { projectId, hash: aiMatchHash } } })
+      : null;
+  const method: Placement["method"] = known ? "fingerprint" : parent ? "ai" : "new";
+  const seenAt = input.newGroup.seenAt;
+
+  let groupId: number;
+  const joined = known ?? parent;
+  if (joined) {
+    groupId = joined.groupId;
+    const group = await tx.group.findUniqueOrThrow({ where: { id: groupId }, select: { lastSeen: true } });
+    await tx.group.update({
+      where: { id: groupId },
+      data: { timesSeen: { increment: 1 }, lastSeen: seenAt > group.lastSeen ? seenAt : group.lastSeen },
+    });
+  } else {
+    const group = await tx.group.create({
+      data: {
+        projectId,
+        title: input.newGroup.title,
+        culprit: input.newGroup.culprit,
+        firstSeen: seenAt,
+        lastSeen: seenAt,
+        timesSeen: 1,
+      },
+    });
+    groupId = group.id;
+  }
+
+  const primary = hashes[0];
+  // Under the locks no other writer can insert these hashes, so "skip duplicates" only skips the known ones.
+  await tx.groupHash.createMany({
+    data: hashes.map((hash) => ({ projectId, hash, groupId, ...(hash === primary ? input.primaryAudit : {}) })),
+    skipDuplicates: true,
+  });
+  return { groupId, method, known };
+}
