@@ -49,7 +49,11 @@ export function groupingApiSecret(): string {
 }
 
 /** Throws 401 unless the header carries the body's signature under the shared secret. */
-export function verifyRpcSignature(rawBody: string, authorization: string | null, secret = groupingApiSecret()): void {
+export function verifyRpcSignature(
+  rawBody: string | Buffer,
+  authorization: string | null,
+  secret = groupingApiSecret(),
+): void {
   if (!authorization) {
     throw new HttpError(
       401,

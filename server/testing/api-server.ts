@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { withoutIngestTrailingSlash } from "../ingest/transport/paths";
 import { discoverRoutes } from "./routes";
 
@@ -22,16 +23,17 @@ export async function startApiServer(): Promise<{ url: string; close(): Promise<
       );
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
       else if (Array.isArray(value)) headers.set(name, value.join(", "));
     }
     headers.set("x-regroup-remote-address", req.socket.remoteAddress ?? "unknown");
-    const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-    const response = await route.handler(new Request(url, { method: req.method, headers, body }), {
+    // The body streams into the handler as it arrives, as Next.js passes it, so that limits apply while it streams.
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, body, duplex: "half" };
+    const response = await route.handler(new Request(url, init), {
       params: Promise.resolve(route.match(url.pathname)!),
     });
     res.writeHead(response.status, Object.fromEntries(response.headers));
