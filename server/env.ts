@@ -32,6 +32,9 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  /** Sentry SDK requests (each at most one event) a second per project key, and the burst above it; 0: no limit. */
+  INGEST_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
+  INGEST_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   /** Where model artifacts live (models/<version>/model.onnx + config.json). */
   MODELS_DIR: z.string().trim().min(1).default("models"),
   /** Execution provider for inference: auto (CUDA when it loads, else CPU), cpu, or cuda (fail if unavailable). */
