@@ -25,6 +25,7 @@ describe("readBodyBytes", () => {
     const error = await rejection(readBodyBytes(post(body.stream, { "content-length": String(64 * KiB) }), KiB));
     expect(error).toMatchObject({ status: 413, code: "payload_too_large" });
     expect(body.pulled()).toBe(0);
+    expect(body.cancelled()).toBe(true);
   });
 
   it("reads a chunked body up to exactly the limit", async () => {

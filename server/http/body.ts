@@ -18,7 +18,10 @@ export async function* bodyChunks(
   tooLarge: TooLarge = tooLargeByDefault,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => undefined);
+    throw tooLarge(limit);
+  }
   if (!request.body) return;
   const reader = request.body.getReader();
   let finished = false;

@@ -36,7 +36,11 @@ export async function startApiServer(): Promise<{ url: string; close(): Promise<
     const response = await route.handler(new Request(url, init), {
       params: Promise.resolve(route.match(url.pathname)!),
     });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    const responseHeaders = Object.fromEntries(response.headers);
+    // A body left unread (refused by its size or before its key was checked) cannot share the connection with
+    // the next request: close it after this answer, as an HTTP server must.
+    if (!req.complete) responseHeaders.connection = "close";
+    res.writeHead(response.status, responseHeaders);
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
