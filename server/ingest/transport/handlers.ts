@@ -60,14 +60,15 @@ function isEnvelopeRequest(request: Request): boolean {
 /** The limiter of INGEST_RATE_LIMIT_PER_SECOND and INGEST_RATE_LIMIT_BURST. */
 export function rateLimiterFromEnv(
   config: Pick<Env, "INGEST_RATE_LIMIT_PER_SECOND" | "INGEST_RATE_LIMIT_BURST"> = env(),
-) {
+): RateLimiter {
   return createRateLimiter({ perSecond: config.INGEST_RATE_LIMIT_PER_SECOND, burst: config.INGEST_RATE_LIMIT_BURST });
 }
 
 /** Builds the Sentry SDK route handlers over the given project lookup and ingest function. */
 export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
   const limits = deps.limits ?? INGEST_LIMITS;
-  const rateLimiter = deps.rateLimiter ?? rateLimiterFromEnv();
+  // Made on the first request, so that importing a route module does not read the configuration.
+  let rateLimiter = deps.rateLimiter;
 
   // The project is looked up before anything of the body is read: an unknown project costs one query.
   async function knownProject(projectId: number): Promise<IngestProject> {
@@ -79,6 +80,7 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
   // Authenticated first, then rate-limited: only a project's own key can spend that key's tokens.
   function admit(project: IngestProject, offers: readonly KeyOffer[]): void {
     authenticate(project, offers);
+    rateLimiter ??= rateLimiterFromEnv();
     rateLimiter.take(`${project.id}:${project.publicKey}`);
   }
 
