@@ -73,6 +73,9 @@ const envSchema = z.object({
       message: "must be true, false or a number of proxies (0-9)",
     })
     .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+  /** Sentry SDK requests (each at most one event) a second per project key, and the burst above it; 0: no limit. */
+  INGEST_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
+  INGEST_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   /** Where model artifacts live (models/<version>/model.onnx + config.json). */
   MODELS_DIR: z.string().trim().min(1).default("models"),
   /** Execution provider for inference: auto (CUDA when it loads, else CPU), cpu, or cuda (fail if unavailable). */

@@ -46,7 +46,9 @@ export function isCrossOrigin(request: Request): boolean {
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  // X-Forwarded-Host counts only from a trusted proxy; a client could otherwise make any origin look like ours.
+  const forwardedHost = env().TRUST_PROXY ? request.headers.get("x-forwarded-host") : null;
+  const host = forwardedHost ?? request.headers.get("host") ?? new URL(request.url).host;
   try {
     return new URL(origin).host !== host;
   } catch {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clientIp } from "../auth/request-meta";
 import { env } from "../env";
 import { HttpError } from "./errors";
 import { networkMatcher, parseNetworkList } from "./network-list";
@@ -15,20 +16,6 @@ export function isMachineAccess(access: string): access is MachineAccess {
   return access === "signed" || access === "signed-or-trusted-network";
 }
 
-/**
- * The address of the peer that connected: the socket's address, which the server puts in X-Regroup-Remote-Address
- * (scripts/serve.ts overwrites any value a client sent); with TRUST_PROXY, the last X-Forwarded-For hop, the one
- * the trusted proxy appended itself (earlier hops are whatever the client wrote).
- */
-export function peerAddress(request: Request): string {
-  if (env().TRUST_PROXY) {
-    const hops = request.headers.get("x-forwarded-for")?.split(",") ?? [];
-    const last = hops[hops.length - 1]?.trim();
-    if (last) return last;
-  }
-  return request.headers.get("x-regroup-remote-address") ?? "unknown";
-}
-
 let trusted: { setting: string; matches: (address: string) => boolean } | undefined;
 
 function isTrustedNetwork(address: string): boolean {
@@ -38,10 +25,10 @@ function isTrustedNetwork(address: string): boolean {
 }
 
 /** Throws 401 unless the call is signed, or (where the access allows it) unsigned from a trusted network. */
-export function verifyMachineCall(access: MachineAccess, rawBody: string, request: Request): void {
+export function verifyMachineCall(access: MachineAccess, rawBody: string | Buffer, request: Request): void {
   const authorization = request.headers.get("authorization");
   if (access === "signed-or-trusted-network" && !authorization) {
-    const address = peerAddress(request);
+    const address = clientIp(request);
     if (isTrustedNetwork(address)) return;
     throw new HttpError(
       401,

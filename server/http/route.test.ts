@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { NotFoundError } from "./errors";
+import { lazyBody } from "../testing/lazy-body";
 import { defineRoute } from "./route";
 
 const handler = defineRoute(
@@ -71,5 +72,45 @@ describe("the route wrapper", () => {
     const response = await call(JSON.stringify({ name: "boom" }));
     expect(response.status).toBe(500);
     expect(JSON.stringify(await response.json())).not.toContain("hunter2");
+  });
+});
+
+describe("the route wrapper's body limit, while the body streams", () => {
+  const MB600 = 600 * 1024 * 1024;
+  const publicRoute = defineRoute(
+    { access: "public", body: z.object({ email: z.string() }), maxBodyBytes: 4096 },
+    async () => ({ ok: true }),
+  );
+  const signedRoute = defineRoute({ access: "signed", body: z.object({ hash: z.string() }) }, async () => ({
+    ok: true,
+  }));
+
+  function chunkedPost(stream: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
+    const init: RequestInit & { duplex: "half" } = { method: "POST", body: stream, headers, duplex: "half" };
+    return new Request("http://localhost/api/x", init);
+  }
+
+  it("answers 413 to a 600 MB chunked body of a public route and stops reading just past the limit", async () => {
+    const body = lazyBody(MB600);
+    const response = await publicRoute(chunkedPost(body.stream, { origin: "http://localhost" }));
+    expect(response.status).toBe(413);
+    expect((await error(response)).code).toBe("payload_too_large");
+    expect(body.cancelled()).toBe(true);
+    expect(body.pulled()).toBeLessThanOrEqual(4096 + 64 * 1024);
+  });
+
+  it("answers 413 to a 600 MB chunked body of a signed route before checking its signature", async () => {
+    const body = lazyBody(MB600);
+    const response = await signedRoute(chunkedPost(body.stream, { authorization: "Rpcsignature rpc0:00" }));
+    expect(response.status).toBe(413);
+    expect(body.cancelled()).toBe(true);
+    expect(body.pulled()).toBeLessThanOrEqual(1024 * 1024 + 64 * 1024);
+  });
+
+  it("still reads a body within the limit that arrives in chunks", async () => {
+    const json = new TextEncoder().encode(JSON.stringify({ email: "a@b.c" }));
+    const body = lazyBody(json.length, 4, (offset, size) => json.slice(offset, offset + size));
+    const response = await publicRoute(chunkedPost(body.stream));
+    expect(response.status).toBe(200);
   });
 });

@@ -4,7 +4,8 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { isCrossOrigin, isMutation } from "../auth/request-meta";
 import { sessionTokenFromCookieHeader, userOfSession, type SessionUser } from "../auth/session";
 import { logger } from "../logger";
-import { ForbiddenError, HttpError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from "./errors";
+import { readBodyBytes, utf8Text } from "./body";
+import { ForbiddenError, HttpError, UnauthenticatedError, ValidationError } from "./errors";
 import { isMachineAccess, verifyMachineCall, type MachineAccess } from "./machine-access";
 
 /**
@@ -74,14 +75,6 @@ function parseWith<T>(schema: T, value: unknown, where: string): Infer<T> {
   return result.data as Infer<T>;
 }
 
-async function readBodyText(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new PayloadTooLargeError(limit);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw new PayloadTooLargeError(limit);
-  return text;
-}
-
 function parseJson(text: string): unknown {
   if (!text.trim()) throw new ValidationError("The request body is empty; a JSON object was expected.");
   try {
@@ -118,8 +111,10 @@ export function defineRoute<
     try {
       const user = await authorize(request, spec.access);
       const needsBody = spec.body !== undefined || isMachineAccess(spec.access);
-      const text = needsBody ? await readBodyText(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY) : "";
-      if (isMachineAccess(spec.access)) verifyMachineCall(spec.access, text, request);
+      // Read within the limit as it streams (413 at the first byte past it); a signature covers the raw bytes.
+      const raw = needsBody ? await readBodyBytes(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY) : Buffer.alloc(0);
+      if (isMachineAccess(spec.access)) verifyMachineCall(spec.access, raw, request);
+      const text = utf8Text(raw);
       const params = parseWith(spec.params as Params, context ? await context.params : {}, "path parameters");
       const query = parseWith(spec.query as Query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = parseWith(spec.body as Body, spec.body ? parseJson(text) : undefined, "body");

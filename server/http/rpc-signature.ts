@@ -65,7 +65,7 @@ export function groupingApiSecret(): string {
 const HEX_DIGEST = /^[0-9a-f]{64}$/i;
 
 /** Whether the header carries the body's signature under any of the secrets (the hex digest, exactly). */
-function matchesAnySecret(rawBody: string, hex: string, secrets: readonly string[]): boolean {
+function matchesAnySecret(rawBody: string | Buffer, hex: string, secrets: readonly string[]): boolean {
   if (!HEX_DIGEST.test(hex)) return false;
   const given = Buffer.from(hex.toLowerCase(), "hex");
   // Every secret is checked, so the time taken does not say which one (if any) matched.
@@ -79,7 +79,7 @@ function matchesAnySecret(rawBody: string, hex: string, secrets: readonly string
 
 /** Throws 401 unless the header carries the body's signature under one of the shared secrets. */
 export function verifyRpcSignature(
-  rawBody: string,
+  rawBody: string | Buffer,
   authorization: string | null,
   secrets: readonly string[] = groupingApiSecrets(),
 ): void {

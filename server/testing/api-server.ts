@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { withoutIngestTrailingSlash } from "../ingest/transport/paths";
 import { discoverRoutes } from "./routes";
 
@@ -31,19 +32,24 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<{ 
       );
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
       else if (Array.isArray(value)) headers.set(name, value.join(", "));
     }
     headers.set("x-regroup-remote-address", options.remoteAddress?.() ?? req.socket.remoteAddress ?? "unknown");
-    const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-    const response = await route.handler(new Request(url, { method: req.method, headers, body }), {
+    // The body streams into the handler as it arrives, as Next.js passes it, so that limits apply while it streams.
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, body, duplex: "half" };
+    const response = await route.handler(new Request(url, init), {
       params: Promise.resolve(route.match(url.pathname)!),
     });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    const responseHeaders = Object.fromEntries(response.headers);
+    // A body left unread (refused by its size or before its key was checked) cannot share the connection with
+    // the next request: close it after this answer, as an HTTP server must.
+    if (!req.complete) responseHeaders.connection = "close";
+    res.writeHead(response.status, responseHeaders);
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

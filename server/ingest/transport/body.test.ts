@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { decodeLegacyStoreBody, readBodyBytes, readDecodedBody } from "./body";
+import { decodeLegacyStoreBody, readDecodedBody } from "./body";
 import { pythonEnvelope, pythonEvent } from "./envelope-fixtures";
 
 const MiB = 1024 * 1024;
@@ -114,16 +114,12 @@ describe("readDecodedBody", () => {
   });
 });
 
-describe("readBodyBytes", () => {
-  it("refuses a declared Content-Length over the limit before reading", async () => {
-    const request = post("x", { "content-length": String(21 * MiB) });
-    expect(await rejection(readBodyBytes(request, 20 * MiB))).toMatchObject({ status: 413 });
-  });
-
-  it("counts the bytes of a chunked upload and stops past the limit", async () => {
+describe("the wire limit of readDecodedBody", () => {
+  it("counts the bytes of a chunked upload (the shared reader of server/http/body.ts) and names the limit", async () => {
     const chunk = new Uint8Array(64 * 1024);
-    expect((await readBodyBytes(post(chunked(chunk, 4)), 256 * 1024)).length).toBe(256 * 1024);
-    const error = await rejection(readBodyBytes(post(chunked(chunk, 1000)), 256 * 1024));
+    const within = { wireBytes: 256 * 1024, decodedBytes: MiB };
+    expect((await readDecodedBody(post(chunked(chunk, 4)), within, "x")).length).toBe(256 * 1024);
+    const error = await rejection(readDecodedBody(post(chunked(chunk, 1000)), within, "x"));
     expect(error).toMatchObject({ status: 413, message: "The request body is larger than the limit of 256 KiB." });
   });
 });

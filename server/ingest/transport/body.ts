@@ -1,7 +1,7 @@
 import "server-only";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
-import { HttpError, ValidationError } from "../../http/errors";
+import { bodyChunks } from "../../http/body";
+import { HttpError } from "../../http/errors";
+import { assertSupportedEncodings, contentEncodings, decodeChunks, isZlibCompressed } from "./decode";
 import { formatBytes } from "./limits";
 
 /** 413 with the limit that was crossed; `what` names the thing that is too large. */
@@ -18,89 +18,116 @@ export interface BodyLimits {
   decodedBytes: number;
 }
 
+const NEWLINE = 0x0a;
+
 /**
- * Reads the request body, stopping as soon as it passes the limit: Content-Length is only a hint (a chunked
- * upload has none, and a client may lie), so the bytes are counted as they arrive.
+ * A request body read as it arrives and decompressed as it is read, within two limits: the bytes on the wire
+ * (counted by the shared reader of server/http/body.ts) and the decoded bytes, counted here. The decoded limit
+ * can start low and be raised once the sender is known (an envelope whose key is in its first line), so that an
+ * unauthenticated sender never makes the server inflate more than that. Close it when done: a body left
+ * unread is cancelled then.
  */
-export async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new IngestTooLargeError("The request body", limit);
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new IngestTooLargeError("The request body", limit);
+export class DecodedBody {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private ended = false;
+  private readonly iterator: AsyncIterator<Uint8Array>;
+
+  constructor(
+    request: Request,
+    wireBytes: number,
+    private limit: number,
+    private what: string,
+  ) {
+    const encodings = contentEncodings(request);
+    assertSupportedEncodings(encodings);
+    const wire = bodyChunks(request, wireBytes, (bytes) => new IngestTooLargeError("The request body", bytes));
+    this.iterator = decodeChunks(wire, encodings)[Symbol.asyncIterator]();
+  }
+
+  /** Allows up to `bytes` decoded bytes from now on; `what` names the body in the 413 past it. */
+  raiseLimit(bytes: number, what = this.what): void {
+    this.limit = Math.max(this.limit, bytes);
+    this.what = what;
+  }
+
+  private async pull(): Promise<boolean> {
+    if (this.ended) return false;
+    const next = await this.iterator.next();
+    if (next.done) {
+      this.ended = true;
+      return false;
     }
-    chunks.push(value);
+    this.chunks.push(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+    this.size += next.value.byteLength;
+    return true;
   }
-  return Buffer.concat(chunks, size);
-}
 
-type Inflate = (input: Buffer, options: zlib.ZlibOptions | zlib.BrotliOptions) => Promise<Buffer>;
-const gunzip = promisify(zlib.gunzip) as Inflate;
-const inflate = promisify(zlib.inflate) as Inflate;
-const inflateRaw = promisify(zlib.inflateRaw) as Inflate;
-const brotli = promisify(zlib.brotliDecompress) as Inflate;
-
-// HTTP "deflate" means zlib-wrapped deflate (RFC 9110), but some clients send raw deflate; a zlib stream is
-// recognised by its two-byte header (compression method 8, header checksum divisible by 31).
-function hasZlibHeader(bytes: Buffer): boolean {
-  const [cmf, flg] = [bytes[0], bytes[1]];
-  return cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
-}
-
-const decoders: Record<string, (bytes: Buffer) => Inflate> = {
-  gzip: () => gunzip,
-  "x-gzip": () => gunzip,
-  deflate: (bytes) => (hasZlibHeader(bytes) ? inflate : inflateRaw),
-  br: () => brotli,
-};
-
-/**
- * Undoes one Content-Encoding with a cap on the output: zlib stops and fails as soon as the output passes
- * `maxOutputLength`, so a small zip bomb never expands past the limit in memory.
- */
-export async function decompress(bytes: Buffer, encoding: string, limit: number, what: string): Promise<Buffer> {
-  const decoder = decoders[encoding];
-  if (!decoder) {
-    throw new HttpError(
-      415,
-      "unsupported_encoding",
-      `Content-Encoding "${encoding}" is not supported; send the body uncompressed or as gzip, deflate or br.`,
-    );
+  private tooLarge(): IngestTooLargeError {
+    return new IngestTooLargeError(this.what, this.limit);
   }
-  try {
-    return await decoder(bytes)(bytes, { maxOutputLength: limit });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new IngestTooLargeError(what, limit);
-    throw new ValidationError(`The body is not valid ${encoding} data: ${(error as Error).message}.`);
-  }
-}
 
-/** The encodings applied to the body, in the order they were applied ("identity" dropped). */
-function contentEncodings(request: Request): string[] {
-  const header = request.headers.get("content-encoding") ?? "";
-  return header
-    .split(",")
-    .map((part) => part.trim().toLowerCase())
-    .filter((part) => part && part !== "identity");
+  private buffered(): Buffer {
+    if (this.chunks.length > 1) this.chunks.splice(0, this.chunks.length, Buffer.concat(this.chunks, this.size));
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+
+  /**
+   * The first line (without its newline), which must end within the limit; decoding stops at the chunk that
+   * ends it (a chunk that arrived whole may hold more, which was already within the wire limit).
+   */
+  async firstLine(): Promise<Buffer> {
+    let searched = 0;
+    for (;;) {
+      const bytes = this.buffered();
+      const newline = bytes.indexOf(NEWLINE, searched);
+      const end = newline === -1 ? bytes.length : newline;
+      if (end > this.limit) throw this.tooLarge();
+      if (newline !== -1) return bytes.subarray(0, newline);
+      searched = bytes.length;
+      if (!(await this.pull())) return bytes;
+    }
+  }
+
+  /** The whole decoded body, within the limit. */
+  async readAll(): Promise<Buffer> {
+    for (;;) {
+      if (this.size > this.limit) throw this.tooLarge();
+      if (!(await this.pull())) return this.buffered();
+    }
+  }
+
+  /** Stops reading: the rest of the body is not decoded, and the request stream is cancelled. */
+  async close(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.iterator.return?.();
+  }
 }
 
 /** Reads and decompresses a request body within both limits (413 past either, 400 when the data is corrupt). */
 export async function readDecodedBody(request: Request, limits: BodyLimits, what: string): Promise<Buffer> {
-  let bytes = await readBodyBytes(request, limits.wireBytes);
-  // Encodings are listed in the order they were applied, so they are undone from the last one.
-  for (const encoding of contentEncodings(request).reverse()) {
-    bytes = await decompress(bytes, encoding, limits.decodedBytes, what);
+  const body = new DecodedBody(request, limits.wireBytes, limits.decodedBytes, what);
+  try {
+    return await body.readAll();
+  } finally {
+    await body.close();
   }
-  if (bytes.length > limits.decodedBytes) throw new IngestTooLargeError(what, limits.decodedBytes);
-  return bytes;
+}
+
+/** Decompresses bytes already in memory, within `limit` decoded bytes. */
+export async function decompress(bytes: Buffer, encoding: string, limit: number, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  async function* whole(): AsyncGenerator<Uint8Array> {
+    yield bytes;
+  }
+  for await (const chunk of decodeChunks(whole(), [encoding])) {
+    size += chunk.byteLength;
+    if (size > limit) throw new IngestTooLargeError(what, limit);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks, size);
 }
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
@@ -113,6 +140,6 @@ export async function decodeLegacyStoreBody(bytes: Buffer, limit: number): Promi
   const text = bytes.toString("latin1").trim();
   if (!text || text.startsWith("{") || !BASE64.test(text)) return bytes;
   const decoded = Buffer.from(text, text.includes("-") || text.includes("_") ? "base64url" : "base64");
-  if (!hasZlibHeader(decoded)) return decoded;
+  if (!isZlibCompressed(decoded)) return decoded;
   return decompress(decoded, "deflate", limit, "The event");
 }

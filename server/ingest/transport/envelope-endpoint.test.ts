@@ -118,27 +118,36 @@ describe("POST /api/<project_id>/envelope/", () => {
     expect(ingested).toHaveLength(0);
   });
 
-  it("validates every event item before ingesting any: a bad second event leaves nothing ingested", async () => {
+  it("refuses a second event item with a 400 that names it, and an invalid event, ingesting nothing", async () => {
     const { envelopeHandler, ingested } = fakeIngest();
+    const twoEvents = envelopeBytes(
+      "{}\n",
+      `{"type":"event"}\n${JSON.stringify(browserEvent)}\n`,
+      sessionItem,
+      `{"type":"event"}\n${JSON.stringify(pythonEvent)}\n`,
+    );
+    expect(await send(envelopeHandler, { body: twoEvents, headers: auth })).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          code: "validation_error",
+          message: "Malformed envelope: item 2 is a second event item; an envelope carries at most one event.",
+        },
+      },
+    });
     const bad = {
       ...pythonEvent,
       exception: { values: [{ type: "KeyError", stacktrace: { frames: [{ lineno: "88" }] } }] },
     };
-    const body = envelopeBytes(
-      "{}\n",
-      `{"type":"event"}\n${JSON.stringify(browserEvent)}\n`,
-      sessionItem,
-      `{"type":"event"}\n${JSON.stringify(bad)}\n`,
-    );
-    const response = await send(envelopeHandler, { body, headers: auth });
-    expect(response).toMatchObject({
+    const body = envelopeBytes("{}\n", sessionItem, `{"type":"event"}\n${JSON.stringify(bad)}\n`);
+    expect(await send(envelopeHandler, { body, headers: auth })).toMatchObject({
       status: 400,
       json: {
         error: {
           message: expect.stringMatching(
-            /^Envelope item 2 \(event\) is not a valid event: exception\.values\[0\]\.stacktrace\.frames\[0\]\.lineno: /,
+            /^Envelope item 1 \(event\) is not a valid event: exception\.values\[0\]\.stacktrace\.frames\[0\]\.lineno: /,
           ),
-          details: { item: 2 },
+          details: { item: 1 },
         },
       },
     });

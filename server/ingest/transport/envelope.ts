@@ -89,9 +89,16 @@ function parseItemHeader(bytes: Buffer, index: number): EnvelopeItemHeader {
   return header as EnvelopeItemHeader;
 }
 
-/** Parses the items that follow the header line (see the format above). */
+/** The item type that carries an error event; every other type (session, attachment, client_report…) is dropped. */
+export const EVENT_ITEM_TYPE = "event";
+
+/**
+ * Parses the items that follow the header line (see the format above). An envelope carries at most one event
+ * (the protocol's rule, as Relay enforces it): the second event item is refused before the rest is parsed.
+ */
 export function parseEnvelopeItems(bytes: Buffer, itemsStart: number): EnvelopeItem[] {
   const items: EnvelopeItem[] = [];
+  let sawEvent = false;
   let offset = itemsStart;
   while (offset < bytes.length) {
     const headerLine = lineAt(bytes, offset);
@@ -101,6 +108,10 @@ export function parseEnvelopeItems(bytes: Buffer, itemsStart: number): EnvelopeI
     }
     const index = items.length;
     const header = parseItemHeader(bytes.subarray(offset, headerLine.end), index);
+    if (header.type === EVENT_ITEM_TYPE) {
+      if (sawEvent) throw malformed(`item ${index} is a second event item; an envelope carries at most one event`);
+      sawEvent = true;
+    }
     const payloadStart = headerLine.next;
     let payloadEnd: number;
     if (typeof header.length === "number") {

@@ -2,10 +2,7 @@ import "server-only";
 import { parseEvent, type SentryEvent } from "@/lib/event/schema";
 import { ValidationError } from "../../http/errors";
 import { IngestTooLargeError } from "./body";
-import type { Envelope } from "./envelope";
-
-/** The envelope item type that carries an error event; every other type (session, attachment, client_report, transaction…) is accepted and dropped. */
-export const EVENT_ITEM_TYPE = "event";
+import { EVENT_ITEM_TYPE, type Envelope } from "./envelope";
 
 /**
  * Decodes and validates one event payload. `where` names it in messages ("The event", "Envelope item 2
@@ -31,18 +28,14 @@ export function parseEventPayload(payload: Buffer, where: string, limit: number,
 }
 
 /**
- * Every event item of an envelope, all validated before any is returned, so that a bad item is refused before
- * anything is ingested. A lone event without its own event_id takes the envelope header's, as in Relay.
+ * The event of an envelope, validated, or undefined when it carries none (the parser refuses a second event
+ * item). An event without its own event_id takes the envelope header's, as in Relay.
  */
-export function eventsOfEnvelope(envelope: Envelope, limit: number): SentryEvent[] {
-  const events: SentryEvent[] = [];
-  envelope.items.forEach((item, index) => {
-    if (item.header.type !== EVENT_ITEM_TYPE) return;
-    events.push(parseEventPayload(item.payload, `Envelope item ${index} (event)`, limit, index));
-  });
-  const [only] = events;
-  if (events.length === 1 && only && !only.event_id && envelope.header.event_id) {
-    only.event_id = envelope.header.event_id;
-  }
-  return events;
+export function eventOfEnvelope(envelope: Envelope, limit: number): SentryEvent | undefined {
+  const index = envelope.items.findIndex((item) => item.header.type === EVENT_ITEM_TYPE);
+  const item = envelope.items[index];
+  if (!item) return undefined;
+  const event = parseEventPayload(item.payload, `Envelope item ${index} (event)`, limit, index);
+  if (!event.event_id && envelope.header.event_id) event.event_id = envelope.header.event_id;
+  return event;
 }

@@ -3,16 +3,25 @@ import type { SentryEvent } from "@/lib/event/schema";
 import { PROJECT_ID, PUBLIC_KEY } from "./envelope-fixtures";
 import { createIngestHandlers, type IngestHandlers, type IngestProject } from "./handlers";
 import type { IngestLimits } from "./limits";
+import type { RateLimiter } from "./rate-limit";
+
+/** A second project of the fake pipeline, with its own key. */
+export const OTHER_PROJECT_ID = 43;
+export const OTHER_PUBLIC_KEY = "5b0c1f7a9d8e4c3ba2f1e0d9c8b7a695";
 
 /** The transport's handlers over an in-memory stand-in of the pipeline that records what it was given. */
-export function fakeIngest(options: { limits?: IngestLimits; failWith?: Error } = {}): IngestHandlers & {
-  ingested: SentryEvent[];
-} {
+export function fakeIngest(
+  options: { limits?: IngestLimits; failWith?: Error; rateLimiter?: RateLimiter } = {},
+): IngestHandlers & { ingested: SentryEvent[] } {
   const ingested: SentryEvent[] = [];
-  const project: IngestProject = { id: PROJECT_ID, publicKey: PUBLIC_KEY, platform: "python" };
+  const projects: IngestProject[] = [
+    { id: PROJECT_ID, publicKey: PUBLIC_KEY, platform: "python" },
+    { id: OTHER_PROJECT_ID, publicKey: OTHER_PUBLIC_KEY, platform: "javascript" },
+  ];
   const handlers = createIngestHandlers({
     limits: options.limits,
-    findProject: async (id) => (id === PROJECT_ID ? project : null),
+    rateLimiter: options.rateLimiter,
+    findProject: async (id) => projects.find((project) => project.id === id) ?? null,
     ingest: async (_project, event) => {
       if (options.failWith) throw options.failWith;
       ingested.push(event);
@@ -32,16 +41,22 @@ export async function send(
     path?: string;
     projectId?: string;
     method?: string;
-    body?: string | Uint8Array;
+    /** A stream is sent as a chunked upload (no Content-Length). */
+    body?: string | Uint8Array | ReadableStream<Uint8Array>;
     headers?: Record<string, string>;
   },
 ): Promise<{ status: number; headers: Headers; json: Record<string, unknown> | null }> {
   const projectId = options.projectId ?? String(PROJECT_ID);
   const url = `http://localhost:3000/api/${projectId}/${options.path ?? "envelope"}/`;
   // A Buffer may sit on a shared ArrayBuffer, which the DOM's BodyInit type does not take; a copy does.
-  const body =
-    typeof options.body === "string" || options.body === undefined ? options.body : new Uint8Array(options.body);
-  const request = new Request(url, { method: options.method ?? "POST", body, headers: options.headers });
+  const body = options.body instanceof Uint8Array ? new Uint8Array(options.body) : options.body;
+  const init: RequestInit & { duplex: "half" } = {
+    method: options.method ?? "POST",
+    body,
+    headers: options.headers,
+    duplex: "half",
+  };
+  const request = new Request(url, init);
   const response = await handler(request, { params: Promise.resolve({ project_id: projectId }) });
   const text = await response.text();
   return {

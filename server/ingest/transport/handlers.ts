@@ -2,12 +2,14 @@ import "server-only";
 import type { SentryEvent } from "@/lib/event/schema";
 import { NotFoundError } from "../../http/errors";
 import { authenticate, keyFromDsn, keysFromRequest, type KeyOffer } from "./auth";
-import { decodeLegacyStoreBody, readDecodedBody } from "./body";
+import { env, type Env } from "../../env";
+import { DecodedBody, decodeLegacyStoreBody, readDecodedBody } from "./body";
 import { preflightResponse } from "./cors";
 import { parseEnvelopeHeader, parseEnvelopeItems } from "./envelope";
-import { eventsOfEnvelope, parseEventPayload } from "./events";
+import { eventOfEnvelope, parseEventPayload } from "./events";
 import { defineIngestRoute, type IngestRouteHandler } from "./handler";
 import { INGEST_LIMITS, type IngestLimits } from "./limits";
+import { createRateLimiter, type RateLimiter } from "./rate-limit";
 
 // The shapes of server/ingest/pipeline.ts, restated so that the transport (and its tests) do not load it.
 export interface IngestProject {
@@ -27,6 +29,8 @@ export interface IngestDependencies {
   findProject(projectId: number): Promise<IngestProject | null>;
   ingest(project: IngestProject, event: SentryEvent): Promise<IngestResult>;
   limits?: IngestLimits;
+  /** Per project key; from INGEST_RATE_LIMIT_* unless given. */
+  rateLimiter?: RateLimiter;
 }
 
 export interface IngestHandlers {
@@ -53,48 +57,78 @@ function isEnvelopeRequest(request: Request): boolean {
   return (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-sentry-envelope");
 }
 
+/** The limiter of INGEST_RATE_LIMIT_PER_SECOND and INGEST_RATE_LIMIT_BURST. */
+export function rateLimiterFromEnv(
+  config: Pick<Env, "INGEST_RATE_LIMIT_PER_SECOND" | "INGEST_RATE_LIMIT_BURST"> = env(),
+): RateLimiter {
+  return createRateLimiter({ perSecond: config.INGEST_RATE_LIMIT_PER_SECOND, burst: config.INGEST_RATE_LIMIT_BURST });
+}
+
 /** Builds the Sentry SDK route handlers over the given project lookup and ingest function. */
 export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
   const limits = deps.limits ?? INGEST_LIMITS;
+  // Made on the first request, so that importing a route module does not read the configuration.
+  let rateLimiter = deps.rateLimiter;
 
-  async function authenticatedProject(projectId: number, offers: readonly KeyOffer[]): Promise<IngestProject> {
+  // The project is looked up before anything of the body is read: an unknown project costs one query.
+  async function knownProject(projectId: number): Promise<IngestProject> {
     const project = await deps.findProject(projectId);
     if (!project) throw new NotFoundError(`There is no project ${projectId}; check the DSN the SDK uses.`);
-    authenticate(project, offers);
     return project;
   }
 
-  // Events are ingested one by one only after all of them passed validation (see eventsOfEnvelope).
-  async function ingestAll(project: IngestProject, events: readonly SentryEvent[]): Promise<IngestResult[]> {
-    const results: IngestResult[] = [];
-    for (const event of events) results.push(await deps.ingest(project, event));
-    return results;
+  // Authenticated first, then rate-limited: only a project's own key can spend that key's tokens.
+  function admit(project: IngestProject, offers: readonly KeyOffer[]): void {
+    authenticate(project, offers);
+    rateLimiter ??= rateLimiterFromEnv();
+    rateLimiter.take(`${project.id}:${project.publicKey}`);
   }
 
+  async function ingestOne(project: IngestProject, event: SentryEvent | undefined): Promise<Response> {
+    const result = event ? await deps.ingest(project, event) : undefined;
+    return Response.json(result ? { id: result.eventId } : {});
+  }
+
+  /**
+   * With the key in a header or the query, a wrong key is refused before the body is read. With the key only in
+   * the envelope header's dsn, no more than one event's worth of the body is decompressed before the first line
+   * (that header) has been read and its key verified; only then may the envelope grow to its own limit.
+   */
   async function handleEnvelope(request: Request, projectId: number): Promise<Response> {
+    const project = await knownProject(projectId);
     const offers = keysFromRequest(request);
-    // With the key in a header or the query, a wrong key is refused before the body is read and decompressed.
-    let project = offers.length ? await authenticatedProject(projectId, offers) : null;
-    const bytes = await readDecodedBody(
-      request,
-      { wireBytes: limits.envelopeBodyBytes, decodedBytes: limits.envelopeBytes },
-      "The envelope",
-    );
-    const { header, itemsStart } = parseEnvelopeHeader(bytes);
-    const dsnOffers = header.dsn ? [keyFromDsn(header.dsn, projectId)] : [];
-    // Every key offered must be the project's: the dsn's too when the headers already had the right one.
-    if (!project) project = await authenticatedProject(projectId, dsnOffers);
-    else if (dsnOffers.length) authenticate(project, dsnOffers);
-    const events = eventsOfEnvelope({ header, items: parseEnvelopeItems(bytes, itemsStart) }, limits.eventBytes);
-    const [first] = await ingestAll(project, events);
-    return Response.json(first ? { id: first.eventId } : {});
+    if (offers.length) admit(project, offers);
+    const body = offers.length
+      ? new DecodedBody(request, limits.envelopeBodyBytes, limits.envelopeBytes, "The envelope")
+      : new DecodedBody(
+          request,
+          limits.envelopeBodyBytes,
+          limits.eventBytes,
+          "The envelope header (read before its key is checked)",
+        );
+    try {
+      const { header } = parseEnvelopeHeader(await body.firstLine());
+      const dsnOffers = header.dsn ? [keyFromDsn(header.dsn, projectId)] : [];
+      // Every key offered must be the project's: the dsn's too when the headers already had the right one.
+      if (!offers.length) {
+        admit(project, dsnOffers);
+        body.raiseLimit(limits.envelopeBytes, "The envelope");
+      } else if (dsnOffers.length) authenticate(project, dsnOffers);
+      const bytes = await body.readAll();
+      const { itemsStart } = parseEnvelopeHeader(bytes);
+      const envelope = { header, items: parseEnvelopeItems(bytes, itemsStart) };
+      return await ingestOne(project, eventOfEnvelope(envelope, limits.eventBytes));
+    } finally {
+      await body.close();
+    }
   }
 
   /** POST /api/<project_id>/store/: one event as JSON (Sentry's legacy endpoint, still used by some SDKs). */
   const storeHandler = defineIngestRoute(async (request, params) => {
     const projectId = projectIdOf(params);
     if (isEnvelopeRequest(request)) return handleEnvelope(request, projectId);
-    const project = await authenticatedProject(projectId, keysFromRequest(request));
+    const project = await knownProject(projectId);
+    admit(project, keysFromRequest(request));
     const body = await readDecodedBody(
       request,
       { wireBytes: limits.storeBodyBytes, decodedBytes: limits.eventBytes },
@@ -105,11 +139,10 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
       "The event",
       limits.eventBytes,
     );
-    const [result] = await ingestAll(project, [event]);
-    return Response.json({ id: result?.eventId });
+    return ingestOne(project, event);
   });
 
-  /** POST /api/<project_id>/envelope/: an envelope; its event items are ingested, the other items dropped. */
+  /** POST /api/<project_id>/envelope/: an envelope; its event item is ingested, the other items dropped. */
   const envelopeHandler = defineIngestRoute((request, params) => handleEnvelope(request, projectIdOf(params)));
 
   /** OPTIONS on both endpoints: the CORS preflight of browser SDKs. */
