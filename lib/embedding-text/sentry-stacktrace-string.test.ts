@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { FingerprintResult, GroupingComponent } from "@/lib/fingerprinting";
 import { component } from "@/lib/fingerprinting/component";
 import { buildEmbeddingText } from "./index";
-import { BASE64_ENCODED_PREFIXES, MAX_FRAME_COUNT, isSnippedContextLine, stacktraceString } from "./stacktrace-string";
+import {
+  BASE64_ENCODED_PREFIXES,
+  IGNORED_FILENAMES,
+  MAX_FRAME_COUNT,
+  isSnippedContextLine,
+  stacktraceString,
+} from "./stacktrace-string";
 
 // The cases and expected strings of Sentry's own tests of `get_stacktrace_string`
 // (getsentry/sentry, tests/sentry/seer/similarity/test_utils.py, class GetStacktraceStringTest),
@@ -273,6 +279,15 @@ describe("stacktraceString, on the cases of Sentry's test_utils.py", () => {
     expect(stacktraceString(app(zeroDivision([divideFrame({ filename: undefined, module: undefined })])))).toBe(
       'ZeroDivisionError: division by zero\n  File "None", function divide_by_zero\n    divide = 1/0',
     );
+  });
+
+  // test_ignores_meaningless_filenames
+  it("treats a filename that names no file as missing", () => {
+    for (const filename of IGNORED_FILENAMES) {
+      expect(stacktraceString(app(zeroDivision([divideFrame({ filename, module: undefined })])))).toBe(
+        'ZeroDivisionError: division by zero\n  File "None", function divide_by_zero\n    divide = 1/0',
+      );
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import type { GroupingComponent } from "@/lib/fingerprinting";
 //   and its context line indented below it, the indented line kept even when it is empty;
 // - at most 30 frames in all, spent from the most recent exception and its most recent frames;
 //   20 when every context line is minified (`{snip}` at either end);
+// - a filename that says nothing (`<compiler-generated>`) is treated as missing;
 // - frames whose filename is an inline `data:` (base64) script are left out (they still count);
 // - a lone frame with no filename and no header is too little to group on: no text at all.
 
@@ -21,6 +22,9 @@ export const BASE64_ENCODED_PREFIXES = [
   "html;base64",
   "javascript;base64",
 ];
+
+// Filenames that name no file; Sentry's `IGNORED_FILENAMES` (added for Swift's synthetic frames).
+export const IGNORED_FILENAMES = new Set(["<compiler-generated>"]);
 
 type Child = GroupingComponent | string;
 
@@ -65,7 +69,8 @@ function frameStrings(frames: readonly Child[], state: FrameState): string[] {
   state.count += kept.length;
   const out: string[] = [];
   for (const frame of kept) {
-    const filename = firstValue(child(frame, "filename"));
+    const sent = firstValue(child(frame, "filename"));
+    const filename = IGNORED_FILENAMES.has(sent) ? "" : sent;
     const location = filename || firstValue(child(frame, "module")) || "None";
     const context = firstValue(child(frame, "context-line"));
     if (!isSnippedContextLine(context)) state.foundUnsnippedLine = true;
