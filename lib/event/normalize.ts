@@ -4,7 +4,8 @@ import { trimFunctionName } from "./function-name";
 // The mutable, normalised view of an event that grouping works on. It mirrors what Sentry's
 // ingest normalisation (Relay) and `normalize_stacktraces_for_grouping` do before grouping:
 // null frames dropped, `filename` derived from `abs_path`, native/C# function names trimmed (the
-// original kept in `raw_function`), legacy `message` moved to `logentry`, "Type: value" split.
+// original kept in `raw_function`), the SDK's in_app restored from `data.orig_in_app`, legacy
+// `message` moved to `logentry`, "Type: value" split.
 
 export interface GFrame {
   function: string | null;
@@ -60,6 +61,17 @@ function urlPath(absPath: string): string {
   return m && m[1] ? m[1] : absPath;
 }
 
+// A stored Sentry event keeps, in `data.orig_in_app`, the in_app value its SDK sent before the
+// project's stack trace rules changed it (-1: unset). Sentry restores it before applying rules
+// again, so an event exported from Sentry is grouped by the rules in force here, not by the
+// in_app state another project's rules left on it.
+function originalInApp(f: SentryFrame): boolean | null {
+  const orig = f.data?.orig_in_app;
+  if (typeof orig === "boolean") return orig;
+  if (typeof orig === "number" && Number.isFinite(orig)) return orig === -1 ? null : orig !== 0;
+  return nn(f.in_app);
+}
+
 function normalizeFrame(f: SentryFrame, eventPlatform: string): GFrame {
   const absPath = nn(f.abs_path);
   let filename = nn(f.filename) || null;
@@ -74,6 +86,7 @@ function normalizeFrame(f: SentryFrame, eventPlatform: string): GFrame {
     }
   }
   const data = f.data ?? null;
+  const inApp = originalInApp(f);
   return {
     function: fn,
     raw_function: raw,
@@ -85,8 +98,8 @@ function normalizeFrame(f: SentryFrame, eventPlatform: string): GFrame {
     lineno: nn(f.lineno),
     colno: nn(f.colno),
     context_line: nn(f.context_line),
-    in_app: nn(f.in_app),
-    client_in_app: nn(f.in_app),
+    in_app: inApp,
+    client_in_app: inApp,
     sourcemap: data !== null && data.sourcemap !== undefined && data.sourcemap !== null,
     category: null,
   };

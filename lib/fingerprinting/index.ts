@@ -6,6 +6,7 @@ import { hashFromValues } from "./md5";
 import { applyFrameClassification, loadEnhancements } from "./enhancements/apply";
 import { componentTrees } from "./strategies";
 import { parseFingerprintRules } from "./rules/parser";
+import { BUILTIN_FINGERPRINT_RULES } from "./rules/builtin";
 import { describeRule, findMatchingRule } from "./rules/match";
 import { resolveFingerprintValues } from "./rules/resolve";
 import type { FingerprintRule } from "./rules/types";
@@ -17,7 +18,13 @@ export { parseFingerprintRules, FingerprintRuleParseError } from "./rules/parser
 export { parseEnhancements, EnhancementParseError } from "./enhancements/parser";
 
 export type VariantType =
-  "component" | "custom-fingerprint" | "salted-component" | "fallback" | "checksum" | "hashed-checksum";
+  | "component"
+  | "custom-fingerprint"
+  | "built-in-fingerprint"
+  | "salted-component"
+  | "fallback"
+  | "checksum"
+  | "hashed-checksum";
 
 export interface FingerprintVariant {
   hash: string | null;
@@ -92,7 +99,7 @@ export function fingerprintEvent(event: SentryEvent, options: FingerprintOptions
     let fingerprint = clientFingerprint.length > 0 ? clientFingerprint : [DEFAULT_FINGERPRINT_VAR];
     let matchedRule: string | undefined;
     const rules = fingerprintRules(options.fingerprintingRules);
-    const rule = rules.length > 0 ? findMatchingRule(rules, ev) : null;
+    const rule = findMatchingRule(rules, ev) ?? findMatchingRule(BUILTIN_FINGERPRINT_RULES, ev);
     if (rule) {
       matchedRule = describeRule(rule);
       fingerprint = rule.fingerprint;
@@ -110,10 +117,11 @@ export function fingerprintEvent(event: SentryEvent, options: FingerprintOptions
         variants[name] = { hash: null, type: "component", component: c };
       }
       const values = resolveFingerprintValues(fingerprint, ev);
-      variants["custom-fingerprint"] = {
+      const name = rule?.isBuiltin ? "built-in-fingerprint" : "custom-fingerprint";
+      variants[name] = {
         hash: hashFromValues(values),
-        type: "custom-fingerprint",
-        component: component("custom-fingerprint", { values: [...values] }),
+        type: name,
+        component: component(name, { values: [...values] }),
         values,
         ...info,
       };

@@ -9,13 +9,21 @@ export function eventLevel(ev: GroupingEvent): string {
   return (ev.source.level || "error").toLowerCase();
 }
 
-export function eventTags(ev: GroupingEvent): [string, string][] {
+function sentTags(ev: GroupingEvent): [string, string][] {
   const tags = ev.source.tags;
   if (!tags) return [];
   if (Array.isArray(tags)) {
     return tags.flatMap((t) => (t && t[1] != null ? [[t[0], t[1]] as [string, string]] : []));
   }
   return Object.entries(tags).flatMap(([k, v]) => (v != null ? [[k, v] as [string, string]] : []));
+}
+
+/** The event's tags; Sentry also tags an event with its transaction before fingerprinting it. */
+export function eventTags(ev: GroupingEvent): [string, string][] {
+  const tags = sentTags(ev);
+  const transaction = ev.source.transaction;
+  if (transaction && !tags.some(([k]) => k === "transaction")) tags.push(["transaction", transaction]);
+  return tags;
 }
 
 export function eventFrames(ev: GroupingEvent): GFrame[] {

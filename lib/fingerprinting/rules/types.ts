@@ -4,6 +4,8 @@ export interface FingerprintRule {
   matchers: [string, string][];
   fingerprint: string[];
   attributes?: { title?: string };
+  /** One of Sentry's built-in rules (its variant is `built-in-fingerprint`, not `custom-fingerprint`). */
+  isBuiltin?: boolean;
 }
 
 export const DEFAULT_FINGERPRINT_VAR = "{{ default }}";

@@ -3,32 +3,37 @@ import type { GroupingComponent } from "../component";
 import { component, iterValues, update } from "../component";
 import type { GroupingContext } from "./context";
 import { exceptionStrategy } from "./exception";
-import { messageStrategy, securityStrategy, stacktraceStrategy, templateStrategy, threadsStrategy } from "./other";
+import {
+  cspStrategy,
+  expectCtStrategy,
+  expectStapleStrategy,
+  hpkpStrategy,
+  messageStrategy,
+  stacktraceStrategy,
+  templateStrategy,
+  threadsStrategy,
+} from "./other";
 import type { Variants } from "./stacktrace";
 import { removeNonStacktraceVariants } from "./stacktrace";
 
 interface Strategy {
-  name: (ev: GroupingEvent) => string;
+  name: string;
   run: (ev: GroupingEvent, ctx: GroupingContext) => Variants | null;
   stacktraceBased: boolean;
 }
 
-function securityName(ev: GroupingEvent): string {
-  const s = ev.source;
-  if (s.csp) return "csp";
-  if (s.hpkp) return "hpkp";
-  if (s.expectct) return "expect-ct";
-  return "expect-staple";
-}
-
-// In priority order: the first strategy with a contributing component wins.
+// In Sentry's priority order (its strategy scores, highest first): the first strategy with a
+// contributing component wins; a template outranks a security report, which outranks a message.
 const STRATEGIES: Strategy[] = [
-  { name: () => "exception", run: exceptionStrategy, stacktraceBased: true },
-  { name: () => "threads", run: threadsStrategy, stacktraceBased: true },
-  { name: () => "stacktrace", run: stacktraceStrategy, stacktraceBased: true },
-  { name: securityName, run: securityStrategy, stacktraceBased: false },
-  { name: () => "template", run: templateStrategy, stacktraceBased: false },
-  { name: () => "message", run: messageStrategy, stacktraceBased: false },
+  { name: "exception", run: exceptionStrategy, stacktraceBased: true },
+  { name: "threads", run: threadsStrategy, stacktraceBased: true },
+  { name: "stacktrace", run: stacktraceStrategy, stacktraceBased: true },
+  { name: "template", run: templateStrategy, stacktraceBased: false },
+  { name: "csp", run: cspStrategy, stacktraceBased: false },
+  { name: "hpkp", run: hpkpStrategy, stacktraceBased: false },
+  { name: "expect-staple", run: expectStapleStrategy, stacktraceBased: false },
+  { name: "expect-ct", run: expectCtStrategy, stacktraceBased: false },
+  { name: "message", run: messageStrategy, stacktraceBased: false },
 ];
 
 // The hash is md5 of the concatenated contributing values, so comparing the concatenations
@@ -68,7 +73,7 @@ export function componentTrees(ev: GroupingEvent, ctx: GroupingContext): Map<str
     if (!raw) continue;
     let variants = dropDuplicateVariants(raw);
     if (strategy.stacktraceBased) variants = removeNonStacktraceVariants(variants);
-    const name = strategy.name(ev);
+    const name = strategy.name;
     for (const [variant, c] of variants) {
       const list = perVariant.get(variant);
       if (list) list.push(c);
@@ -81,7 +86,9 @@ export function componentTrees(ev: GroupingEvent, ctx: GroupingContext): Map<str
             .map(([k]) => k)
             .sort()
             .join("/");
-          precedenceHint = `${name} of ${contributing} take${name.endsWith("s") ? "" : "s"} precedence`;
+          // Sentry names the variants only when the winner is not the `default` one.
+          const who = variant === "default" ? name : `${name} of ${contributing}`;
+          precedenceHint = `${who} take${name.endsWith("s") ? "" : "s"} precedence`;
         }
       } else if (c.contributes && winner !== name) {
         update(c, { contributes: false, hint: precedenceHint });

@@ -2,6 +2,7 @@ import type { GroupingEvent, GThread } from "@/lib/event/normalize";
 import { component } from "../component";
 import { trimMessageForGrouping } from "../parameterize";
 import type { GroupingContext } from "./context";
+import { CSP_LOCAL, normalizeCspUri } from "./csp-uri";
 import type { Variants } from "./stacktrace";
 import { stacktraceVariants } from "./stacktrace";
 
@@ -44,60 +45,43 @@ export function stacktraceStrategy(ev: GroupingEvent, ctx: GroupingContext): Var
   return stacktraceVariants(ev.stacktrace, ev.platform, null, ctx);
 }
 
-const LOCAL = "'self'";
-
-/** CSP reports name sources loosely (`data`, `'self'`, full URLs); reduce them to scheme or host. */
-export function normalizeCspUri(value: string): string {
-  if (value === "" || value === LOCAL || value === "self") return LOCAL;
-  let v = value;
-  if (!v.includes(":")) v += ":";
-  if (v.endsWith(":")) return v;
-  const scheme = v.slice(0, v.indexOf(":")).toLowerCase();
-  if (["data", "mediastream", "blob", "filesystem"].includes(scheme)) return `${scheme}:`;
-  const m = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/?#]*)/.exec(v);
-  let host = m ? (m[1] as string) : v;
-  if (host.startsWith("www.")) host = host.slice(4);
-  return host;
+/** A CSP report: its directive, then the local script violation or else the blocked URI. */
+export function cspStrategy(ev: GroupingEvent, ctx: GroupingContext): Variants | null {
+  const csp = ev.source.csp;
+  if (!csp) return null;
+  const directive = csp.effective_directive ?? "";
+  const uri = normalizeCspUri(csp.blocked_uri ?? "");
+  const violated = csp.violated_directive ?? "";
+  let violation: string | null = null;
+  if (violated && directive === "script-src" && uri === CSP_LOCAL) {
+    if (violated.includes("'unsafe-inline'")) violation = "unsafe-inline";
+    else if (violated.includes("'unsafe-eval'")) violation = "unsafe-eval";
+  }
+  const values = [
+    component("salt", { values: [directive] }),
+    violation
+      ? component("violation", { values: [`'${violation}'`] })
+      : component("violation", { contributes: false, hint: "not a local script violation" }),
+    violation
+      ? component("uri", { values: [uri], contributes: false, hint: "violation takes precedence" })
+      : component("uri", { values: [uri] }),
+  ];
+  return new Map([[ctx.variant, component("csp", { values })]]);
 }
 
-export function securityStrategy(ev: GroupingEvent, ctx: GroupingContext): Variants | null {
-  const src = ev.source;
-  if (src.csp) {
-    const directive = src.csp.effective_directive ?? "";
-    const uri = normalizeCspUri(src.csp.blocked_uri ?? "");
-    const violated = src.csp.violated_directive ?? "";
-    let violation: string | null = null;
-    if (violated && directive === "script-src" && uri === LOCAL) {
-      if (violated.includes("'unsafe-inline'")) violation = "unsafe-inline";
-      else if (violated.includes("'unsafe-eval'")) violation = "unsafe-eval";
-    }
-    const values = [
-      component("salt", { values: [directive] }),
-      violation
-        ? component("violation", { values: [`'${violation}'`] })
-        : component("violation", { contributes: false, hint: "not a local script violation" }),
-      violation
-        ? component("uri", { values: [uri], contributes: false, hint: "violation takes precedence" })
-        : component("uri", { values: [uri] }),
-    ];
-    return new Map([[ctx.variant, component("csp", { values })]]);
-  }
-  for (const [key, salt] of [
-    ["hpkp", "hpkp"],
-    ["expectct", "expect-ct"],
-    ["expectstaple", "expect-staple"],
-  ] as const) {
-    const report = src[key];
-    if (report) {
-      const values = [
-        component("salt", { values: [salt] }),
-        component("hostname", { values: [report.hostname ?? ""] }),
-      ];
-      return new Map([[ctx.variant, component(salt, { values })]]);
-    }
-  }
-  return null;
+// HPKP, Expect-CT and Expect-Staple reports group by their kind and the reporting host.
+function hostReportStrategy(key: "hpkp" | "expectct" | "expectstaple", salt: string) {
+  return (ev: GroupingEvent, ctx: GroupingContext): Variants | null => {
+    const report = ev.source[key];
+    if (!report) return null;
+    const values = [component("salt", { values: [salt] }), component("hostname", { values: [report.hostname ?? ""] })];
+    return new Map([[ctx.variant, component(salt, { values })]]);
+  };
 }
+
+export const hpkpStrategy = hostReportStrategy("hpkp", "hpkp");
+export const expectCtStrategy = hostReportStrategy("expectct", "expect-ct");
+export const expectStapleStrategy = hostReportStrategy("expectstaple", "expect-staple");
 
 export function templateStrategy(ev: GroupingEvent, ctx: GroupingContext): Variants | null {
   const t = ev.source.template;

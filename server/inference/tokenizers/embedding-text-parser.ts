@@ -1,7 +1,8 @@
 import "server-only";
 
-// Reads back the structure of an embedding text (lib/embedding-text's format): exception headers
-// "{type}: {value}", frames `  File "{file}", function {function}` and their context lines indented below.
+// Reads back the structure of an embedding text (lib/embedding-text's format, Sentry's): exception
+// headers "{type}: {value}", most recent first, frames `  File "{file}", function {function}` and
+// their context lines indented below. A text without a header starts at its first frame, unindented.
 
 export interface ParsedFrame {
   file: string;
@@ -15,7 +16,7 @@ export interface ParsedException {
   frames: ParsedFrame[];
 }
 
-const FRAME = /^\s+File "(.*)", function (.*)$/;
+const FRAME = /^\s*File "(.*)", function (.*)$/;
 
 export function parseEmbeddingText(text: string): ParsedException[] {
   const blocks: ParsedException[] = [];

@@ -64,3 +64,27 @@ describe("the frame-aware hashed tokenizer", () => {
     expect([...slots]).not.toContain(slotOf("function", 8));
   });
 });
+
+describe("the embedding text in Sentry's order", () => {
+  it("reads a text without a header, starting at its first frame", () => {
+    expect(parseEmbeddingText('File "index.php", function \n    $server->emit($server->run());')).toEqual([
+      { type: "", value: "", frames: [{ file: "index.php", function: "", context: "$server->emit($server->run());" }] },
+    ]);
+  });
+
+  it("takes the first exception as the most recent one", () => {
+    // The id given to the function of the most recent exception's crash frame (position 0).
+    const crashFunctionId = (text: string) => {
+      const { ids, slots } = tokenizer.encode(text);
+      return ids[[...slots].indexOf(slotOf("function", 0))];
+    };
+    const text = [
+      "WrapperError: failed",
+      '  File "outer.py", function handle',
+      "CauseError: closed",
+      '  File "inner.py", function read',
+    ].join("\n");
+    expect(crashFunctionId(text)).toBe(crashFunctionId('WrapperError: failed\n  File "outer.py", function handle'));
+    expect(crashFunctionId(text)).not.toBe(crashFunctionId('CauseError: closed\n  File "inner.py", function read'));
+  });
+});

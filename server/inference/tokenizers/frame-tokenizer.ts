@@ -75,11 +75,12 @@ export class FrameHashTokenizer {
       slots.push(slotOf(kind, bucket));
     };
     const blocks = parseEmbeddingText(text);
-    // Most recent exception first and, within it, the crash frame first, so truncation drops the far end.
-    for (let b = blocks.length - 1; b >= 0; b--) {
+    // The text lists the most recent exception first (Sentry's order); within it the crash frame is
+    // read first, so truncation drops the far end.
+    for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
       if (!block) continue;
-      const older = b < blocks.length - 1;
+      const older = b > 0;
       const headerBucket = older ? POSITION_BUCKETS - 1 : 0;
       if (block.type) {
         add("type", headerBucket, block.type);
