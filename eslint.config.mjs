@@ -27,6 +27,8 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // The corpus of real executions has its own package and runs its apps' code as they are (corpus/README.md).
+      "corpus/**",
     ],
   },
   ...nextCoreWebVitals,

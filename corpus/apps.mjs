@@ -1,0 +1,42 @@
+// The applications of the corpus. The split is by application: dev apps are never trained on.
+export const PYTHON = process.env.CORPUS_PYTHON ?? "/usr/bin/python3";
+
+const releases = (seed, a, b) => [
+  { id: "a", version: a, seed },
+  { id: "b", version: b, seed: seed + 1 },
+];
+
+export const APPS = [
+  {
+    name: "invoice-api",
+    deployDir: "/srv/invoice-api",
+    platform: "node",
+    split: "train",
+    command: [process.execPath, "--import", "./instrument.mjs", "scenarios.mjs"],
+    releases: releases(101, "2.3.0", "2.4.0"),
+  },
+  {
+    name: "fleet-telemetry",
+    deployDir: "/srv/fleet-telemetry",
+    platform: "node",
+    split: "dev",
+    command: [process.execPath, "--import", "./instrument.mjs", "scenarios.mjs"],
+    releases: releases(202, "0.9.4", "0.10.0"),
+  },
+  {
+    name: "loanbook",
+    deployDir: "/srv/loanbook",
+    platform: "python",
+    split: "train",
+    command: [PYTHON, "scenarios.py"],
+    releases: releases(303, "1.7.2", "1.8.0"),
+  },
+  {
+    name: "meter-reader",
+    deployDir: "/srv/meter-reader",
+    platform: "python",
+    split: "dev",
+    command: [PYTHON, "scenarios.py"],
+    releases: releases(404, "3.1.0", "3.2.0"),
+  },
+];
