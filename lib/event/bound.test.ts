@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { boundEvent, TOO_DEEP_PLACEHOLDER } from "./bound";
-import { MAX_BOUND_NOTES, MAX_DEPTH, MAX_FRAMES, MAX_MESSAGE_CHARS, MAX_SYMBOL_CHARS } from "./limits";
+import { MAX_BOUND_NOTES_PER_TYPE, MAX_DEPTH, MAX_FRAMES, MAX_MESSAGE_CHARS, MAX_SYMBOL_CHARS } from "./limits";
 import { fastParseEvent } from "./fast-parse";
 import { eventSchema, parseEvent, type SentryEvent } from "./schema";
 
@@ -82,6 +82,16 @@ describe("boundEvent", () => {
     expect(JSON.stringify(bounded)).not.toMatch(/\\u0000|\\ud800/);
   });
 
+  it("names fields by their stored keys, so that no note holds a NUL either", () => {
+    const long = `${"k".repeat(300)}\u0000`;
+    const { event: bounded, notes } = boundEvent(parsed({ extra: { "a\u0000": { [long]: "\u0000" } } }));
+    expect(notes).toEqual([
+      { type: "key_too_long", name: `extra.a\\0.${"k".repeat(256)}`, original_length: 301 },
+      { type: "invalid_characters", name: `extra.a\\0.${"k".repeat(256)}`, nul: 1, lone_surrogates: 0 },
+    ]);
+    expect(JSON.stringify(bounded)).not.toMatch(/\\u0000/);
+  });
+
   it("never cuts a surrogate pair in half", () => {
     const value = `${"a".repeat(MAX_MESSAGE_CHARS - 4)}${"😀".repeat(10)}`;
     const bounded = boundEvent(parsed({ exception: { values: [{ value }] } })).event;
@@ -122,11 +132,16 @@ describe("boundEvent", () => {
     expect(kept.at(-1)?.type).toBe("E999");
   });
 
-  it("keeps at most a fixed number of notes and counts the rest", () => {
-    const many = frames(200, (i) => `${i}${"x".repeat(300)}`);
+  it("keeps a fixed number of notes of each kind and counts the rest", () => {
+    const many = frames(300, (i) => `${i}${"x".repeat(300)}`);
     const { notes } = boundEvent(parsed({ stacktrace: { frames: many } }));
-    expect(notes).toHaveLength(MAX_BOUND_NOTES + 1);
-    expect(notes.at(-1)).toEqual({ type: "notes_omitted", count: 150 });
+    expect(notes).toHaveLength(1 + MAX_BOUND_NOTES_PER_TYPE + 1);
+    expect(notes[0]).toMatchObject({ type: "too_many_frames", original_length: 300 });
+    expect(notes.at(-1)).toEqual({
+      type: "notes_omitted",
+      of: "value_too_long",
+      count: 250 - MAX_BOUND_NOTES_PER_TYPE,
+    });
   });
 
   it("keeps the notes through the schema (fast path and zod agree)", () => {

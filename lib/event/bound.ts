@@ -1,5 +1,5 @@
 import {
-  MAX_BOUND_NOTES,
+  MAX_BOUND_NOTES_PER_TYPE,
   MAX_CONTEXT_LINE_CHARS,
   MAX_CULPRIT_CHARS,
   MAX_DEPTH,
@@ -31,7 +31,9 @@ export type BoundNote =
   | { type: "too_deep"; name: string; max_depth: number }
   | { type: "invalid_characters"; name: string; nul: number; lone_surrogates: number }
   | { type: "key_too_long"; name: string; original_length: number }
-  | { type: "notes_omitted"; count: number };
+  | { type: "notes_omitted"; of: NotedType; count: number };
+
+type NotedType = Exclude<BoundNote["type"], "notes_omitted">;
 
 export interface BoundResult {
   /** A bounded copy (the input is not changed), with the notes appended to its `errors`. */
@@ -246,17 +248,25 @@ function keptIndices(kind: Kind, list: readonly unknown[]): number[] | null {
   return out;
 }
 
+// Notes per kind of change are capped, so that a thousand escaped strings cannot crowd out the
+// one note that says frames were removed.
 class Notes {
-  readonly list: BoundNote[] = [];
-  private omitted = 0;
+  private readonly list: BoundNote[] = [];
+  private readonly counts = new Map<NotedType, number>();
 
-  add(note: () => BoundNote): void {
-    if (this.list.length < MAX_BOUND_NOTES) this.list.push(note());
-    else this.omitted++;
+  add(type: NotedType, note: () => BoundNote): void {
+    const count = (this.counts.get(type) ?? 0) + 1;
+    this.counts.set(type, count);
+    if (count <= MAX_BOUND_NOTES_PER_TYPE) this.list.push(note());
   }
 
   all(): BoundNote[] {
-    return this.omitted ? [...this.list, { type: "notes_omitted", count: this.omitted }] : this.list;
+    const omitted: BoundNote[] = [];
+    for (const [type, count] of this.counts) {
+      if (count > MAX_BOUND_NOTES_PER_TYPE)
+        omitted.push({ type: "notes_omitted", of: type, count: count - MAX_BOUND_NOTES_PER_TYPE });
+    }
+    return [...this.list, ...omitted];
   }
 }
 
@@ -269,29 +279,40 @@ function boundString(s: string, limit: number, path: () => string, notes: Notes)
     if (last >= 0xd800 && last <= 0xdbff) cut--;
     text = `${text.slice(0, cut)}...`;
     const length = text.length;
-    notes.add(() => ({ type: "value_too_long", name: path(), original_length: s.length, length }));
+    notes.add("value_too_long", () => ({ type: "value_too_long", name: path(), original_length: s.length, length }));
   }
   if (SUSPECT.test(text)) {
     const escaped = escapeUnstorable(text);
     if (escaped.nul || escaped.lone) {
-      notes.add(() => ({ type: "invalid_characters", name: path(), nul: escaped.nul, lone_surrogates: escaped.lone }));
+      notes.add("invalid_characters", () => ({
+        type: "invalid_characters",
+        name: path(),
+        nul: escaped.nul,
+        lone_surrogates: escaped.lone,
+      }));
     }
     text = escaped.text;
   }
   return text;
 }
 
-function boundKey(key: string, path: Path, notes: Notes): string {
-  let out = key;
-  if (out.length > MAX_KEY_CHARS) {
-    notes.add(() => ({ type: "key_too_long", name: pathName(path), original_length: key.length }));
-    out = out.slice(0, MAX_KEY_CHARS);
+// An object key, cut and escaped like a string; the note names the field by its new key.
+function boundKey(key: string, parent: Path | null, notes: Notes): string {
+  let out = key.length > MAX_KEY_CHARS ? key.slice(0, MAX_KEY_CHARS) : key;
+  if (SUSPECT.test(out)) out = escapeUnstorable(out).text;
+  if (key.length > MAX_KEY_CHARS) {
+    notes.add("key_too_long", () => ({
+      type: "key_too_long",
+      name: pathName({ parent, key: out }),
+      original_length: key.length,
+    }));
   }
-  return SUSPECT.test(out) ? escapeUnstorable(out).text : out;
+  return out;
 }
 
 function child(parent: Item, value: unknown, key: string | number, slot: string | number, out: Container): Item {
-  const path = { parent: parent.path, key };
+  // Limits and kinds follow the key as sent; notes name the field as stored.
+  const path = { parent: parent.path, key: slot };
   return {
     value,
     kind: childKind(parent.kind, key),
@@ -310,7 +331,7 @@ function boundContainer(item: Item, stack: Item[], notes: Notes): Container {
     const kept = keptIndices(item.kind, value);
     if (kept) {
       const type = item.kind === "frameList" ? "too_many_frames" : "too_many_values";
-      notes.add(() => ({ type, name: pathName(item.path), original_length: value.length, kept: kept.length }));
+      notes.add(type, () => ({ type, name: pathName(item.path), original_length: value.length, kept: kept.length }));
     }
     const size = kept ? kept.length : value.length;
     const out = new Array<unknown>(size);
@@ -322,7 +343,7 @@ function boundContainer(item: Item, stack: Item[], notes: Notes): Container {
   for (const key of Object.keys(value)) {
     // As the schema does: an own `__proto__` key would become the copy's prototype.
     if (key === "__proto__") continue;
-    const name = boundKey(key, { parent: item.path, key }, notes);
+    const name = boundKey(key, item.path, notes);
     children.push(child(item, value[key], key, name, out));
   }
   for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Item);
@@ -343,7 +364,7 @@ export function boundEvent(event: SentryEvent): BoundResult {
       result = boundString(result, item.limit, () => pathName(item.path), notes);
     } else if (isPlainContainer(result)) {
       if (item.depth > MAX_DEPTH) {
-        notes.add(() => ({ type: "too_deep", name: pathName(item.path), max_depth: MAX_DEPTH }));
+        notes.add("too_deep", () => ({ type: "too_deep", name: pathName(item.path), max_depth: MAX_DEPTH }));
         result = TOO_DEEP_PLACEHOLDER;
       } else {
         result = boundContainer(item, stack, notes);

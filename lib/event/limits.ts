@@ -30,5 +30,5 @@ export const MAX_THREADS = 100;
 /** Nesting of objects and arrays below the event: a container deeper than this is replaced. */
 export const MAX_DEPTH = 16;
 
-/** Notes kept on the event about what was trimmed; past this, one note counts the rest. */
-export const MAX_BOUND_NOTES = 50;
+/** Notes kept on the event about each kind of change; past this, one note counts the rest. */
+export const MAX_BOUND_NOTES_PER_TYPE = 20;
