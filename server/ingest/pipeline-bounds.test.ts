@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
+import { getIssueDetail } from "../issues/issue-detail";
 import { ingestEvent } from "./pipeline";
 
 let database: Database;
@@ -68,5 +69,21 @@ describe("ingesting a hostile event", () => {
     ]);
     expect(payload.errors.some((note) => note.type === "too_deep")).toBe(true);
     expect(stored.title.startsWith("Error\\0: aaa")).toBe(true);
+  });
+
+  it("shows on the issue page what was trimmed from the event", async () => {
+    const project = await database.prisma.project.create({
+      data: { id: 902, slug: "hostile-2", name: "Hostile 2", platform: "php" },
+    });
+    const result = await ingestEvent({ id: project.id, publicKey: project.publicKey, platform: "php" }, hostileEvent());
+    const detail = await getIssueDetail(result.groupId);
+    expect(detail.events[0]?.trimmed).toEqual(
+      expect.arrayContaining([
+        "exception.values.0.value: trimmed from 1,048,576 to 8,192 characters",
+        "exception.values.0.stacktrace.frames: frames 1–19,750 of 20,000 removed (the 250 most recent kept)",
+        "exception.values.0.stacktrace.frames.0.function: 1 NUL character escaped as \\0",
+      ]),
+    );
+    expect(detail.events[0]?.whyGrouped.variants.length).toBeGreaterThan(0);
   });
 });
