@@ -8,7 +8,7 @@ import { parseEnhancements } from "./parser";
 import { DEFAULT_ENHANCEMENTS } from "./default-rules";
 import type { EnhancementRule, ExceptionData, MatchFrame } from "./rule";
 import { parseRuleBool, ruleMatches } from "./rule";
-import { applyRangeActions, type FlagAction } from "./ranges";
+import { applyRangeActions, splitRangeActions, type FlagAction, type RangeActions } from "./ranges";
 
 /** The built-in rules plus a project's own (appended, so they win). */
 export interface Enhancements {
@@ -62,8 +62,18 @@ function canMatch(rule: EnhancementRule, families: Set<string>): boolean {
   return false;
 }
 
-function flagActions(rule: EnhancementRule, key?: FlagAction["key"]): FlagAction[] {
-  return rule.actions.filter((a): a is FlagAction => a.kind === "flag" && (key === undefined || a.key === key));
+// Per rule: its `app` flag actions (classification) and all its flag actions (contributions).
+const appActions = new WeakMap<EnhancementRule, RangeActions>();
+const allFlagActions = new WeakMap<EnhancementRule, RangeActions>();
+
+function rangeActionsOf(rule: EnhancementRule, onlyApp: boolean): RangeActions {
+  const cache = onlyApp ? appActions : allFlagActions;
+  let actions = cache.get(rule);
+  if (!actions) {
+    const flags = rule.actions.filter((a): a is FlagAction => a.kind === "flag" && (!onlyApp || a.key === "app"));
+    cache.set(rule, (actions = splitRangeActions(flags)));
+  }
+  return actions;
 }
 
 // Identical stacks recur constantly (every event of an issue), and rule matching is the expensive
@@ -155,7 +165,7 @@ export function applyFrameClassification(ev: GroupingEvent, enh: Enhancements): 
           (mfs[idx] as MatchFrame).category = a.value;
         }
       }
-      applyRangeActions(matched, frames.length, flagActions(rule, "app"), (a, j) => {
+      applyRangeActions(matched, frames.length, rangeActionsOf(rule, true), (a, j) => {
         (frames[j] as GFrame).in_app = a.flag;
         (mfs[j] as MatchFrame).inApp = a.flag;
       });
@@ -219,7 +229,7 @@ export function assembleStacktraceComponent(
       if (a.kind === "var" && a.name !== "category") state.set(a.name, { value: a.value, rule });
     }
     const ruleHint = `stack trace rule (${rule.description})`;
-    applyRangeActions(matched, components.length, flagActions(rule), (a, j) => {
+    applyRangeActions(matched, components.length, rangeActionsOf(rule, false), (a, j) => {
       const c = components[j] as GroupingComponent;
       const frame = frames[j] as GFrame;
       if (a.key === "group") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyRangeActions, type FlagAction } from "./ranges";
+import { applyRangeActions, splitRangeActions, type FlagAction } from "./ranges";
 
 interface State {
   contributes: boolean;
@@ -62,7 +62,9 @@ describe("applyRangeActions", () => {
       const expected = initial.map((s) => ({ ...s }));
       matchByMatch(matched, expected, actions);
       const got = initial.map((s) => ({ ...s }));
-      applyRangeActions(matched, length, actions, (a, j) => effect(got[j] as State, a, actions.indexOf(a)));
+      applyRangeActions(matched, length, splitRangeActions(actions), (a, j) =>
+        effect(got[j] as State, a, actions.indexOf(a)),
+      );
       expect(got, JSON.stringify({ matched, actions, initial })).toEqual(expected);
     }
   });
@@ -70,7 +72,8 @@ describe("applyRangeActions", () => {
   it("applies each action at most twice per frame however many frames match", () => {
     let calls = 0;
     const matched = [...Array(20_000).keys()];
-    applyRangeActions(matched, 20_000, [{ kind: "flag", key: "group", flag: false, range: "down" }], () => calls++);
+    const actions = splitRangeActions([{ kind: "flag", key: "group", flag: false, range: "down" }]);
+    applyRangeActions(matched, 20_000, actions, () => calls++);
     expect(calls).toBeLessThanOrEqual(40_000);
   });
 });

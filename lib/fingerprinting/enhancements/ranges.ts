@@ -12,6 +12,22 @@ export type FlagAction = Extract<Action, { kind: "flag" }>;
 // the state a pass left behind leaves the same state again, so two passes stand for any number.
 const ENOUGH_PASSES = 2;
 
+/** A rule's flag actions by the frames they reach. */
+export interface RangeActions {
+  up: readonly FlagAction[];
+  own: readonly FlagAction[];
+  down: readonly FlagAction[];
+}
+
+/** Splits flag actions by range (done once per rule: see `rangeActionsOf` in apply.ts). */
+export function splitRangeActions(actions: readonly FlagAction[]): RangeActions {
+  return {
+    up: actions.filter((a) => a.range === "up"),
+    own: actions.filter((a) => a.range === null),
+    down: actions.filter((a) => a.range === "down"),
+  };
+}
+
 /**
  * Calls `apply(action, j)` for every frame j that a rule's flag actions reach, in the order that
  * applying them match by match (ascending `matched`) would, but at most twice per action and frame.
@@ -19,12 +35,9 @@ const ENOUGH_PASSES = 2;
 export function applyRangeActions(
   matched: readonly number[],
   length: number,
-  actions: readonly FlagAction[],
+  { up, own, down }: RangeActions,
   apply: (action: FlagAction, j: number) => void,
 ): void {
-  const up = actions.filter((a) => a.range === "up");
-  const own = actions.filter((a) => a.range === null);
-  const down = actions.filter((a) => a.range === "down");
   if (up.length === 0 && down.length === 0) {
     for (const j of matched) if (j < length) for (const a of own) apply(a, j);
     return;
