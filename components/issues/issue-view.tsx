@@ -6,6 +6,7 @@ import { useIssueQuery } from "@/lib/queries/issues";
 import { CompareWithButton } from "../review/compare-with-button";
 import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
+import { TrimmedNotice } from "./trimmed-notice";
 import { WhyGroupedPanel } from "./why-grouped";
 import { TableHead } from "../ui/table-head";
 
@@ -72,12 +73,16 @@ export function IssueView({ issueId }: { issueId: number }) {
                   </span>
                   <span className="font-mono text-xs text-slate-500">{event.eventId.slice(0, 12)}</span>
                   <span className="truncate">{event.title}</span>
+                  {event.trimmed.length > 0 ? (
+                    <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">trimmed</span>
+                  ) : null}
                   <span className="ml-auto whitespace-nowrap text-xs text-slate-500">
                     {event.release ? `${event.release} · ` : ""}
                     {formatRelativeTime(new Date(event.receivedAt), now)}
                   </span>
                 </summary>
                 <div className="border-t border-slate-100 px-4 py-3">
+                  <TrimmedNotice lines={event.trimmed} />
                   <h3 className="mb-2 text-sm font-semibold">Why grouped</h3>
                   <WhyGroupedPanel why={event.whyGrouped} />
                 </div>

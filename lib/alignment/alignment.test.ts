@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SentryEvent } from "@/lib/event/schema";
-import { alignEvents } from "./index";
+import type { AlignedFrame } from "./index";
+import { MAX_ALIGNED_FRAMES, alignEvents, alignFrames } from "./index";
 
 // Two real ReadTimeoutError traces: same outer path, then different helpers before the same
 // signed request and urlopen.
@@ -104,5 +105,25 @@ describe("alignEvents", () => {
       "equal",
     ]);
     expect(result.firstDivergingIndex).toBe(4);
+  });
+
+  it("aligns two 20,000-frame traces in bounded memory, keeping the most recent frames", () => {
+    // Unbounded, the table alone would take 20,001 × 20,001 × 4 bytes (1.6 GB).
+    const frames = (prefix: string) =>
+      Array.from({ length: 20_000 }, (_, i): AlignedFrame => ({
+        module: `${prefix}${i % 7}`,
+        filename: null,
+        function: `f${i}`,
+        lineno: i,
+        contextLine: null,
+        inApp: true,
+        contributes: true,
+      }));
+    const left = frames("a");
+    const right = frames("b");
+    const { rows } = alignFrames(left, right);
+    expect(rows).toHaveLength(MAX_ALIGNED_FRAMES);
+    expect(rows.at(-1)?.left).toBe(left.at(-1));
+    expect(rows.at(-1)?.right).toBe(right.at(-1));
   });
 });

@@ -25,8 +25,18 @@ function frameKey(f: AlignedFrame): string {
   return `${f.module ?? f.filename ?? ""}\u0000${f.function ?? ""}`;
 }
 
-/** Aligns two frame lists (oldest first) by their longest common subsequence of code locations. */
-export function alignFrames(left: readonly AlignedFrame[], right: readonly AlignedFrame[]): Alignment {
+// The alignment table takes (n+1)×(m+1) cells: two 20,000-frame events would need 1.6 GB. Stored
+// events keep at most 250 frames per stack trace (lib/event/bound.ts), but the table must not
+// depend on that: past this many frames per side, only the most recent (the crash side) are aligned.
+export const MAX_ALIGNED_FRAMES = 1_000;
+
+/**
+ * Aligns two frame lists (oldest first) by their longest common subsequence of code locations; of
+ * a longer list only its last MAX_ALIGNED_FRAMES frames take part.
+ */
+export function alignFrames(allLeft: readonly AlignedFrame[], allRight: readonly AlignedFrame[]): Alignment {
+  const left = allLeft.slice(-MAX_ALIGNED_FRAMES);
+  const right = allRight.slice(-MAX_ALIGNED_FRAMES);
   const a = left.map(frameKey);
   const b = right.map(frameKey);
   const n = a.length;

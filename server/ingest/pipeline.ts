@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { boundEvent } from "@/lib/event/bound";
 import type { SentryEvent } from "@/lib/event/schema";
 import { eventCulprit, eventTitle } from "@/lib/event/title";
 import { fingerprintEvent } from "@/lib/fingerprinting";
@@ -56,9 +57,12 @@ export async function ingestEvent(
   const now = options.now ?? new Date();
   const models = options.models ?? groupingModels();
   const prisma = await db();
-  const eventId = normaliseEventId(event.event_id);
-  const platform = event.platform || project.platform || "other";
-  const stored = { ...event, event_id: eventId, platform };
+  // Bounded before anything reads it (limits in lib/event/limits.ts): what is fingerprinted is what
+  // is stored, and what was trimmed is noted in the stored payload's `errors`.
+  const bounded = boundEvent(event).event;
+  const eventId = normaliseEventId(bounded.event_id);
+  const platform = bounded.platform || project.platform || "other";
+  const stored = { ...bounded, event_id: eventId, platform };
   const fingerprint = fingerprintEvent(stored);
   const hashes = fingerprint.hashes.length ? fingerprint.hashes : [eventId];
   const receivedAt = eventTime(stored, now);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { IssueDetailResponse, WhyGrouped } from "@/lib/contracts/issues";
+import { describeBoundNotes } from "@/lib/event/bound-notes";
 import { parseEvent } from "@/lib/event/schema";
 import { fingerprintEvent } from "@/lib/fingerprinting";
 import { db } from "../db";
@@ -131,6 +132,7 @@ export async function getIssueDetail(issueId: number): Promise<IssueDetailRespon
       groupingMethod: event.groupingMethod,
       title: event.title,
       release: ((event.payload as { release?: unknown }).release as string | undefined) ?? null,
+      trimmed: describeBoundNotes((event.payload as { errors?: unknown }).errors),
       whyGrouped: whyGrouped(event as unknown as EventRow, groupHashes),
     })),
   };

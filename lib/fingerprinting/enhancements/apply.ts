@@ -1,3 +1,4 @@
+import { BoundedCache } from "@/lib/event/bounded-cache";
 import type { GFrame, GroupingEvent, GStacktrace } from "@/lib/event/normalize";
 import { allStacktraces } from "@/lib/event/normalize";
 import { familyForPlatform } from "@/lib/event/platform";
@@ -7,6 +8,7 @@ import { parseEnhancements } from "./parser";
 import { DEFAULT_ENHANCEMENTS } from "./default-rules";
 import type { EnhancementRule, ExceptionData, MatchFrame } from "./rule";
 import { parseRuleBool, ruleMatches } from "./rule";
+import { applyRangeActions, splitRangeActions, type FlagAction, type RangeActions } from "./ranges";
 
 /** The built-in rules plus a project's own (appended, so they win). */
 export interface Enhancements {
@@ -60,14 +62,24 @@ function canMatch(rule: EnhancementRule, families: Set<string>): boolean {
   return false;
 }
 
-function slice<T>(items: readonly T[], idx: number, range: "up" | "down" | null): T[] {
-  if (range === null) return items[idx] === undefined ? [] : [items[idx] as T];
-  return range === "down" ? items.slice(0, idx) : items.slice(idx + 1);
+// Per rule: its `app` flag actions (classification) and all its flag actions (contributions).
+const appActions = new WeakMap<EnhancementRule, RangeActions>();
+const allFlagActions = new WeakMap<EnhancementRule, RangeActions>();
+
+function rangeActionsOf(rule: EnhancementRule, onlyApp: boolean): RangeActions {
+  const cache = onlyApp ? appActions : allFlagActions;
+  let actions = cache.get(rule);
+  if (!actions) {
+    const flags = rule.actions.filter((a): a is FlagAction => a.kind === "flag" && (!onlyApp || a.key === "app"));
+    cache.set(rule, (actions = splitRangeActions(flags)));
+  }
+  return actions;
 }
 
 // Identical stacks recur constantly (every event of an issue), and rule matching is the expensive
 // part of grouping, so match results are cached by what the matchers can see (as Sentry does).
-const CACHE_LIMIT = 5_000;
+// The key is every frame's matched fields: bounded per key and in all, since senders choose them.
+const CACHE_LIMITS = { maxEntries: 5_000, maxChars: 16_000_000, maxKeyLength: 256_000 };
 type UpdaterMatches = [EnhancementRule, number][];
 interface Classification {
   inApp: (boolean | null)[];
@@ -75,8 +87,8 @@ interface Classification {
   /** The updater rule matches on the classified frames, filled by the first variant that needs them. */
   updaterMatches: UpdaterMatches | null;
 }
-const classificationCache = new Map<string, Classification>();
-const updaterCache = new Map<string, UpdaterMatches>();
+const classificationCache = new BoundedCache<Classification>(CACHE_LIMITS);
+const updaterCache = new BoundedCache<UpdaterMatches>(CACHE_LIMITS);
 const ruleSetIds = new WeakMap<Enhancements, number>();
 let nextRuleSetId = 0;
 
@@ -92,11 +104,6 @@ function signature(enh: Enhancements, mfs: readonly MatchFrame[], exc: Exception
     key += `\u0002${f.family}\u0001${f.function}\u0001${f.module}\u0001${f.package}\u0001${f.path}\u0001${f.inApp}\u0001${f.category}`;
   }
   return key;
-}
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
 }
 
 /** Drops cached rule matches (for benchmarks of the uncached path). */
@@ -150,19 +157,18 @@ export function applyFrameClassification(ev: GroupingEvent, enh: Enhancements): 
       // this rule does not change what its caller/callee matchers see.
       const matched: number[] = [];
       for (let idx = 0; idx < frames.length; idx++) if (ruleMatches(rule, mfs, idx, exc)) matched.push(idx);
-      for (const idx of matched) {
-        for (const a of rule.actions) {
-          if (a.kind === "flag" && a.key === "app") {
-            for (const j of slice([...frames.keys()], idx, a.range)) {
-              (frames[j] as GFrame).in_app = a.flag;
-              (mfs[j] as MatchFrame).inApp = a.flag;
-            }
-          } else if (a.kind === "var" && a.name === "category") {
-            (frames[idx] as GFrame).category = a.value;
-            (mfs[idx] as MatchFrame).category = a.value;
-          }
+      if (matched.length === 0) continue;
+      for (const a of rule.actions) {
+        if (a.kind !== "var" || a.name !== "category") continue;
+        for (const idx of matched) {
+          (frames[idx] as GFrame).category = a.value;
+          (mfs[idx] as MatchFrame).category = a.value;
         }
       }
+      applyRangeActions(matched, frames.length, rangeActionsOf(rule, true), (a, j) => {
+        (frames[j] as GFrame).in_app = a.flag;
+        (mfs[j] as MatchFrame).inApp = a.flag;
+      });
     }
     for (const f of frames) if (f.in_app === null) f.in_app = false;
     const entry: Classification = {
@@ -170,7 +176,7 @@ export function applyFrameClassification(ev: GroupingEvent, enh: Enhancements): 
       category: frames.map((f) => f.category),
       updaterMatches: null,
     };
-    remember(classificationCache, key, entry);
+    classificationCache.set(key, entry);
     markClassified(stacktrace, mfs, entry);
   }
 }
@@ -208,31 +214,35 @@ export function assembleStacktraceComponent(
     const key = signature(enh, mfs, exc);
     const cached = updaterCache.get(key);
     if (cached) matches = cached;
-    else remember(updaterCache, key, (matches = findUpdaterMatches(enh, mfs, exc)));
+    else updaterCache.set(key, (matches = findUpdaterMatches(enh, mfs, exc)));
   }
-  for (const [rule, idx] of matches) {
-    const ruleHint = `stack trace rule (${rule.description})`;
-    for (const a of rule.actions) {
-      if (a.kind === "var") {
-        if (a.name !== "category") state.set(a.name, { value: a.value, rule });
-        continue;
-      }
-      const comps = slice(components, idx, a.range);
-      const fs = slice(frames, idx, a.range);
-      comps.forEach((c, k) => {
-        const frame = fs[k] as GFrame;
-        if (a.key === "group") {
-          if (a.flag !== c.contributes) {
-            update(c, { contributes: a.flag, hint: `${a.flag ? "un-ignored" : "ignored"} by ${ruleHint}` });
-          }
-        } else if (a.key === "app") {
-          const changed = frame.client_in_app !== frame.in_app || a.flag === c.contributes;
-          if (changed) update(c, { hint: `marked ${a.flag ? "in-app" : "out of app"} by ${ruleHint}` });
-        } else {
-          update(c, { hint: `marked as ${a.key} frame by ${ruleHint}` });
-        }
-      });
+  // Matches come rule by rule, frames ascending within a rule.
+  for (let first = 0; first < matches.length;) {
+    const rule = (matches[first] as [EnhancementRule, number])[0];
+    const matched: number[] = [];
+    let end = first;
+    for (; end < matches.length && (matches[end] as [EnhancementRule, number])[0] === rule; end++) {
+      matched.push((matches[end] as [EnhancementRule, number])[1]);
     }
+    first = end;
+    for (const a of rule.actions) {
+      if (a.kind === "var" && a.name !== "category") state.set(a.name, { value: a.value, rule });
+    }
+    const ruleHint = `stack trace rule (${rule.description})`;
+    applyRangeActions(matched, components.length, rangeActionsOf(rule, false), (a, j) => {
+      const c = components[j] as GroupingComponent;
+      const frame = frames[j] as GFrame;
+      if (a.key === "group") {
+        if (a.flag !== c.contributes) {
+          update(c, { contributes: a.flag, hint: `${a.flag ? "un-ignored" : "ignored"} by ${ruleHint}` });
+        }
+      } else if (a.key === "app") {
+        const changed = frame.client_in_app !== frame.in_app || a.flag === c.contributes;
+        if (changed) update(c, { hint: `marked ${a.flag ? "in-app" : "out of app"} by ${ruleHint}` });
+      } else {
+        update(c, { hint: `marked as ${a.key} frame by ${ruleHint}` });
+      }
+    });
   }
 
   const maxFrames = state.get("max-frames");

@@ -1,3 +1,4 @@
+import { BoundedCache, cached } from "@/lib/event/bounded-cache";
 import type { Family } from "@/lib/event/platform";
 import { globMatch } from "../glob";
 
@@ -68,21 +69,15 @@ function pathLikeMatch(pattern: string, value: string): boolean {
 }
 
 const GLOB_CHARS = /[*?[\\]/;
-const MEMO_LIMIT = 20_000;
+// Per matcher, and there are a few hundred: symbols and paths (256 characters once bounded) are
+// cached, exception values and other long strings are tested every time.
+const MEMO_LIMITS = { maxEntries: 20_000, maxChars: 200_000, maxKeyLength: 512 };
 
 // Frame values repeat across events (the same function and module names), so each matcher
 // remembers its answers; this is what keeps ~300 rules × every frame cheap.
 function memoized(test: (value: string) => boolean): (value: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (value) => {
-    let hit = memo.get(value);
-    if (hit === undefined) {
-      if (memo.size > MEMO_LIMIT) memo.clear();
-      hit = test(value);
-      memo.set(value, hit);
-    }
-    return hit;
-  };
+  const memo = new BoundedCache<boolean>(MEMO_LIMITS);
+  return (value) => cached(memo, value, test);
 }
 
 /** Compiles a matcher into a test of one frame (the positive match; negation is applied by the caller). */
