@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { expect, test } from "@playwright/test";
 import { signInThroughApi } from "./sign-in";
@@ -15,7 +15,7 @@ interface IssueList {
 
 async function bundle(): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(__dirname, "browser-app", "app.js")],
+    entryPoints: [fileURLToPath(new URL("./browser-app/app.js", import.meta.url))],
     bundle: true,
     minify: true,
     format: "iife",
