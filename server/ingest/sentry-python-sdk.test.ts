@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client";
@@ -6,6 +5,7 @@ import { useGroupingModels } from "../grouping/default-models";
 import { startApiServer } from "../testing/api-server";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
+import { runInstrumentedApp } from "./testing/child-app";
 
 // Debian's python3-sentry-sdk (the real sentry-python) is installed for /usr/bin/python3; .ci/run installs it.
 const PYTHON = process.env.SENTRY_PYTHON ?? "/usr/bin/python3";
@@ -23,26 +23,14 @@ afterAll(async () => {
   await database?.close();
 });
 
-function runInstrumentedApp(dsn: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(PYTHON, [path.join(__dirname, "testing", "sentry-python-child.py")], {
-      env: { ...process.env, SENTRY_DSN: dsn },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", (error) => resolve({ code: -1, output: String(error) }));
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
-
 describe("events from the real sentry-python SDK", () => {
   it("become three issues: one code path three times, a KeyError, and a chained RuntimeError", async () => {
     const project = await database.prisma.project.create({
       data: { id: 41, slug: "billing", name: "Billing", platform: "python" },
     });
     const { host } = new URL(api.url);
-    const run = await runInstrumentedApp(`http://${project.publicKey}@${host}/${project.id}`);
+    const dsn = `http://${project.publicKey}@${host}/${project.id}`;
+    const run = await runInstrumentedApp(PYTHON, [path.join(__dirname, "testing", "sentry-python-child.py")], dsn);
     expect(run.code, run.output).toBe(0);
 
     const groups = await database.prisma.group.findMany({

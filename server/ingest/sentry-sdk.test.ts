@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client";
@@ -6,6 +5,7 @@ import { useGroupingModels } from "../grouping/default-models";
 import { startApiServer } from "../testing/api-server";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
+import { runInstrumentedApp } from "./testing/child-app";
 
 let database: Database;
 let api: { url: string; close(): Promise<void> };
@@ -20,18 +20,6 @@ afterAll(async () => {
   await database?.close();
 });
 
-function runInstrumentedApp(dsn: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "testing", "sentry-sdk-child.mjs")], {
-      env: { ...process.env, SENTRY_DSN: dsn },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
-
 describe("events from the real @sentry/node SDK", () => {
   it("become two issues: the same error from one code path three times, and a different error once", async () => {
     const project = await database.prisma.project.create({
@@ -40,7 +28,11 @@ describe("events from the real @sentry/node SDK", () => {
     const { host } = new URL(api.url);
     const dsn = `http://${project.publicKey}@${host}/${project.id}`;
 
-    const run = await runInstrumentedApp(dsn);
+    const run = await runInstrumentedApp(
+      process.execPath,
+      [path.join(__dirname, "testing", "sentry-sdk-child.mjs")],
+      dsn,
+    );
     expect(run.code, run.output).toBe(0);
 
     const groups = await database.prisma.group.findMany({
