@@ -22,6 +22,7 @@ export function fakeIngest(
     limits: options.limits,
     rateLimiter: options.rateLimiter,
     findProject: async (id) => projects.find((project) => project.id === id) ?? null,
+    findProjectByKey: async (key) => projects.find((project) => project.publicKey === key) ?? null,
     ingest: async (_project, event) => {
       if (options.failWith) throw options.failWith;
       ingested.push(event);
