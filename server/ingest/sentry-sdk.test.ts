@@ -20,9 +20,12 @@ afterAll(async () => {
   await database?.close();
 });
 
-function runInstrumentedApp(dsn: string): Promise<{ code: number | null; output: string }> {
+function runInstrumentedApp(
+  dsn: string,
+  script = "sentry-sdk-child.mjs",
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "testing", "sentry-sdk-child.mjs")], {
+    const child = spawn(process.execPath, [path.join(__dirname, "testing", script)], {
       env: { ...process.env, SENTRY_DSN: dsn },
     });
     let output = "";
@@ -60,5 +63,30 @@ describe("events from the real @sentry/node SDK", () => {
     expect(
       events.every((e) => e.platform === "node" && (e.payload as { release?: string }).release === "checkout@1.4.2"),
     ).toBe(true);
+  }, 60_000);
+
+  it("keeps an event whose frame has a string line number, without it, sent to a DSN whose path doubles slashes", async () => {
+    const project = await database.prisma.project.create({
+      data: { id: 32, slug: "orders", name: "Orders", platform: "node" },
+    });
+    const { host } = new URL(api.url);
+    // The SDK builds `http://host///api/32/envelope/` from this DSN's empty path segment.
+    const dsn = `http://${project.publicKey}@${host}///${project.id}`;
+
+    const run = await runInstrumentedApp(dsn, "sentry-sdk-odd-field-child.mjs");
+    expect(run.code, run.output).toBe(0);
+
+    const events = await database.prisma.event.findMany({ where: { projectId: project.id } });
+    expect(events).toHaveLength(1);
+    const payload = events[0]!.payload as { errors?: { type: string; name: string; value?: unknown }[] };
+    expect(payload.errors).toEqual([
+      expect.objectContaining({
+        type: "invalid_data",
+        name: expect.stringMatching(/^exception\.values\.0\.stacktrace\.frames\.\d+\.lineno$/),
+        value: expect.stringMatching(/^\d+$/),
+      }),
+    ]);
+    const group = await database.prisma.group.findFirstOrThrow({ where: { projectId: project.id } });
+    expect(group.title).toMatch(/^SyntaxError/);
   }, 60_000);
 });
