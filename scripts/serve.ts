@@ -15,7 +15,7 @@ import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
 import { groupingApiSecretSource } from "../server/http/rpc-signature";
 import { warmModels } from "../server/inference/warm-up";
-import { withoutIngestTrailingSlash } from "../server/ingest/transport/paths";
+import { normalizeIngestPath } from "../server/ingest/transport/paths";
 import { StartupError, openMigratedDatabase } from "../server/startup";
 import { version } from "../server/version";
 
@@ -101,8 +101,9 @@ async function main(): Promise<void> {
     // The client's address for rate limits and trusted networks (server/auth/request-meta.ts,
     // server/http/machine-access.ts); always the socket's, never a value the client sent.
     req.headers["x-regroup-remote-address"] = req.socket.remoteAddress ?? "unknown";
-    // Sentry SDKs post to /api/<id>/envelope/; Next.js would 308-redirect the trailing slash.
-    if (req.url) req.url = withoutIngestTrailingSlash(req.url);
+    // Sentry SDKs post to /api/<id>/envelope/ (and to //api/<id>//store/ from some DSNs); Next.js would 308-redirect
+    // the trailing slash and find no route for the doubled ones.
+    if (req.url) req.url = normalizeIngestPath(req.url);
     void nextHandler(req, res);
   };
   database.advertise(url);

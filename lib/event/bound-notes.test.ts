@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boundEvent } from "./bound";
 import { describeBoundNotes } from "./bound-notes";
+import { repairEvent } from "./fast-parse";
 import { parseEvent } from "./schema";
 
 describe("describeBoundNotes", () => {
@@ -26,6 +27,14 @@ describe("describeBoundNotes", () => {
     expect(describeBoundNotes((event as { errors?: unknown }).errors).at(-1)).toBe(
       "and 230 more values with escaped characters",
     );
+  });
+
+  it("says which values of the wrong type repairEvent removed", () => {
+    const frames = Array.from({ length: 25 }, () => ({ lineno: "12" }));
+    const { event } = repairEvent({ stacktrace: { frames }, sdk: [1] });
+    const lines = describeBoundNotes((event as { errors?: unknown }).errors);
+    expect(lines[0]).toBe('stacktrace.frames.0.lineno: removed ("12"), expected a number, got a string');
+    expect(lines.at(-1)).toBe("and 6 more removed values of the wrong type");
   });
 
   it("ignores what it does not know (entries an SDK sent, malformed notes)", () => {

@@ -1,7 +1,8 @@
 import { formatCount } from "@/lib/format";
 
-// The notes boundEvent (./bound.ts) left in a stored event's `errors`, as lines for the issue page. The list
-// may also hold entries an SDK sent; only well-formed notes of boundEvent's kinds are described.
+// The notes boundEvent (./bound.ts) and repairEvent (./fast-parse.ts, ./invalid-data.ts) left in a stored event's
+// `errors`, as lines for the issue page. The list may also hold entries an SDK sent; only well-formed notes of
+// these kinds are described.
 
 const n = formatCount;
 const isText = (v: unknown): v is string => typeof v === "string";
@@ -14,7 +15,11 @@ const OMITTED_LABELS: Record<string, string> = {
   too_deep: "removed nested values",
   invalid_characters: "values with escaped characters",
   key_too_long: "trimmed keys",
+  invalid_data: "removed values of the wrong type",
 };
+
+const shown = (v: unknown): string | null =>
+  typeof v === "string" ? JSON.stringify(v) : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
 
 function describe(note: Record<string, unknown>): string | null {
   const { name, original_length: original } = note;
@@ -47,6 +52,11 @@ function describe(note: Record<string, unknown>): string | null {
     }
     case "key_too_long":
       return isText(name) && isCount(original) ? `${name}: key trimmed from ${n(original)} characters` : null;
+    case "invalid_data": {
+      if (!isText(name) || !isText(note.reason)) return null;
+      const value = shown(note.value);
+      return `${name}: removed${value === null ? "" : ` (${value})`}, ${note.reason}`;
+    }
     case "notes_omitted": {
       const label = isText(note.of) ? OMITTED_LABELS[note.of] : undefined;
       return label && isCount(note.count) ? `and ${n(note.count)} more ${label}` : null;
@@ -56,7 +66,7 @@ function describe(note: Record<string, unknown>): string | null {
   }
 }
 
-/** What boundEvent changed in a stored event, one line per note (e.g. "exception.values.0.value: trimmed from 1,048,576 to 8,192 characters"). */
+/** What boundEvent or repairEvent changed in a stored event, one line per note (e.g. "exception.values.0.value: trimmed from 1,048,576 to 8,192 characters"). */
 export function describeBoundNotes(errors: unknown): string[] {
   if (!Array.isArray(errors)) return [];
   const lines: string[] = [];

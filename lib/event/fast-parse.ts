@@ -1,3 +1,4 @@
+import { InvalidDataNotes, type InvalidDataNote, type RepairPath } from "./invalid-data";
 import type { SentryEvent } from "./schema";
 
 // A hand-written validator for the common case of `eventSchema` (schema.ts), because zod's
@@ -6,14 +7,32 @@ import type { SentryEvent } from "./schema";
 // first, then unknown keys as `for…in` yields them). Anything unusual (a wrong type, a non-plain
 // object, NaN, a hole in an array…) makes it give up, and `parseEvent` runs zod, so the error
 // paths stay zod's. Must change together with schema.ts; fast-parse.test.ts compares the two.
+//
+// The same parsers also repair an event (repairEvent): where the strict parse gives up on a value,
+// the repair drops it and notes it, as Relay does with a value of the wrong type, so that what is
+// left is, by construction, an input the strict parse (and so zod) accepts.
 
-type Parse = (value: unknown) => unknown;
+type Parse = (value: unknown, path: RepairPath | null) => unknown;
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
-function giveUp(): never {
-  throw GIVE_UP;
+/** What a parser returns, while repairing, for a value it dropped; the holder leaves the slot out. */
+const DROP: unique symbol = Symbol("drop");
+
+// The notes of the repair in progress; null during a strict parse. Parsing is synchronous, so one suffices.
+let repairing: InvalidDataNotes | null = null;
+
+/** Strict: gives up. Repairing: notes the value and drops it. */
+function invalid(value: unknown, path: RepairPath | null, expected: string, got?: string): typeof DROP {
+  if (repairing === null) throw GIVE_UP;
+  repairing.add(path, value, expected, got);
+  return DROP;
+}
+
+/** The path of a child, built only while repairing. */
+function at(path: RepairPath | null, key: string | number): RepairPath | null {
+  return repairing === null ? null : { parent: path, key };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -22,39 +41,56 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
 // z.string(), not nullish.
-const string: Parse = (v) => (typeof v === "string" ? v : giveUp());
+const string: Parse = (v, p) => (typeof v === "string" ? v : invalid(v, p, "a string"));
 // z.string() / z.number() / z.boolean(), each `.nullish()`.
-const str: Parse = (v) => (v === undefined || v === null || typeof v === "string" ? v : giveUp());
-const num: Parse = (v) =>
-  v === undefined || v === null || (typeof v === "number" && Number.isFinite(v)) ? v : giveUp();
-const bool: Parse = (v) => (v === undefined || v === null || typeof v === "boolean" ? v : giveUp());
+const str: Parse = (v, p) => (v === undefined || v === null || typeof v === "string" ? v : invalid(v, p, "a string"));
+const num: Parse = (v, p) => (v === undefined || v === null || isFiniteNumber(v) ? v : invalid(v, p, "a number"));
+const bool: Parse = (v, p) =>
+  v === undefined || v === null || typeof v === "boolean" ? v : invalid(v, p, "a boolean");
 const unknown: Parse = (v) => v;
-const strOrNumber: Parse = (v) =>
-  v === undefined || v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v))
+const strOrNumber: Parse = (v, p) =>
+  v === undefined || v === null || typeof v === "string" || isFiniteNumber(v)
     ? v
-    : giveUp();
+    : invalid(v, p, "a string or a number");
 
 // looseString: string | number | boolean → String(v), nullish.
-const looseString: Parse = (v) => {
+const looseString: Parse = (v, p) => {
   if (v === undefined || v === null || typeof v === "string") return v;
-  if ((typeof v === "number" && Number.isFinite(v)) || typeof v === "boolean") return String(v);
-  return giveUp();
+  if (isFiniteNumber(v) || typeof v === "boolean") return String(v);
+  return invalid(v, p, "a string");
 };
 
 function nullish(parse: Parse): Parse {
-  return (v) => (v === undefined || v === null ? v : parse(v));
+  return (v, p) => (v === undefined || v === null ? v : parse(v, p));
 }
 
+/** Nullable; while repairing, a dropped value becomes null (as Relay leaves a null in a list). */
 function nullable(parse: Parse): Parse {
-  return (v) => (v === null ? v : parse(v));
+  return (v, p) => {
+    if (v === null) return v;
+    const out = parse(v, p);
+    return out === DROP ? null : out;
+  };
 }
 
-function array(element: Parse): Parse {
-  return (v) => {
-    if (!Array.isArray(v)) return giveUp();
+/** z.array(element); while repairing, an element that cannot be null and is dropped drops the whole list. */
+function array(element: Parse, expected = "a list"): Parse {
+  return (v, p) => {
+    if (!Array.isArray(v)) return invalid(v, p, expected);
+    const mark = repairing?.mark() ?? 0;
     const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = element(v[i]);
+    for (let i = 0; i < v.length; i++) {
+      const item = element(v[i], at(p, i));
+      if (item === DROP) {
+        // The element's own note would name a value that is no longer there: the list is noted instead.
+        repairing?.rollBack(mark);
+        return invalid(v, p, expected, "a list holding a value of another type");
+      }
+      out[i] = item;
+    }
     return out;
   };
 }
@@ -64,12 +100,14 @@ function looseObject(shape: Record<string, Parse>): Parse {
   const keys = Object.keys(shape);
   const parsers = keys.map((k) => shape[k] as Parse);
   const declared = new Set(keys);
-  return (v) => {
-    if (!isPlainObject(v)) return giveUp();
+  return (v, p) => {
+    if (!isPlainObject(v)) return invalid(v, p, "an object");
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
-      if (key in v) out[key] = (parsers[i] as Parse)(v[key]);
+      if (!(key in v)) continue;
+      const field = (parsers[i] as Parse)(v[key], at(p, key));
+      if (field !== DROP) out[key] = field;
     }
     for (const key in v) {
       if (declared.has(key) || key === "__proto__") continue;
@@ -81,14 +119,19 @@ function looseObject(shape: Record<string, Parse>): Parse {
 
 /** z.record(z.string(), value), for plain objects with only enumerable string keys. */
 function record(value: Parse): Parse {
-  return (v) => {
-    if (!isPlainObject(v)) return giveUp();
+  return (v, p) => {
+    if (!isPlainObject(v)) return invalid(v, p, "an object");
     const keys = Object.keys(v);
-    if (Reflect.ownKeys(v).length !== keys.length) return giveUp();
+    if (Reflect.ownKeys(v).length !== keys.length && repairing === null) throw GIVE_UP;
     const out: Record<string, unknown> = {};
     for (const key of keys) {
-      if (key === "__proto__") return giveUp();
-      out[key] = value(v[key]);
+      const path = at(p, key);
+      if (key === "__proto__") {
+        invalid(v[key], path, "a key other than __proto__");
+        continue;
+      }
+      const field = value(v[key], path);
+      if (field !== DROP) out[key] = field;
     }
     return out;
   };
@@ -142,12 +185,12 @@ const exception = looseObject({
 const exceptionValues = looseObject({ values: nullish(array(nullable(exception))) });
 
 // Same preprocessing as schema.ts: a bare list or a single exception becomes `{ values }`.
-const exceptionContainer: Parse = (v) => {
-  if (Array.isArray(v)) return exceptionValues({ values: v });
+const exceptionContainer: Parse = (v, p) => {
+  if (Array.isArray(v)) return exceptionValues({ values: v }, p);
   if (v && typeof v === "object" && !("values" in v) && ("type" in v || "value" in v)) {
-    return exceptionValues({ values: [v] });
+    return exceptionValues({ values: [v] }, p);
   }
-  return exceptionValues(v);
+  return exceptionValues(v, p);
 };
 
 const thread = looseObject({
@@ -160,18 +203,32 @@ const thread = looseObject({
 });
 
 const threadValues = looseObject({ values: nullish(array(nullable(thread))) });
-const threadsContainer: Parse = (v) => threadValues(Array.isArray(v) ? { values: v } : v);
+const threadsContainer: Parse = (v, p) => threadValues(Array.isArray(v) ? { values: v } : v, p);
 
 const logentry = looseObject({ message: str, formatted: str, params: unknown });
 
 // Tags: a record of loose strings, or a list of [key, value] pairs (exactly two, no holes) or nulls.
-const tagPairs: Parse = array((v) => {
-  if (v === null) return v;
-  if (!Array.isArray(v) || v.length !== 2 || !(0 in v) || !(1 in v)) return giveUp();
-  if (typeof v[0] !== "string" || v[1] === undefined) return giveUp();
-  return [v[0], looseString(v[1])];
-});
-const tags: Parse = (v) => (Array.isArray(v) ? tagPairs(v) : record(looseString)(v));
+// While repairing, a malformed pair becomes null.
+const tagPair: Parse = (v, p) => {
+  if (!Array.isArray(v) || v.length !== 2 || !(0 in v) || !(1 in v)) return invalid(v, p, "a [key, value] pair");
+  if (typeof v[0] !== "string" || v[1] === undefined) return invalid(v, p, "a [key, value] pair");
+  const mark = repairing?.mark() ?? 0;
+  const value = looseString(v[1], at(p, 1));
+  if (value !== DROP) return [v[0], value];
+  repairing?.rollBack(mark);
+  return invalid(v, p, "a [key, value] pair", "a pair whose value is not a string");
+};
+const tagPairs: Parse = array(nullable(tagPair));
+const tagRecord: Parse = record(looseString);
+const tags: Parse = (v, p) => (Array.isArray(v) ? tagPairs(v, p) : tagRecord(v, p));
+
+// A message is a string or a log entry. While repairing, a number or boolean becomes its text, as Relay
+// reads a legacy message leniently.
+const message: Parse = (v, p) => {
+  if (typeof v === "string") return v;
+  if (repairing !== null && (isFiniteNumber(v) || typeof v === "boolean")) return String(v);
+  return logentry(v, p);
+};
 
 const hostname = looseObject({ hostname: str });
 
@@ -185,7 +242,7 @@ const event = looseObject({
   release: looseString,
   dist: looseString,
   environment: str,
-  message: nullish((v) => (typeof v === "string" ? v : logentry(v))),
+  message: nullish(message),
   logentry: nullish(logentry),
   exception: nullish(exceptionContainer),
   threads: nullish(threadsContainer),
@@ -197,7 +254,7 @@ const event = looseObject({
   expectstaple: nullish(hostname),
   sdk: nullish(looseObject({ name: str, version: str })),
   tags: nullish(tags),
-  fingerprint: nullish(array(looseString)),
+  fingerprint: nullish(array(looseString, "a list of strings")),
   checksum: str,
   title: str,
 });
@@ -205,9 +262,38 @@ const event = looseObject({
 /** The parsed event when the input is plainly valid, else null (then zod decides and reports). */
 export function fastParseEvent(input: unknown): SentryEvent | null {
   try {
-    return event(input) as SentryEvent;
+    return event(input, null) as SentryEvent;
   } catch (e) {
     if (e === GIVE_UP) return null;
     throw e;
   }
+}
+
+export interface RepairResult {
+  /** The event without the dropped values, or null when the input is not an object at all. */
+  event: SentryEvent | null;
+  /** What was dropped, in the order met; also appended to the event's `errors`. */
+  notes: InvalidDataNote[];
+}
+
+/**
+ * Parses an event as fastParseEvent does, but drops each value of the wrong type (a frame's `lineno: "12"`, an
+ * object where a frame list belongs) with a note in the event's `errors`, instead of refusing the event. What it
+ * returns is an input that fastParseEvent, and so eventSchema, accepts unchanged.
+ */
+export function repairEvent(input: unknown): RepairResult {
+  const outer = repairing;
+  const notes = new InvalidDataNotes();
+  repairing = notes;
+  let parsed: unknown;
+  try {
+    parsed = event(input, null);
+  } finally {
+    repairing = outer;
+  }
+  if (parsed === DROP) return { event: null, notes: notes.all() };
+  const repaired = parsed as SentryEvent & { errors?: unknown };
+  const all = notes.all();
+  if (all.length > 0) repaired.errors = [...(Array.isArray(repaired.errors) ? repaired.errors : []), ...all];
+  return { event: repaired, notes: all };
 }

@@ -10,6 +10,11 @@ async function projectWithKey({ prisma, aProject }: MatrixContext) {
   return { params: { project_id: String(id) }, query: `?sentry_key=${publicKey}` };
 }
 
+/** The legacy GET store form: the event in the `sentry_data` query parameter. */
+function withEventInQuery<T extends { query: string }>(request: T): T {
+  return { ...request, query: `${request.query}&sentry_data=${encodeURIComponent('{"message":"matrix"}')}` };
+}
+
 export const entries: Record<string, MatrixEntry> = {
   "POST /api/[project_id]/store": {
     access: "ingest",
@@ -22,6 +27,19 @@ export const entries: Record<string, MatrixEntry> = {
       raw: `{}\n{"type":"event"}\n{"message":"matrix"}\n`,
     }),
   },
+  "GET /api/[project_id]/store": {
+    access: "ingest",
+    request: async (context) => withEventInQuery(await projectWithKey(context)),
+  },
+  "POST /api/store": {
+    access: "ingest",
+    request: async (context) => ({ query: (await projectWithKey(context)).query, body: { message: "matrix" } }),
+  },
+  "GET /api/store": {
+    access: "ingest",
+    request: async (context) => withEventInQuery({ query: (await projectWithKey(context)).query }),
+  },
+  "OPTIONS /api/store": { access: "ingest", request: async () => ({}) },
   "OPTIONS /api/[project_id]/store": { access: "ingest", request: async () => ({ params: { project_id: "1" } }) },
   "OPTIONS /api/[project_id]/envelope": { access: "ingest", request: async () => ({ params: { project_id: "1" } }) },
 };

@@ -32,6 +32,12 @@ export async function findProjectForIngest(projectId: number): Promise<IngestPro
   return prisma.project.findUnique({ where: { id: projectId }, select: { id: true, publicKey: true, platform: true } });
 }
 
+/** The project whose DSN public key this is (keys are unique), or null; for `/api/store/`, whose path names none. */
+export async function findProjectForIngestByKey(publicKey: string): Promise<IngestProject | null> {
+  const prisma = await db();
+  return prisma.project.findUnique({ where: { publicKey }, select: { id: true, publicKey: true, platform: true } });
+}
+
 function normaliseEventId(value: string | null | undefined): string {
   const hex = value?.replaceAll("-", "").toLowerCase();
   return hex && /^[0-9a-f]{32}$/.test(hex) ? hex : randomUUID().replaceAll("-", "");

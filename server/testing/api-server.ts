@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { withoutIngestTrailingSlash } from "../ingest/transport/paths";
+import { normalizeIngestPath } from "../ingest/transport/paths";
 import { discoverRoutes } from "./routes";
 
 export interface ApiServerOptions {
@@ -20,7 +20,7 @@ export interface ApiServerOptions {
 export async function startApiServer(options: ApiServerOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const routes = await discoverRoutes();
   const server = http.createServer(async (req, res) => {
-    const url = new URL(withoutIngestTrailingSlash(req.url ?? "/"), `http://${req.headers.host}`);
+    const url = new URL(normalizeIngestPath(req.url ?? "/"), `http://${req.headers.host}`);
     const candidates = routes.filter((route) => route.match(url.pathname));
     const route = candidates.find((candidate) => candidate.method === req.method);
     if (!route) {

@@ -83,14 +83,17 @@ export function keysEqual(offered: string, expected: string): boolean {
   return timingSafeEqual(digest(offered), digest(expected));
 }
 
+/** The 401 of a request that offers no key. */
+export function missingKeyError(): UnauthenticatedError {
+  return new UnauthenticatedError(
+    "Missing Sentry key: send `X-Sentry-Auth: Sentry sentry_key=<public key>, sentry_version=7`, " +
+      "or `?sentry_key=<public key>`, or a dsn in the envelope header.",
+  );
+}
+
 /** Throws 401 unless at least one key is offered and every offered key is the project's public key. */
 export function authenticate(project: { id: number; publicKey: string }, offers: readonly KeyOffer[]): void {
-  if (offers.length === 0) {
-    throw new UnauthenticatedError(
-      "Missing Sentry key: send `X-Sentry-Auth: Sentry sentry_key=<public key>, sentry_version=7`, " +
-        "or `?sentry_key=<public key>`, or a dsn in the envelope header.",
-    );
-  }
+  if (offers.length === 0) throw missingKeyError();
   for (const offer of offers) {
     if (!keysEqual(offer.key, project.publicKey)) {
       throw new UnauthenticatedError(

@@ -22,6 +22,7 @@ export function fakeIngest(
     limits: options.limits,
     rateLimiter: options.rateLimiter,
     findProject: async (id) => projects.find((project) => project.id === id) ?? null,
+    findProjectByKey: async (key) => projects.find((project) => project.publicKey === key) ?? null,
     ingest: async (_project, event) => {
       if (options.failWith) throw options.failWith;
       ingested.push(event);
@@ -45,7 +46,7 @@ export async function send(
     body?: string | Uint8Array | ReadableStream<Uint8Array>;
     headers?: Record<string, string>;
   },
-): Promise<{ status: number; headers: Headers; json: Record<string, unknown> | null }> {
+): Promise<{ status: number; headers: Headers; json: Record<string, unknown> | null; bytes: Buffer }> {
   const projectId = options.projectId ?? String(PROJECT_ID);
   const url = `http://localhost:3000/api/${projectId}/${options.path ?? "envelope"}/`;
   // A Buffer may sit on a shared ArrayBuffer, which the DOM's BodyInit type does not take; a copy does.
@@ -58,10 +59,12 @@ export async function send(
   };
   const request = new Request(url, init);
   const response = await handler(request, { params: Promise.resolve({ project_id: projectId }) });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const isJson = (response.headers.get("content-type") ?? "").includes("json");
   return {
     status: response.status,
     headers: response.headers,
-    json: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+    json: bytes.length && isJson ? (JSON.parse(bytes.toString("utf8")) as Record<string, unknown>) : null,
+    bytes,
   };
 }

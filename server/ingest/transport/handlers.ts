@@ -1,14 +1,15 @@
 import "server-only";
 import type { SentryEvent } from "@/lib/event/schema";
-import { NotFoundError } from "../../http/errors";
-import { authenticate, keyFromDsn, keysFromRequest, type KeyOffer } from "./auth";
+import { NotFoundError, UnauthenticatedError, ValidationError } from "../../http/errors";
+import { authenticate, keyFromDsn, keysFromRequest, missingKeyError, type KeyOffer } from "./auth";
 import { env, type Env } from "../../env";
-import { DecodedBody, decodeLegacyStoreBody, readDecodedBody } from "./body";
+import { DecodedBody, decodeLegacyStoreBody, IngestTooLargeError, readDecodedBody } from "./body";
 import { preflightResponse } from "./cors";
 import { parseEnvelopeHeader, parseEnvelopeItems } from "./envelope";
-import { eventOfEnvelope, parseEventPayload } from "./events";
+import { envelopeEventId, eventOfEnvelope, parseEventPayload } from "./events";
 import { defineIngestRoute, type IngestRouteHandler } from "./handler";
 import { INGEST_LIMITS, type IngestLimits } from "./limits";
+import { pixelResponse } from "./pixel";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
 
 // The shapes of server/ingest/pipeline.ts, restated so that the transport (and its tests) do not load it.
@@ -27,6 +28,8 @@ export interface IngestResult {
 /** What the handlers need from the rest of the server; tests pass fakes, http.ts the real pipeline. */
 export interface IngestDependencies {
   findProject(projectId: number): Promise<IngestProject | null>;
+  /** The project whose DSN key this is (keys are per project), for `/api/store/`, whose path names no project. */
+  findProjectByKey(publicKey: string): Promise<IngestProject | null>;
   ingest(project: IngestProject, event: SentryEvent): Promise<IngestResult>;
   limits?: IngestLimits;
   /** Per project key; from INGEST_RATE_LIMIT_* unless given. */
@@ -35,6 +38,12 @@ export interface IngestDependencies {
 
 export interface IngestHandlers {
   storeHandler: IngestRouteHandler;
+  /** GET /api/<project_id>/store/?sentry_data=…: the legacy image-tag form, answered with a 1×1 GIF. */
+  storePixelHandler: IngestRouteHandler;
+  /** POST /api/store/: the legacy path without a project id; the project is the key's. */
+  keyStoreHandler: IngestRouteHandler;
+  /** GET /api/store/?sentry_data=…&sentry_key=…: the image-tag form of the same. */
+  keyStorePixelHandler: IngestRouteHandler;
   envelopeHandler: IngestRouteHandler;
   ingestOptionsHandler: IngestRouteHandler;
 }
@@ -84,6 +93,19 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
     rateLimiter.take(`${project.id}:${project.publicKey}`);
   }
 
+  /** The project of a path without a project id: the one whose public key the request's headers or query offer. */
+  async function projectOfKey(offers: readonly KeyOffer[]): Promise<IngestProject> {
+    const [first] = offers;
+    if (!first) throw missingKeyError();
+    const project = await deps.findProjectByKey(first.key);
+    if (!project) {
+      throw new UnauthenticatedError(
+        `The Sentry key in ${first.source} is not the public key of any project; check the DSN the SDK uses.`,
+      );
+    }
+    return project;
+  }
+
   async function ingestOne(project: IngestProject, event: SentryEvent | undefined): Promise<Response> {
     const result = event ? await deps.ingest(project, event) : undefined;
     return Response.json(result ? { id: result.eventId } : {});
@@ -94,8 +116,7 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
    * the envelope header's dsn, no more than one event's worth of the body is decompressed before the first line
    * (that header) has been read and its key verified; only then may the envelope grow to its own limit.
    */
-  async function handleEnvelope(request: Request, projectId: number): Promise<Response> {
-    const project = await knownProject(projectId);
+  async function handleEnvelope(request: Request, project: IngestProject): Promise<Response> {
     const offers = keysFromRequest(request);
     if (offers.length) admit(project, offers);
     const body = offers.length
@@ -108,7 +129,7 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
         );
     try {
       const { header } = parseEnvelopeHeader(await body.firstLine());
-      const dsnOffers = header.dsn ? [keyFromDsn(header.dsn, projectId)] : [];
+      const dsnOffers = header.dsn ? [keyFromDsn(header.dsn, project.id)] : [];
       // Every key offered must be the project's: the dsn's too when the headers already had the right one.
       if (!offers.length) {
         admit(project, dsnOffers);
@@ -117,17 +138,17 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
       const bytes = await body.readAll();
       const { itemsStart } = parseEnvelopeHeader(bytes);
       const envelope = { header, items: parseEnvelopeItems(bytes, itemsStart) };
-      return await ingestOne(project, eventOfEnvelope(envelope, limits.eventBytes));
+      const event = eventOfEnvelope(envelope, limits.eventBytes);
+      // As Relay: the answer is the header's event_id, the one the SDK chose, even for an envelope without an event.
+      if (!event) return Response.json(header.event_id ? { id: envelopeEventId(envelope) } : {});
+      return await ingestOne(project, event);
     } finally {
       await body.close();
     }
   }
 
-  /** POST /api/<project_id>/store/: one event as JSON (Sentry's legacy endpoint, still used by some SDKs). */
-  const storeHandler = defineIngestRoute(async (request, params) => {
-    const projectId = projectIdOf(params);
-    if (isEnvelopeRequest(request)) return handleEnvelope(request, projectId);
-    const project = await knownProject(projectId);
+  /** One event as the body (JSON, compressed, or base64 of zlib as old SDKs send it). */
+  async function storeEvent(request: Request, project: IngestProject): Promise<Response> {
     admit(project, keysFromRequest(request));
     const body = await readDecodedBody(
       request,
@@ -140,13 +161,59 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
       limits.eventBytes,
     );
     return ingestOne(project, event);
+  }
+
+  /** One event in the `sentry_data` query parameter (JSON, or base64 of zlib), answered with a 1×1 GIF. */
+  async function storePixel(request: Request, project: IngestProject): Promise<Response> {
+    admit(project, keysFromRequest(request));
+    const data = new URL(request.url).searchParams.get("sentry_data");
+    if (data === null) {
+      throw new ValidationError("Missing sentry_data: the GET store endpoint takes the event in that query parameter.");
+    }
+    const bytes = Buffer.from(data, "utf8");
+    if (bytes.length > limits.storeBodyBytes) throw new IngestTooLargeError("The event", limits.storeBodyBytes);
+    const event = parseEventPayload(
+      await decodeLegacyStoreBody(bytes, limits.eventBytes),
+      "The event",
+      limits.eventBytes,
+    );
+    await deps.ingest(project, event);
+    return pixelResponse();
+  }
+
+  /** POST /api/<project_id>/store/: one event as JSON (Sentry's legacy endpoint, still used by some SDKs). */
+  const storeHandler = defineIngestRoute(async (request, params) => {
+    const project = await knownProject(projectIdOf(params));
+    return isEnvelopeRequest(request) ? handleEnvelope(request, project) : storeEvent(request, project);
   });
 
-  /** POST /api/<project_id>/envelope/: an envelope; its event item is ingested, the other items dropped. */
-  const envelopeHandler = defineIngestRoute((request, params) => handleEnvelope(request, projectIdOf(params)));
+  const storePixelHandler = defineIngestRoute(async (request, params) =>
+    storePixel(request, await knownProject(projectIdOf(params))),
+  );
 
-  /** OPTIONS on both endpoints: the CORS preflight of browser SDKs. */
+  const keyStoreHandler = defineIngestRoute(async (request) => {
+    const project = await projectOfKey(keysFromRequest(request));
+    return isEnvelopeRequest(request) ? handleEnvelope(request, project) : storeEvent(request, project);
+  });
+
+  const keyStorePixelHandler = defineIngestRoute(async (request) =>
+    storePixel(request, await projectOfKey(keysFromRequest(request))),
+  );
+
+  /** POST /api/<project_id>/envelope/: an envelope; its event item is ingested, the other items dropped. */
+  const envelopeHandler = defineIngestRoute(async (request, params) =>
+    handleEnvelope(request, await knownProject(projectIdOf(params))),
+  );
+
+  /** OPTIONS on the endpoints: the CORS preflight of browser SDKs. */
   const ingestOptionsHandler = defineIngestRoute(async () => preflightResponse());
 
-  return { storeHandler, envelopeHandler, ingestOptionsHandler };
+  return {
+    storeHandler,
+    storePixelHandler,
+    keyStoreHandler,
+    keyStorePixelHandler,
+    envelopeHandler,
+    ingestOptionsHandler,
+  };
 }

@@ -68,7 +68,7 @@ describe("POST /api/<project_id>/store/", () => {
     expect(ingested).toHaveLength(0);
   });
 
-  it("refuses invalid JSON and an invalid event with a 400 that names the field", async () => {
+  it("refuses a body that is not JSON, or not an object, with a 400", async () => {
     const { storeHandler, ingested } = fakeIngest();
     const headers = { "x-sentry-auth": sentryAuth() };
     expect(await send(storeHandler, { path: "store", body: '{"level":', headers })).toMatchObject({
@@ -76,10 +76,50 @@ describe("POST /api/<project_id>/store/", () => {
       json: { error: { code: "validation_error", message: expect.stringMatching(/^The event is not valid JSON/) } },
     });
     expect(await send(storeHandler, { path: "store", body: "", headers })).toMatchObject({ status: 400 });
-    const bad = { ...pythonEvent, exception: { values: [{ type: "E", stacktrace: { frames: [{ lineno: "88" }] } }] } };
+    expect(await send(storeHandler, { path: "store", body: "[1, 2]", headers })).toMatchObject({ status: 400 });
+    expect(ingested).toHaveLength(0);
+  });
+
+  it("keeps an event with a badly typed field, without that field, noted as Sentry's invalid_data", async () => {
+    const { storeHandler, ingested } = fakeIngest();
+    const headers = { "x-sentry-auth": sentryAuth() };
+    const frames = [{ function: "load", lineno: "88", colno: 3 }];
+    const bad = { ...pythonEvent, exception: { values: [{ type: "E", stacktrace: { frames } }] } };
     const response = await send(storeHandler, { path: "store", body: JSON.stringify(bad), headers });
-    expect(response).toMatchObject({ status: 400 });
-    expect(JSON.stringify(response.json)).toContain("exception.values[0].stacktrace.frames[0].lineno");
+    expect(response).toMatchObject({ status: 200, json: { id: PYTHON_EVENT_ID } });
+    expect(ingested[0]?.exception?.values?.[0]?.stacktrace?.frames).toEqual([{ function: "load", colno: 3 }]);
+    expect((ingested[0] as { errors?: unknown }).errors).toEqual([
+      {
+        type: "invalid_data",
+        name: "exception.values.0.stacktrace.frames.0.lineno",
+        reason: "expected a number, got a string",
+        value: "88",
+      },
+    ]);
+  });
+
+  it("keeps an event from a Python client that wrote NaN and Infinity as bare tokens", async () => {
+    const { storeHandler, ingested } = fakeIngest();
+    const body = JSON.stringify({ ...pythonEvent, extra: { ratio: "__NAN__" } })
+      .replace('"__NAN__"', "NaN")
+      .replace('"lineno":', '"lineno":Infinity,"colno":');
+    expect(body).toContain("Infinity");
+    const response = await send(storeHandler, { path: "store", body, headers: { "x-sentry-auth": sentryAuth() } });
+    expect(response).toMatchObject({ status: 200, json: { id: PYTHON_EVENT_ID } });
+    const event = ingested[0] as { extra?: unknown; errors?: unknown };
+    expect(event.extra).toEqual({ ratio: "NaN" });
+    expect(event.errors).toEqual([expect.objectContaining({ type: "invalid_data", value: "Infinity" })]);
+  });
+
+  it("refuses an event of which no field is left, naming the fields", async () => {
+    const { storeHandler, ingested } = fakeIngest();
+    const body = JSON.stringify({ exception: 5, stacktrace: "at main()" });
+    const response = await send(storeHandler, { path: "store", body, headers: { "x-sentry-auth": sentryAuth() } });
+    expect(response).toMatchObject({
+      status: 400,
+      json: { error: { message: expect.stringMatching(/^The event has no valid field left: exception: expected/) } },
+    });
+    expect(JSON.stringify(response.json)).toContain("stacktrace: expected an object, got a string");
     expect(ingested).toHaveLength(0);
   });
 

@@ -1,6 +1,7 @@
-import { storeHandler, ingestOptionsHandler } from "@/server/ingest/transport/http";
+import { ingestOptionsHandler, storeHandler, storePixelHandler } from "@/server/ingest/transport/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+export const GET = storePixelHandler;
 export const POST = storeHandler;
 export const OPTIONS = ingestOptionsHandler;
