@@ -1,6 +1,5 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { normalizeIngestPath } from "../ingest/transport/paths";
 import { discoverRoutes } from "./routes";
 
@@ -10,6 +9,40 @@ export interface ApiServerOptions {
    * when unset or when it answers undefined. Lets a test call from a network that is not trusted.
    */
   remoteAddress?: () => string | undefined;
+}
+
+/**
+ * The request body as a web stream, pulled as the handler reads it. Node's `Readable.toWeb` keeps enqueueing chunks
+ * that were already in flight after the reader cancelled (an uncaught ERR_INVALID_STATE); a cancelled body here is
+ * paused and left unread, and the connection is closed after the answer.
+ */
+function requestBodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (!open) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on("end", () => {
+        if (open) controller.close();
+        open = false;
+      });
+      req.on("error", (error) => {
+        if (open) controller.error(error);
+        open = false;
+      });
+      req.pause();
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      open = false;
+      req.pause();
+    },
+  });
 }
 
 /**
@@ -40,7 +73,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<{ 
     headers.set("x-regroup-remote-address", options.remoteAddress?.() ?? req.socket.remoteAddress ?? "unknown");
     // The body streams into the handler as it arrives, as Next.js passes it, so that limits apply while it streams.
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+    const body = hasBody ? requestBodyStream(req) : undefined;
     const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, body, duplex: "half" };
     const response = await route.handler(new Request(url, init), {
       params: Promise.resolve(route.match(url.pathname)!),

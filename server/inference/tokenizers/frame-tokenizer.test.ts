@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEmbeddingText } from "./embedding-text-parser";
-import { parseEmbeddingText } from "./embedding-text-parser";
-import { chainRoles, FrameHashTokenizer, slotOf } from "./frame-tokenizer";
+import { FrameHashTokenizer, slotOf } from "./frame-tokenizer";
 import { wordPieces } from "./hashing";
 
 const tokenizer = new FrameHashTokenizer({ vocabSize: 1 << 15, maxTokens: 1024 });
@@ -87,31 +86,5 @@ describe("the embedding text in Sentry's order", () => {
     ].join("\n");
     expect(crashFunctionId(text)).toBe(crashFunctionId('WrapperError: failed\n  File "outer.py", function handle'));
     expect(crashFunctionId(text)).not.toBe(crashFunctionId('CauseError: closed\n  File "inner.py", function read'));
-  });
-});
-
-describe("chain slot layout", () => {
-  const chained = [
-    "JobFailed: job sync failed",
-    '  File "worker.py", function handle',
-    '  File "worker.py", function with_retries',
-    "KeyError: 'register'",
-    '  File "worker.py", function with_retries',
-    '  File "readings.py", function normalize',
-  ].join("\n");
-  const plain = [
-    "KeyError: 'register'",
-    '  File "cli.py", function main',
-    '  File "readings.py", function normalize',
-  ].join("\n");
-  it("marks a wrapper (its crash frame recurs in its cause) and keeps the cause's crash frame in the primary slots", () => {
-    const layout = new FrameHashTokenizer({ vocabSize: 1 << 15, maxTokens: 1024, layout: "chain" });
-    const crashSlot = (text: string) => {
-      const t = layout.encode(text);
-      const id = [...t.ids].findIndex((_, i) => t.slots[i] === slotOf("function", 0, "primary"));
-      return t.ids[id];
-    };
-    expect(crashSlot(chained)).toBe(crashSlot(plain));
-    expect(chainRoles(parseEmbeddingText(chained))).toEqual(["wrapper", "primary"]);
   });
 });
