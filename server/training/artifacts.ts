@@ -12,7 +12,11 @@ export const V2_MAX_TOKENS = 1024;
 export const OUTPUT_DIM = 768;
 export const V2_LAYOUT: SlotLayout = "chain";
 
-export function v1Config(threshold: number, thresholds: Record<string, number> = {}, platformThresholds = {}): ModelConfig {
+export function v1Config(
+  threshold: number,
+  thresholds: Record<string, number> = {},
+  platformThresholds = {},
+): ModelConfig {
   return {
     version: "v1",
     description:

@@ -176,6 +176,8 @@ export function summariseBy(
     groups.set(value, [...(groups.get(value) ?? []), pair]);
   }
   return Object.fromEntries(
-    [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, summarise(v, (key === "platform" ? platformThresholds[k] : undefined) ?? threshold)]),
+    [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, summarise(v, (key === "platform" ? platformThresholds[k] : undefined) ?? threshold)]),
   );
 }

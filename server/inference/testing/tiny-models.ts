@@ -10,11 +10,7 @@ import type { ModelConfigInput } from "../registry";
 /** A MODELS_DIR with small v1 and v2 models (same graphs as the real ones, fewer weights) for tests. */
 export function tinyModelsDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regroup-models-"));
-  const write = (
-    version: string,
-    onnx: Uint8Array,
-    config: Omit<ModelConfigInput, "version">,
-  ) => {
+  const write = (version: string, onnx: Uint8Array, config: Omit<ModelConfigInput, "version">) => {
     fs.mkdirSync(path.join(dir, version));
     fs.writeFileSync(path.join(dir, version, "model.onnx"), onnx);
     fs.writeFileSync(path.join(dir, version, "config.json"), JSON.stringify({ version, ...config }));
