@@ -1,13 +1,16 @@
 // `npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]`
 // Offline evaluation of the registered models on labeled pairs of Sentry events: per model and dimension,
-// precision and recall of GROUP at the model's threshold, recall at 95% precision, ROC AUC, and per platform.
+// precision and recall of GROUP at the model's threshold (each platform at its own where the model has one), recall
+// at 95% precision, ROC AUC, AUC of hard positives vs hard negatives (pairs with a `kind`), and per platform; then
+// the same for a frame-set Jaccard baseline (threshold 0: identical frame sets merge).
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { getInferenceService, modelRegistry } from "@/server/inference";
 import { scorePairs } from "@/server/training/evaluate";
 import { readEvents } from "@/server/training/events-file";
 import { readLabeledPairs } from "@/server/training/labels";
-import { summarise, summariseBy } from "@/server/training/metrics";
+import { scoreFrameJaccard } from "@/server/training/baselines";
+import { summarise, summariseAtPlatformThresholds, summariseBy } from "@/server/training/metrics";
 import { compactReport, formatReport, type EvaluationReport } from "@/server/training/report";
 
 const { values } = parseArgs({
@@ -69,10 +72,22 @@ for (const model of models) {
       usable.map((d) => {
         const threshold = entry.thresholds[String(d)] ?? entry.threshold;
         const pairs = scored.get(d) ?? [];
-        return [String(d), { ...summarise(pairs, threshold), platforms: summariseBy(pairs, threshold, "platform") }];
+        // Per-platform thresholds are calibrated at the stored dimension, the one the service searches.
+        const perPlatform = d === entry.dimensionStored ? entry.platformThresholds : {};
+        return [
+          String(d),
+          {
+            ...summariseAtPlatformThresholds(pairs, threshold, perPlatform),
+            platforms: summariseBy(pairs, threshold, "platform", perPlatform),
+          },
+        ];
       }),
     ),
   };
 }
+const jaccard = scoreFrameJaccard(set);
+report.models["jaccard"] = {
+  dims: { frames: { ...summarise(jaccard, 0), platforms: summariseBy(jaccard, 0, "platform") } },
+};
 if (values.json) console.log(JSON.stringify(compactReport(report)));
 else console.log(formatReport(report));

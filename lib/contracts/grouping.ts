@@ -17,6 +17,11 @@ export const similarIssuesRequestSchema = z.object({
   stacktrace: z.string().min(1, "must not be empty").max(200_000),
   hash,
   exception_type: z.string().max(500).nullish(),
+  /**
+   * The event's platform (regroup's ingest sends it; Sentry does not): picks the model's per-platform threshold when
+   * no threshold is requested. Absent → the model's global threshold.
+   */
+  platform: z.string().max(64).nullish(),
   /** 0 is Sentry's "store this, find nothing" follow-up (referrer ingest_follow_up): no neighbours, then insert. */
   k: z.number().int().min(0).max(100).default(1),
   threshold: z.number().min(0).max(2).optional(),

@@ -8,6 +8,7 @@ function toGroupingModel(entry: ModelEntry): GroupingModel {
     column: entry.column,
     dimension: entry.dimensionStored,
     threshold: entry.threshold,
+    platformThresholds: entry.platformThresholds,
     status: entry.status,
   };
 }

@@ -9,6 +9,8 @@ export interface GroupingModel {
   dimension: number;
   /** Default cosine-distance threshold for should_group. */
   threshold: number;
+  /** Thresholds for events of one platform, where the model was calibrated per platform. */
+  platformThresholds?: Readonly<Record<string, number>>;
   status: "stable" | "next" | "retired";
 }
 

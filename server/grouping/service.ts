@@ -137,7 +137,7 @@ export async function groupingCall(
 
   if (request.training_mode) {
     const vector = await embedOne(models, requested, request.stacktrace);
-    const threshold = groupingThreshold(request.threshold, requested);
+    const threshold = groupingThreshold(request.threshold, requested, request.platform);
     let decision: DecisionInput | null = null;
     const decisionId = await prisma.$transaction(async (tx) => {
       await ensureProject(tx, request.project_id);
@@ -174,7 +174,7 @@ export async function groupingCall(
     request,
     requested,
     await embedOne(models, requested, request.stacktrace),
-    groupingThreshold(request.threshold, requested),
+    groupingThreshold(request.threshold, requested, request.platform),
   );
   const computed = [answer];
   const stable = models.stable();
@@ -184,7 +184,7 @@ export async function groupingCall(
     !request.skip_fallback &&
     stable.version !== requested.version;
   if (fallback) {
-    const stableThreshold = groupingThreshold(request.threshold, stable);
+    const stableThreshold = groupingThreshold(request.threshold, stable, request.platform);
     answer = await lookup(request, stable, await embedOne(models, stable, request.stacktrace), stableThreshold);
     computed.push(answer);
   }

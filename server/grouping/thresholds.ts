@@ -8,15 +8,25 @@ import type { GroupingModel } from "./models";
  */
 export const SENTRY_DEFAULT_THRESHOLD = 0.01;
 
+/** The model's own threshold for an event of `platform` (its per-platform calibration, else its global one). */
+export function modelThreshold(model: GroupingModel, platform?: string | null): number {
+  return (platform ? model.platformThresholds?.[platform] : undefined) ?? model.threshold;
+}
+
 /**
  * The cosine-distance threshold that decides `should_group` (and whether the call indexes its trace) for one
  * model. The rule, one for every caller:
- * - no threshold, or Sentry's default constant → the model's own calibrated threshold, so a Sentry calling regroup
- *   groups exactly as regroup's own ingest does with the same model;
+ * - no threshold, or Sentry's default constant → the model's own calibrated threshold (for the event's platform when
+ *   the caller says it and the model was calibrated for it), so a Sentry calling regroup groups exactly as regroup's
+ *   own ingest does with the same model;
  * - any other threshold is the caller's deliberate choice (Sentry's "similar issues" tab with `?threshold=`, a test,
  *   an experiment) and applies to whichever model answers, the stable model of a fallback included.
  */
-export function groupingThreshold(requested: number | undefined, model: GroupingModel): number {
-  if (requested === undefined || requested === SENTRY_DEFAULT_THRESHOLD) return model.threshold;
+export function groupingThreshold(
+  requested: number | undefined,
+  model: GroupingModel,
+  platform?: string | null,
+): number {
+  if (requested === undefined || requested === SENTRY_DEFAULT_THRESHOLD) return modelThreshold(model, platform);
   return requested;
 }

@@ -79,7 +79,9 @@ export function createEncoder(entry: ModelEntry): Encoder {
     case "lexical-hash":
       return new LexicalEncoder(new LexicalHashTokenizer({ features: t.features })) as Encoder;
     case "frame-hash":
-      return new FrameEncoder(new FrameHashTokenizer({ vocabSize: t.vocabSize, maxTokens: t.maxTokens })) as Encoder;
+      return new FrameEncoder(
+        new FrameHashTokenizer({ vocabSize: t.vocabSize, maxTokens: t.maxTokens, layout: t.layout }),
+      ) as Encoder;
     case "tokenizer.json":
       return new TokenizerJsonEncoder(new TokenizerJson(entry.directory, t.path, t.maxLength)) as Encoder;
   }

@@ -14,6 +14,8 @@ const tokenizerSchema = z.discriminatedUnion("kind", [
     kind: z.literal("frame-hash"),
     vocabSize: z.number().int().positive(),
     maxTokens: z.number().int().positive(),
+    /** How tokens map to slots (server/inference/tokenizers/frame-tokenizer.ts); models before "chain" are "legacy". */
+    layout: z.enum(["legacy", "chain"]).default("legacy"),
   }),
   z.object({
     kind: z.literal("tokenizer.json"),
@@ -32,6 +34,11 @@ export const modelConfigSchema = z.object({
   threshold: z.number().min(0).max(2),
   /** Calibrated thresholds for other Matryoshka dimensions (offline evaluation). */
   thresholds: z.record(z.string(), z.number()).default({}),
+  /**
+   * Thresholds at the stored dimension for events of one platform (calibrated where the platform had enough labeled
+   * pairs); an event of any other platform, or of none, uses `threshold`.
+   */
+  platformThresholds: z.record(z.string(), z.number().min(0).max(2)).default({}),
   status: z.enum(["stable", "next", "retired"]),
   tokenizer: tokenizerSchema,
   /** Output tensor name; `mean` pooling for exports that return last_hidden_state [batch, seq, dim]. */
@@ -40,6 +47,8 @@ export const modelConfigSchema = z.object({
 });
 
 export type ModelConfig = z.infer<typeof modelConfigSchema>;
+/** A config as written to config.json (defaults may be left out). */
+export type ModelConfigInput = z.input<typeof modelConfigSchema>;
 export type TokenizerConfig = z.infer<typeof tokenizerSchema>;
 
 export interface ModelEntry extends Omit<ModelConfig, "dimensionProduced" | "dimensionStored"> {

@@ -41,7 +41,14 @@ export async function runAiStep(
   if (!eligibility.eligible) return { kind: "ineligible", reason: eligibility.reason, text: null };
   const text = buildEmbeddingText(event, fingerprint);
   const hash = fingerprint.hashes[0]!;
-  const base = { project_id: projectId, stacktrace: text, hash, exception_type: eventExceptionType(event), k: 1 };
+  const base = {
+    project_id: projectId,
+    stacktrace: text,
+    hash,
+    exception_type: eventExceptionType(event),
+    platform: event.platform ?? null,
+    k: 1,
+  };
   const defaults = { hnsw_candidates: 100, hnsw_distance: 0.05, use_reranking: false, training_mode: false };
 
   try {
@@ -95,6 +102,7 @@ export async function sendTrainingCall(
         stacktrace: buildEmbeddingText(event, fingerprint),
         hash,
         exception_type: eventExceptionType(event),
+        platform: event.platform ?? null,
         k: 1,
         model,
         training_mode: true,

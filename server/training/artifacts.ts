@@ -4,13 +4,19 @@ import path from "node:path";
 import { buildV1Model } from "../inference/onnx/v1-graph";
 import { buildV2Model, type V2Params } from "../inference/onnx/v2-graph";
 import type { ModelConfig } from "../inference/registry";
+import type { SlotLayout } from "../inference/tokenizers/frame-tokenizer";
 
 export const V1_FEATURES = 4096;
 export const V2_VOCAB = 32768;
 export const V2_MAX_TOKENS = 1024;
 export const OUTPUT_DIM = 768;
+export const V2_LAYOUT: SlotLayout = "chain";
 
-export function v1Config(threshold: number, thresholds: Record<string, number> = {}): ModelConfig {
+export function v1Config(
+  threshold: number,
+  thresholds: Record<string, number> = {},
+  platformThresholds = {},
+): ModelConfig {
   return {
     version: "v1",
     description:
@@ -20,6 +26,7 @@ export function v1Config(threshold: number, thresholds: Record<string, number> =
     column: "v1",
     threshold,
     thresholds,
+    platformThresholds,
     status: "stable",
     tokenizer: { kind: "lexical-hash", features: V1_FEATURES },
     output: "embeddings",
@@ -27,18 +34,24 @@ export function v1Config(threshold: number, thresholds: Record<string, number> =
   };
 }
 
-export function v2Config(threshold: number, thresholds: Record<string, number> = {}): ModelConfig {
+export function v2Config(
+  threshold: number,
+  thresholds: Record<string, number> = {},
+  platformThresholds: Record<string, number> = {},
+  layout: SlotLayout = V2_LAYOUT,
+): ModelConfig {
   return {
     version: "v2",
     description:
-      "Trained stacktrace encoder: frame-aware hashed tokens, embedding bag, MLP to 768 (Matryoshka), stored at 64.",
+      "Trained stacktrace encoder: frame-aware hashed tokens (slots by exception role in the chain and distance from its crash frame), embedding bag, MLP to 768 (Matryoshka), stored at 64.",
     dimensionProduced: OUTPUT_DIM,
     dimensionStored: 64,
     column: "v2",
     threshold,
     thresholds,
+    platformThresholds,
     status: "next",
-    tokenizer: { kind: "frame-hash", vocabSize: V2_VOCAB, maxTokens: V2_MAX_TOKENS },
+    tokenizer: { kind: "frame-hash", vocabSize: V2_VOCAB, maxTokens: V2_MAX_TOKENS, layout },
     output: "embeddings",
     pooling: "none",
   };

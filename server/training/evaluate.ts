@@ -32,7 +32,13 @@ export async function scorePairs(
         const b = truncated[pair.b] as number[];
         let dot = 0;
         for (let k = 0; k < d; k++) dot += (a[k] as number) * (b[k] as number);
-        return { distance: 1 - dot, group: pair.group, platform: pair.platform, project: pair.project };
+        return {
+          distance: 1 - dot,
+          group: pair.group,
+          platform: pair.platform,
+          project: pair.project,
+          kind: pair.kind,
+        };
       }),
     );
   }

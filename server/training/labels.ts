@@ -18,6 +18,8 @@ const labelSchema = z.object({
   label: z.enum(["GROUP", "SEPARATE"]),
   platform: z.string().optional(),
   project: z.union([z.string(), z.number()]).optional(),
+  /** How the pair was sampled (corpus: easy_pos, hard_pos, hard_neg, easy_neg). */
+  kind: z.string().optional(),
 });
 
 export async function readLabeledPairs(
@@ -61,7 +63,7 @@ export async function readLabeledPairs(
       query,
       candidate,
       label: row.label,
-      kind: row.label === "GROUP" ? "positive" : "negative",
+      kind: (row.kind ?? (row.label === "GROUP" ? "positive" : "negative")) as LabeledPair["kind"],
       platform: (row.platform ?? platformOf(row.query) ?? "unknown") as SyntheticPlatform,
       project: String(row.project ?? "unknown"),
     });

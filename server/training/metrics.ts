@@ -6,6 +6,8 @@ export interface ScoredPair {
   group: boolean;
   platform?: string;
   project?: string;
+  /** How the pair was sampled (hard_pos, hard_neg, …), when the labels say. */
+  kind?: string;
 }
 
 export interface PrecisionRecall {
@@ -114,6 +116,15 @@ export interface ModelMetrics {
   recall_at_p95: number;
   auc: number;
   pairs: number;
+  /** ROC AUC of hard positives against hard negatives (NaN when the pairs carry no such kinds). */
+  hard_auc: number;
+}
+
+const HARD_KINDS = new Set(["hard_pos", "hard_neg"]);
+
+/** ROC AUC restricted to the hard pairs: same root cause through another entry point vs look-alike root causes. */
+export function hardAuc(pairs: readonly ScoredPair[]): number {
+  return rocAuc(pairs.filter((p) => p.kind !== undefined && HARD_KINDS.has(p.kind)));
 }
 
 export function summarise(pairs: readonly ScoredPair[], threshold: number): ModelMetrics {
@@ -125,7 +136,31 @@ export function summarise(pairs: readonly ScoredPair[], threshold: number): Mode
     recall_at_p95: recallAtPrecision(pairs, 0.95).recall,
     auc: rocAuc(pairs),
     pairs: pairs.length,
+    hard_auc: hardAuc(pairs),
   };
+}
+
+/**
+ * The summary when each pair is decided at its platform's threshold (as the grouping service does for an event
+ * of that platform); `threshold` is the one reported, used for platforms without their own.
+ */
+export function summariseAtPlatformThresholds(
+  pairs: readonly ScoredPair[],
+  threshold: number,
+  platformThresholds: Readonly<Record<string, number>>,
+): ModelMetrics {
+  const base = summarise(pairs, threshold);
+  let tp = 0;
+  let fp = 0;
+  let positives = 0;
+  for (const pair of pairs) {
+    if (pair.group) positives++;
+    if (pair.distance <= (platformThresholds[pair.platform ?? ""] ?? threshold)) {
+      if (pair.group) tp++;
+      else fp++;
+    }
+  }
+  return { ...base, precision: tp + fp ? tp / (tp + fp) : 1, recall: positives ? tp / positives : 0 };
 }
 
 /** The same summary for each value of a key (platform, project). */
@@ -133,6 +168,7 @@ export function summariseBy(
   pairs: readonly ScoredPair[],
   threshold: number,
   key: "platform" | "project",
+  platformThresholds: Readonly<Record<string, number>> = {},
 ): Record<string, ModelMetrics> {
   const groups = new Map<string, ScoredPair[]>();
   for (const pair of pairs) {
@@ -140,6 +176,8 @@ export function summariseBy(
     groups.set(value, [...(groups.get(value) ?? []), pair]);
   }
   return Object.fromEntries(
-    [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, summarise(v, threshold)]),
+    [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, summarise(v, (key === "platform" ? platformThresholds[k] : undefined) ?? threshold)]),
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { Rng } from "@/lib/synthetic";
 import type { V2Params, V2Shape } from "../inference/onnx/v2-graph";
-import { SLOT_COUNT, type FrameTokens } from "../inference/tokenizers/frame-tokenizer";
+import { POSITION_BUCKETS, SLOT_COUNT, type FrameTokens } from "../inference/tokenizers/frame-tokenizer";
 
 /**
  * v2's parameters and its forward and backward passes, written by hand (there is no autograd here):
@@ -18,10 +18,15 @@ function gaussian(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
 }
 
-export function initParams(shape: V2Shape, seed: number): V2Params {
+/**
+ * `positionDecay` < 1 starts each slot's weight at decay^bucket (bucket = distance from the crash frame), a prior
+ * that frames near the crash matter more (TraceSim); training adjusts it. 1 starts every slot at 1.
+ */
+export function initParams(shape: V2Shape, seed: number, slots = SLOT_COUNT, positionDecay = 1): V2Params {
   const rng = new Rng(`v2-init:${seed}`);
   const fill = (n: number, std: number) => Float32Array.from({ length: n }, () => gaussian(rng) * std);
-  const slotWeight = new Float32Array(SLOT_COUNT).fill(1);
+  const slotWeight = new Float32Array(slots).fill(1);
+  for (let s = 1; s < slots; s++) slotWeight[s] = positionDecay ** ((s - 1) % POSITION_BUCKETS);
   slotWeight[0] = 0;
   return {
     shape,

@@ -1,6 +1,6 @@
 import "server-only";
 import { Rng } from "@/lib/synthetic";
-import type { FrameHashTokenizer, FrameTokens } from "../inference/tokenizers/frame-tokenizer";
+import { slotCount, type FrameHashTokenizer, type FrameTokens } from "../inference/tokenizers/frame-tokenizer";
 import type { PairSet } from "./dataset";
 import { contrastivePairLoss } from "./loss";
 import { backward, forward, initParams, zeroGrads, type ForwardState, type V2Params, type V2Shape } from "./model";
@@ -16,6 +16,8 @@ export interface TrainerOptions {
   trainEmbeddings: boolean;
   embeddingLrScale: number;
   slotLrScale: number;
+  /** Initial slot weight decay per position bucket away from the crash frame (1: none). */
+  positionDecay: number;
   onStep?: (step: number, totalSteps: number, loss: number) => void;
 }
 
@@ -28,6 +30,7 @@ export const DEFAULT_TRAINER_OPTIONS: Omit<TrainerOptions, "seed"> = {
   trainEmbeddings: true,
   embeddingLrScale: 1,
   slotLrScale: 10,
+  positionDecay: 1,
 };
 
 /** Linear warm-up over the first fraction of steps, then linear decay to zero. */
@@ -47,7 +50,7 @@ export function trainV2(
   shape: V2Shape,
   options: TrainerOptions,
 ): V2Params {
-  const params = initParams(shape, options.seed);
+  const params = initParams(shape, options.seed, slotCount(tokenizer.options.layout), options.positionDecay);
   const optimizer = new AdamW(params, {
     beta1: 0.9,
     beta2: 0.999,

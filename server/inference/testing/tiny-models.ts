@@ -5,16 +5,12 @@ import path from "node:path";
 import { initParams } from "../../training/model";
 import { buildV1Model } from "../onnx/v1-graph";
 import { buildV2Model } from "../onnx/v2-graph";
-import type { ModelConfig } from "../registry";
+import type { ModelConfigInput } from "../registry";
 
 /** A MODELS_DIR with small v1 and v2 models (same graphs as the real ones, fewer weights) for tests. */
 export function tinyModelsDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regroup-models-"));
-  const write = (
-    version: string,
-    onnx: Uint8Array,
-    config: Omit<ModelConfig, "version" | "output" | "pooling" | "thresholds">,
-  ) => {
+  const write = (version: string, onnx: Uint8Array, config: Omit<ModelConfigInput, "version">) => {
     fs.mkdirSync(path.join(dir, version));
     fs.writeFileSync(path.join(dir, version, "model.onnx"), onnx);
     fs.writeFileSync(path.join(dir, version, "config.json"), JSON.stringify({ version, ...config }));

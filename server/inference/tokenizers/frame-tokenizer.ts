@@ -1,5 +1,5 @@
 import "server-only";
-import { parseEmbeddingText } from "./embedding-text-parser";
+import { parseEmbeddingText, type ParsedException, type ParsedFrame } from "./embedding-text-parser";
 import { fnv1a, wordPieces } from "./hashing";
 
 /**
@@ -29,6 +29,44 @@ const POSITION_EDGES = [0, 1, 2, 3, 4, 6, 9, 14];
 export const POSITION_BUCKETS = POSITION_EDGES.length + 1;
 export const SLOT_COUNT = 1 + TOKEN_CLASSES.length * POSITION_BUCKETS;
 
+/**
+ * How tokens are placed in slots:
+ * - "legacy": frames of the first exception by distance from its crash frame, every other exception's in one bucket;
+ * - "chain": every exception's frames by distance from that exception's own crash frame, and each exception by its
+ *   role in the chain: a *wrapper* (its crash frame is also a frame of a later exception in the text: the handler
+ *   that caught the cause and raised anew, `raise JobFailed from exc`, `new Error(..., { cause })`), the *primary*
+ *   exception (the first one that is not a wrapper: where the fault surfaced in the code), or an *inner* one (causes
+ *   below the primary, often library or runtime frames). The same fault reached with and without a wrapper then
+ *   keeps its crash-side tokens in the same slots, and the model can learn how much wrappers matter.
+ */
+export type SlotLayout = "legacy" | "chain";
+export const CHAIN_ROLES = ["primary", "wrapper", "inner"] as const;
+export type ChainRole = (typeof CHAIN_ROLES)[number];
+
+export function slotCount(layout: SlotLayout = "legacy"): number {
+  return layout === "chain" ? 1 + TOKEN_CLASSES.length * POSITION_BUCKETS * CHAIN_ROLES.length : SLOT_COUNT;
+}
+
+const frameKey = (frame: ParsedFrame) => `${frame.file}\u0000${frame.function}`;
+
+/** Each exception's role in its chain (the text lists the outermost first). */
+export function chainRoles(blocks: readonly ParsedException[]): ChainRole[] {
+  const roles: ChainRole[] = [];
+  let primarySeen = false;
+  blocks.forEach((block, b) => {
+    const crash = block.frames[block.frames.length - 1];
+    const wraps =
+      crash !== undefined &&
+      blocks.slice(b + 1).some((later) => later.frames.some((frame) => frameKey(frame) === frameKey(crash)));
+    if (wraps && !primarySeen) roles.push("wrapper");
+    else if (!primarySeen) {
+      roles.push("primary");
+      primarySeen = true;
+    } else roles.push("inner");
+  });
+  return roles;
+}
+
 export interface FrameTokens {
   ids: Int32Array;
   slots: Int32Array;
@@ -37,6 +75,7 @@ export interface FrameTokens {
 export interface FrameTokenizerOptions {
   vocabSize: number;
   maxTokens: number;
+  layout?: SlotLayout;
 }
 
 function positionBucket(distance: number): number {
@@ -46,8 +85,9 @@ function positionBucket(distance: number): number {
 }
 
 /** Slot 0 is padding; its weight is zero, so padded positions add nothing to the bag. */
-export function slotOf(kind: TokenClass, bucket: number): number {
-  return 1 + TOKEN_CLASSES.indexOf(kind) * POSITION_BUCKETS + bucket;
+export function slotOf(kind: TokenClass, bucket: number, role?: ChainRole): number {
+  const base = TOKEN_CLASSES.indexOf(kind) * POSITION_BUCKETS + bucket;
+  return 1 + (role === undefined ? base : CHAIN_ROLES.indexOf(role) * TOKEN_CLASSES.length * POSITION_BUCKETS + base);
 }
 
 function normaliseContext(line: string): string {
@@ -69,18 +109,22 @@ export class FrameHashTokenizer {
     const ids: number[] = [];
     const slots: number[] = [];
     const { vocabSize, maxTokens } = this.options;
+    const chain = this.options.layout === "chain";
+    const blocks = parseEmbeddingText(text);
+    const roles = chain ? chainRoles(blocks) : [];
+    let role: ChainRole | undefined;
     const add = (kind: TokenClass, bucket: number, token: string) => {
       if (ids.length >= maxTokens) return;
       ids.push(fnv1a(`${kind}\u0000${token}`) % vocabSize);
-      slots.push(slotOf(kind, bucket));
+      slots.push(slotOf(kind, bucket, role));
     };
-    const blocks = parseEmbeddingText(text);
     // The text lists the most recent exception first (Sentry's order); within it the crash frame is
     // read first, so truncation drops the far end.
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
       if (!block) continue;
-      const older = b > 0;
+      role = roles[b];
+      const older = b > 0 && !chain;
       const headerBucket = older ? POSITION_BUCKETS - 1 : 0;
       if (block.type) {
         add("type", headerBucket, block.type);
