@@ -32,7 +32,8 @@ function ModelCard({ model, pairs }: { model: ModelSummary; pairs: number | null
       {model.evaluation.length ? (
         <table className="mt-4 w-full text-sm">
           <caption className="mb-1 text-left text-xs text-slate-500">
-            Held-out evaluation{pairs ? ` on ${formatCount(pairs)} labeled pairs` : ""} (npm run train / npm run eval)
+            Evaluation on applications the model never trained on{pairs ? ` (${formatCount(pairs)} labeled pairs)` : ""}{" "}
+            (npm run train / npm run eval)
           </caption>
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -64,7 +65,7 @@ function ModelCard({ model, pairs }: { model: ModelSummary; pairs: number | null
   );
 }
 
-/** The embedding models of the registry, with what they index and how they did on held-out pairs. */
+/** The embedding models of the registry, with what they index and how they did on pairs of applications they never trained on. */
 export function ModelsView() {
   const query = useModelsQuery();
   if (query.isPending) return <LoadingState label="Loading models…" />;

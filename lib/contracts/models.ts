@@ -21,7 +21,7 @@ export const modelSummarySchema = z.object({
   artifactBytes: z.number().int(),
   /** Records of the grouping index that carry this model's embedding. */
   indexedRecords: z.number().int(),
-  /** Held-out evaluation from the last training run (models/<version>/… or the next model's report), if any. */
+  /** Evaluation (corpus dev split) from the last training run (models/<version>/… or the next model's report), if any. */
   evaluation: z.array(evaluationRowSchema),
 });
 

@@ -6,26 +6,29 @@ import type { ModelListResponse } from "@/lib/contracts/models";
 import { groupingIndexStats } from "../grouping/stats";
 import { modelRegistry } from "../inference";
 
-// The report `npm run train` writes beside the model it trained (models/<version>/evaluation.json).
+// The report `npm run train` writes beside the model it trained (models/<version>/evaluation.json): on the corpus's
+// dev split (applications never trained on) since training moved to the corpus, on a held-out test split before.
+const evaluationSchema = z.object({
+  models: z.record(
+    z.string(),
+    z.object({
+      dims: z.record(
+        z.string(),
+        z.object({
+          threshold: z.number(),
+          precision: z.number(),
+          recall: z.number(),
+          recall_at_p95: z.number(),
+          auc: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
 const reportSchema = z.object({
-  pairs: z.object({ test: z.number() }).optional(),
-  test: z.object({
-    models: z.record(
-      z.string(),
-      z.object({
-        dims: z.record(
-          z.string(),
-          z.object({
-            threshold: z.number(),
-            precision: z.number(),
-            recall: z.number(),
-            recall_at_p95: z.number(),
-            auc: z.number(),
-          }),
-        ),
-      }),
-    ),
-  }),
+  pairs: z.object({ test: z.number().optional(), dev: z.number().optional() }).optional(),
+  dev: evaluationSchema.optional(),
+  test: evaluationSchema.optional(),
 });
 
 function readReports(directories: string[]) {
@@ -44,7 +47,7 @@ export async function listModels(): Promise<ModelListResponse> {
   const report = readReports(entries.map((entry) => entry.directory));
   const stats = await groupingIndexStats();
   return {
-    evaluationPairs: report?.pairs?.test ?? null,
+    evaluationPairs: (report?.dev ? report.pairs?.dev : report?.pairs?.test) ?? null,
     models: entries.map((entry) => ({
       version: entry.version,
       description: entry.description ?? null,
@@ -56,7 +59,7 @@ export async function listModels(): Promise<ModelListResponse> {
       tokenizer: entry.tokenizer.kind,
       artifactBytes: fs.existsSync(entry.artifactPath) ? fs.statSync(entry.artifactPath).size : 0,
       indexedRecords: stats.byModel[entry.column] ?? 0,
-      evaluation: Object.entries(report?.test.models[entry.version]?.dims ?? {})
+      evaluation: Object.entries((report?.dev ?? report?.test)?.models[entry.version]?.dims ?? {})
         .map(([dims, row]) => ({
           dims: Number(dims),
           threshold: row.threshold,
