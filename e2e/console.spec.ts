@@ -50,7 +50,8 @@ test("the Projects page lists the demo projects with their platform and counts",
       project.platform,
       project.issueCount.toLocaleString("en-US"),
       project.eventCount.toLocaleString("en-US"),
-      /ago$/,
+      // Other specs send events to the demo projects too, so a last event may have arrived moments ago.
+      /ago$|^just now$/,
     ]);
   }
   await page.screenshot({ path: "e2e/screenshots/projects.png", fullPage: true });
