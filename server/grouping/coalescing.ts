@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { MicroBatcher } from "../inference/batcher";
+import { MicroBatcher, type BatcherStats } from "../inference/batcher";
 import { recordDecision, recordDecisions, type DecisionInput } from "./decisions";
 import { insertRecord, searchNeighbours, searchWithReranking, type NewRecord, type Neighbour } from "./records";
 import { insertRecordsBatch, searchNeighboursBatch, type BatchSearch } from "./records-batch";
@@ -83,17 +83,18 @@ function createBatcher<I, O>(runBatch: (items: I[]) => Promise<O[]>) {
     bucketOf: () => 0,
     run: isolating(runBatch),
   });
-  return async (item: I): Promise<O> => {
+  const submit = async (item: I): Promise<O> => {
     const settled = await batcher.submit(item);
     if (!settled.ok) throw settled.error;
     return settled.value;
   };
+  return { submit, stats: batcher.stats };
 }
 
 const holder = globalThis as typeof globalThis & {
   __regroupGroupingBatchers?: {
-    search: (search: BatchSearch) => Promise<Neighbour[]>;
-    write: (item: WriteItem) => Promise<WriteResult>;
+    search: ReturnType<typeof createBatcher<BatchSearch, Neighbour[]>>;
+    write: ReturnType<typeof createBatcher<WriteItem, WriteResult>>;
   };
 };
 
@@ -111,9 +112,15 @@ export function configureCoalescing(options: Partial<CoalescingOptions>): void {
   holder.__regroupGroupingBatchers = undefined;
 }
 
+/** How many lookup and write batches ran since coalescing was (re)configured, and how many requests they held. */
+export function coalescingStats(): { search: BatcherStats; write: BatcherStats } {
+  const { search, write } = batchers();
+  return { search: { ...search.stats }, write: { ...write.stats } };
+}
+
 /** The neighbours of one search, looked up together with the concurrent ones. */
 export async function searchCoalesced(search: BatchSearch): Promise<Neighbour[]> {
-  if (settings.enabled) return batchers().search(search);
+  if (settings.enabled) return batchers().search.submit(search);
   const prisma = await db();
   return prisma.$transaction((tx) =>
     search.rerank ? searchWithReranking(tx, { ...search, ...search.rerank }) : searchNeighbours(tx, search),
@@ -122,7 +129,7 @@ export async function searchCoalesced(search: BatchSearch): Promise<Neighbour[]>
 
 /** One call's writes (its new record, its decision), written together with the concurrent ones. */
 export async function writeCoalesced(item: WriteItem): Promise<WriteResult> {
-  if (settings.enabled) return batchers().write(item);
+  if (settings.enabled) return batchers().write.submit(item);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const inserted = item.record ? await insertRecord(tx, item.record) : false;
