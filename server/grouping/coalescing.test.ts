@@ -107,7 +107,7 @@ async function state() {
     `SELECT project_id, hash, v1 IS NOT NULL AS has_v1, v2 IS NOT NULL AS has_v2 FROM grouping_records
       ORDER BY project_id, hash`,
   );
-  const decisions = await database.driver.query(
+  const decisions = await database.driver.query<{ should_group: boolean }>(
     `SELECT project_id, hash, model_requested, model_used, fallback, parent_hash, distance, should_group, inserted,
             read_only, training_mode
        FROM grouping_decisions ORDER BY project_id, hash, inserted, id`,
