@@ -18,7 +18,7 @@ export async function ensureProject(tx: Transaction, projectId: number): Promise
     ON CONFLICT (id) DO NOTHING`;
 }
 
-interface SearchOptions {
+export interface SearchOptions {
   projectId: number;
   model: GroupingModel;
   vector: number[];
@@ -49,7 +49,8 @@ export async function searchNeighbours(tx: Transaction, options: SearchOptions):
   return rows.map((row) => ({ hash: row.hash, distance: Number(row.distance) }));
 }
 
-function exactCosineDistance(a: number[], b: number[]): number {
+/** Cosine distance in double precision (the re-ranking's exact score). */
+export function exactCosineDistance(a: number[], b: number[]): number {
   let dot = 0;
   let normA = 0;
   let normB = 0;

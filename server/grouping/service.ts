@@ -8,6 +8,7 @@ import type {
 } from "@/lib/contracts/grouping";
 import { db } from "../db";
 import { ValidationError } from "../http/errors";
+import { searchCoalesced, writeCoalesced } from "./coalescing";
 import { recordDecision, type DecisionInput } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
 import { groupingModels } from "./default-models";
@@ -21,6 +22,7 @@ import {
   searchNeighbours,
   searchWithReranking,
   upsertEmbeddings,
+  type NewRecord,
   type Neighbour,
 } from "./records";
 
@@ -65,21 +67,22 @@ async function lookup(
   vector: number[],
   threshold: number,
 ): Promise<Lookup> {
-  const prisma = await db();
   // A read-only caller (the "similar issues" view, a shadow decision) still learns whether the model would group,
   // so it searches at least as far as the threshold (Seer's thresholds are below 0.1, where this changes nothing).
   const radius = request.read_only ? Math.max(READ_ONLY_RADIUS, threshold) : threshold;
   const base = { projectId: request.project_id, model, vector, excludeHash: request.hash, radius, limit: request.k };
   // k = 0 is Seer's "find nothing, then store" (Sentry's ingest_follow_up): there is nothing to search for.
   if (request.k === 0) return { model, vector, threshold, neighbours: [] };
-  const neighbours = await prisma.$transaction((tx) =>
+  const neighbours = await searchCoalesced(
     request.use_reranking
-      ? searchWithReranking(tx, {
+      ? {
           ...base,
-          candidates: Math.max(request.k, request.hnsw_candidates),
-          candidateRadius: Math.max(radius, request.hnsw_distance),
-        })
-      : searchNeighbours(tx, base),
+          rerank: {
+            candidates: Math.max(request.k, request.hnsw_candidates),
+            candidateRadius: Math.max(radius, request.hnsw_distance),
+          },
+        }
+      : base,
   );
   return { model, vector, threshold, neighbours };
 }
@@ -196,34 +199,36 @@ export async function groupingCall(
   }));
   const shouldInsert = !request.read_only && !responses.some((response) => response.should_group);
 
-  let decision: DecisionInput | null = null;
-  const decisionId = await prisma.$transaction(async (tx) => {
-    const inserted =
-      shouldInsert &&
-      (await insertRecord(tx, {
+  const decisionOf = (inserted: boolean): DecisionInput => ({
+    request,
+    modelUsed: answer.model,
+    fallback,
+    threshold: answer.threshold,
+    best: responses[0],
+    inserted,
+    latencyMs: performance.now() - started,
+    shadow: options.shadow,
+  });
+  const newRecord: NewRecord | null = shouldInsert
+    ? {
         projectId: request.project_id,
         hash: request.hash,
         exceptionType: request.exception_type,
         vectors: computed.map(({ model, vector }) => ({ model, vector })),
-      }));
-    if (!record) return null;
-    decision = {
-      request,
-      modelUsed: answer.model,
-      fallback,
-      threshold: answer.threshold,
-      best: responses[0],
-      inserted,
-      latencyMs: performance.now() - started,
-      shadow: options.shadow,
-    };
-    return options.deferDecision ? null : recordDecision(tx, decision);
-  });
+      }
+    : null;
+  // The decision is written here unless the caller writes it with its own effects (deferDecision) or not at all.
+  const recordHere = record && !options.deferDecision;
+  const written =
+    newRecord || recordHere
+      ? await writeCoalesced({ record: newRecord, decision: recordHere ? decisionOf : null })
+      : { inserted: false, decisionId: null };
+  const decision = record && options.deferDecision ? decisionOf(written.inserted) : null;
   return {
     responses,
     model_used: answer.model.version,
-    decisionId,
-    decision: options.deferDecision ? decision : null,
+    decisionId: written.decisionId,
+    decision,
     threshold: answer.threshold,
     fallback,
   };

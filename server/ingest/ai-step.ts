@@ -53,27 +53,34 @@ export async function runAiStep(
 
   try {
     const shadowModel = [models.stable(), models.next()].find((model) => model && model.version !== flags.model);
-    let shadow: ShadowAnswer | undefined;
-    if (shadowModel) {
-      const answer = await groupingCall(
-        { ...base, ...defaults, model: shadowModel.version, read_only: true, skip_fallback: true },
+    // The shadow runs beside the live call (their lookups share a batch): it adds nothing to the event's latency.
+    // It cannot change the live answer: it is read-only, and the only record the live call may add is the event's
+    // own hash, which every lookup excludes.
+    const shadowCall = shadowModel
+      ? groupingCall(
+          { ...base, ...defaults, model: shadowModel.version, read_only: true, skip_fallback: true },
+          models,
+          { record: false },
+        )
+      : undefined;
+    const [live, shadowAnswer] = await Promise.all([
+      groupingCall(
+        { ...base, ...defaults, model: flags.model, read_only: false, skip_fallback: flags.skipFallback },
         models,
-        { record: false },
-      );
-      shadow = { model: shadowModel.version, best: answer.responses[0] };
-    }
-    const live = await groupingCall(
-      { ...base, ...defaults, model: flags.model, read_only: false, skip_fallback: flags.skipFallback },
-      models,
-      { shadow, deferDecision: true },
-    );
+        { deferDecision: true },
+      ),
+      shadowCall,
+    ]);
+    const shadow: ShadowAnswer | undefined =
+      shadowModel && shadowAnswer ? { model: shadowModel.version, best: shadowAnswer.responses[0] } : undefined;
+    const decision = live.decision ? { ...live.decision, shadow } : null;
     const best = live.responses[0];
     return {
       kind: "decided",
       text,
       modelRequested: flags.model,
       modelUsed: live.model_used,
-      decision: live.decision,
+      decision,
       match: best?.should_group ? { hash: best.parent_hash, distance: best.stacktrace_distance } : null,
     };
   } catch (error) {

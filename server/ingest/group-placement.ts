@@ -26,13 +26,23 @@ export function hashLockKey(hash: string): number {
  */
 export async function lockHashes(tx: Transaction, projectId: number, hashes: string[]): Promise<void> {
   const keys = [...new Set(hashes.map(hashLockKey))].sort((a, b) => a - b);
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${projectId}::int4, ${key}::int4)`;
+  // One statement: unnest returns the array in its order, so the locks are still taken in sorted key order.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${projectId}::int4, key)::text FROM unnest(${keys}::int4[]) AS key`;
+}
+
+async function groupHashRows(tx: Transaction, projectId: number, hashes: string[]) {
+  return tx.groupHash.findMany({ where: { projectId, hash: { in: hashes } } });
+}
+
+type GroupHashRow = Awaited<ReturnType<typeof groupHashRows>>[number];
+
+function firstKnown(rows: GroupHashRow[], hashes: string[]): GroupHashRow | null {
+  return hashes.map((hash) => rows.find((row) => row.hash === hash)).find((row) => row !== undefined) ?? null;
 }
 
 /** The group hash row of the first of these hashes that is known (the primary variant wins), or null. */
 export async function knownGroupHash(tx: Transaction, projectId: number, hashes: string[]) {
-  const rows = await tx.groupHash.findMany({ where: { projectId, hash: { in: hashes } } });
-  return hashes.map((hash) => rows.find((row) => row.hash === hash)).find((row) => row !== undefined) ?? null;
+  return firstKnown(await groupHashRows(tx, projectId, hashes), hashes);
 }
 
 export interface PlacementInput {
@@ -51,7 +61,7 @@ export interface Placement {
   groupId: number;
   method: "fingerprint" | "ai" | "new";
   /** The known hash row that decided the group (method "fingerprint"). */
-  known: Awaited<ReturnType<typeof knownGroupHash>>;
+  known: GroupHashRow | null;
 }
 
 /**
@@ -62,7 +72,8 @@ export async function placeEventInGroup(tx: Transaction, input: PlacementInput):
   const { projectId, hashes, aiMatchHash } = input;
   await lockHashes(tx, projectId, aiMatchHash ? [...hashes, aiMatchHash] : hashes);
 
-  const known = await knownGroupHash(tx, projectId, hashes);
+  const rows = await groupHashRows(tx, projectId, hashes);
+  const known = firstKnown(rows, hashes);
   const parent =
     !known && aiMatchHash
       ? await tx.groupHash.findUnique({ where: { projectId_hash: { projectId, hash: aiMatchHash } } })
@@ -74,11 +85,10 @@ export async function placeEventInGroup(tx: Transaction, input: PlacementInput):
   const joined = known ?? parent;
   if (joined) {
     groupId = joined.groupId;
-    const group = await tx.group.findUniqueOrThrow({ where: { id: groupId }, select: { lastSeen: true } });
-    await tx.group.update({
-      where: { id: groupId },
-      data: { timesSeen: { increment: 1 }, lastSeen: seenAt > group.lastSeen ? seenAt : group.lastSeen },
-    });
+    // One statement instead of a read and a write: last_seen only moves forward.
+    await tx.$executeRaw`
+      UPDATE groups SET times_seen = times_seen + 1, last_seen = GREATEST(last_seen, ${seenAt}::timestamptz)
+       WHERE id = ${groupId}`;
   } else {
     const group = await tx.group.create({
       data: {
@@ -94,10 +104,13 @@ export async function placeEventInGroup(tx: Transaction, input: PlacementInput):
   }
 
   const primary = hashes[0];
-  // Under the locks no other writer can insert these hashes, so "skip duplicates" only skips the known ones.
-  await tx.groupHash.createMany({
-    data: hashes.map((hash) => ({ projectId, hash, groupId, ...(hash === primary ? input.primaryAudit : {}) })),
-    skipDuplicates: true,
-  });
+  // Under the locks no other writer can insert these hashes: the ones not read above are the ones to insert.
+  const missing = hashes.filter((hash) => !rows.some((row) => row.hash === hash));
+  if (missing.length > 0) {
+    await tx.groupHash.createMany({
+      data: missing.map((hash) => ({ projectId, hash, groupId, ...(hash === primary ? input.primaryAudit : {}) })),
+      skipDuplicates: true,
+    });
+  }
   return { groupId, method, known };
 }

@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
+import { writeProjectFlags } from "../rollout/flags";
 import { ingestEvent, type IngestProject } from "./pipeline";
 
 let database: Database;
@@ -26,6 +27,18 @@ async function project(model: "v1" | "v2" = "v1"): Promise<IngestProject> {
   if (model === "v2")
     await database.prisma.featureFlag.create({ data: { projectId: id, key: "grouping_model", value: "v2" } });
   return { id, publicKey: created.publicKey, platform: "python" };
+}
+
+/** Moves a project to v2 the way the console does (rollout/flags.ts), which also tells ingest's cache. */
+async function moveToV2(projectId: number): Promise<void> {
+  await database.prisma.$transaction((tx) =>
+    writeProjectFlags(tx, {
+      actor: "system",
+      action: "flag.set",
+      reason: "test",
+      targets: [{ projectId, after: (before) => ({ ...before, grouping_model: "v2" }) }],
+    }),
+  );
 }
 
 function pythonEvent(options: { id?: string; type?: string; value?: string; functions: string[] }): SentryEvent {
@@ -146,7 +159,7 @@ describe("the ingest pipeline", () => {
     const p = await project("v1");
     const first = await ingestEvent(p, pythonEvent({ functions: ["main", "sync"] }));
     // The project moves to v2: the known hash has only a v1 embedding.
-    await database.prisma.featureFlag.create({ data: { projectId: p.id, key: "grouping_model", value: "v2" } });
+    await moveToV2(p.id);
     const repeat = await ingestEvent(p, pythonEvent({ functions: ["main", "sync"] }));
     expect(repeat).toMatchObject({ method: "fingerprint", groupId: first.groupId });
     const training = await decisions(p.id);
@@ -195,7 +208,7 @@ describe("the ingest pipeline", () => {
   it("records a training-mode call with the event that triggered it, never without it", async () => {
     const p = await project("v1");
     await ingestEvent(p, pythonEvent({ functions: ["main", "export"] }));
-    await database.prisma.featureFlag.create({ data: { projectId: p.id, key: "grouping_model", value: "v2" } });
+    await moveToV2(p.id);
     await whileEventsAreRefused(p.id, () =>
       expect(ingestEvent(p, pythonEvent({ functions: ["main", "export"] }))).rejects.toThrow(/refused by the test/),
     );

@@ -11,6 +11,7 @@ import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
+import { cacheOf } from "./ingest-cache";
 import { knownGroupHash, placeEventInGroup } from "./group-placement";
 
 export interface IngestProject {
@@ -26,16 +27,28 @@ export interface IngestResult {
   method: "fingerprint" | "ai" | "new";
 }
 
-/** The project an SDK sends to, with its DSN key, or null. */
+const PROJECT_FIELDS = { id: true, publicKey: true, platform: true } as const;
+// An absent project is not cached: one created a moment later must be found (keys from requests cannot fill it).
+const found = (project: IngestProject | null) => project !== null;
+
+/** The project an SDK sends to, with its DSN key, or null (cached: see ingest-cache.ts). */
 export async function findProjectForIngest(projectId: number): Promise<IngestProject | null> {
   const prisma = await db();
-  return prisma.project.findUnique({ where: { id: projectId }, select: { id: true, publicKey: true, platform: true } });
+  return cacheOf<number, IngestProject | null>(prisma, "project-by-id").get(
+    projectId,
+    () => prisma.project.findUnique({ where: { id: projectId }, select: PROJECT_FIELDS }),
+    found,
+  );
 }
 
 /** The project whose DSN public key this is (keys are unique), or null; for `/api/store/`, whose path names none. */
 export async function findProjectForIngestByKey(publicKey: string): Promise<IngestProject | null> {
   const prisma = await db();
-  return prisma.project.findUnique({ where: { publicKey }, select: { id: true, publicKey: true, platform: true } });
+  return cacheOf<string, IngestProject | null>(prisma, "project-by-key").get(
+    publicKey,
+    () => prisma.project.findUnique({ where: { publicKey }, select: PROJECT_FIELDS }),
+    found,
+  );
 }
 
 function normaliseEventId(value: string | null | undefined): string {
@@ -73,16 +86,18 @@ export async function ingestEvent(
   const hashes = fingerprint.hashes.length ? fingerprint.hashes : [eventId];
   const receivedAt = eventTime(stored, now);
 
-  const duplicate = await prisma.event.findUnique({
-    where: { projectId_eventId: { projectId: project.id, eventId } },
-    select: { groupId: true, groupingMethod: true },
-  });
+  // A first look without locks (and outside a transaction: each is one read): a hash known now stays known, so the AI
+  // step is skipped; an unknown one is checked again under the hash locks when the event is written
+  // (group-placement.ts). The flags come from the ingest cache.
+  const [duplicate, known, flags] = await Promise.all([
+    prisma.event.findUnique({
+      where: { projectId_eventId: { projectId: project.id, eventId } },
+      select: { groupId: true, groupingMethod: true },
+    }),
+    knownGroupHash(prisma, project.id, hashes),
+    projectGroupingFlags(project.id),
+  ]);
   if (duplicate) return { eventId, groupId: duplicate.groupId, duplicate: true, method: duplicate.groupingMethod };
-
-  const flags = await projectGroupingFlags(project.id);
-  // A first look without locks: a hash known now stays known, so the AI step is skipped; an unknown one is checked
-  // again under the hash locks when the event is written (group-placement.ts).
-  const known = await prisma.$transaction((tx) => knownGroupHash(tx, project.id, hashes));
   let ai: AiOutcome | null = null;
   let training: DecisionInput | null = null;
   if (known) {
@@ -107,13 +122,9 @@ export async function ingestEvent(
   }
 
   function writeEvent() {
+    // No second duplicate check here: an event id stored meanwhile makes the event insert fail on its unique key,
+    // which rolls back everything this transaction wrote, and the catch above answers it as the duplicate it is.
     return prisma.$transaction(async (tx) => {
-      const again = await tx.event.findUnique({
-        where: { projectId_eventId: { projectId: project.id, eventId } },
-        select: { groupId: true, groupingMethod: true },
-      });
-      if (again) return { eventId, groupId: again.groupId, duplicate: true, method: again.groupingMethod };
-
       const decided = ai?.kind === "decided" ? ai : null;
       const primaryAudit = decided
         ? {

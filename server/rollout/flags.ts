@@ -4,7 +4,7 @@ import { recordAudit, type AuditInput } from "../audit/record";
 import type { SessionUser } from "../auth/session";
 import type { Transaction } from "../db/client";
 import { NotFoundError } from "../http/errors";
-import { projectGroupingFlags } from "../ingest/flags";
+import { invalidateProjectGroupingFlags, projectGroupingFlags } from "../ingest/flags";
 
 /** Reads and writes the per-project grouping flags, always with an audit entry in the same transaction. */
 
@@ -81,6 +81,8 @@ export async function writeProjectFlags(tx: Transaction, input: FlagWriteInput):
     const after = target.after(before);
     if (sameFlags(before, after)) continue;
     await writeFlags(tx, target.projectId, after);
+    // Ingest caches the flags; on the embedded database its next read waits for this transaction's commit.
+    await invalidateProjectGroupingFlags([target.projectId]);
     const audit: AuditInput = {
       actor: input.actor,
       action: input.action,

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { RouteHandler } from "../http/route";
 
 /**
@@ -15,7 +16,8 @@ export interface DiscoveredRoute {
 }
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-const appDir = path.resolve(__dirname, "../../app");
+// From import.meta.url, not __dirname: under tsx (the benchmarks) __dirname is not this file's folder.
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
 /** The folders of app/ that hold route handlers (the rest are pages). */
 const ROUTE_ROOTS = ["api", "v0"];
 

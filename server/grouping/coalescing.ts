@@ -1,0 +1,139 @@
+import "server-only";
+import { db } from "../db";
+import { MicroBatcher, type BatcherStats } from "../inference/batcher";
+import { recordDecision, recordDecisions, type DecisionInput } from "./decisions";
+import { insertRecord, searchNeighbours, searchWithReranking, type NewRecord, type Neighbour } from "./records";
+import { insertRecordsBatch, searchNeighboursBatch, type BatchSearch } from "./records-batch";
+
+/**
+ * Concurrent similar-issues calls share their SQL: the kNN lookups that arrive within a few milliseconds (or while
+ * the previous batch runs) go to the database as one statement, and their writes (new records, decisions) as one
+ * transaction of two multi-row inserts. The embedding step batches the same way in the inference service. A batch
+ * that fails is retried one request at a time, so a request fails only for its own reason, as when alone.
+ */
+
+export interface WriteItem {
+  /** The record to index (threshold-gated by the caller), or null. */
+  record: NewRecord | null;
+  /** The decision to record, given whether the record was inserted; null when the caller records it itself. */
+  decision: ((inserted: boolean) => DecisionInput) | null;
+}
+
+export interface WriteResult {
+  inserted: boolean;
+  decisionId: number | null;
+}
+
+type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
+
+interface CoalescingOptions {
+  enabled: boolean;
+  /** How long the first request of a batch waits for others. */
+  maxWaitMs: number;
+  maxBatch: number;
+}
+
+const settings: CoalescingOptions = { enabled: true, maxWaitMs: 2, maxBatch: 64 };
+
+async function searchBatch(searches: BatchSearch[]): Promise<Neighbour[][]> {
+  const prisma = await db();
+  return prisma.$transaction((tx) => searchNeighboursBatch(tx, searches));
+}
+
+async function writeBatch(items: WriteItem[]): Promise<WriteResult[]> {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const writes = items.flatMap((item, index) => (item.record ? [{ record: item.record, index }] : []));
+    const insertedList = await insertRecordsBatch(
+      tx,
+      writes.map((write) => write.record),
+    );
+    const inserted = items.map(() => false);
+    writes.forEach((write, i) => (inserted[write.index] = insertedList[i]!));
+    const decisions = items.flatMap((item, index) =>
+      item.decision ? [{ input: item.decision(inserted[index]!), index }] : [],
+    );
+    const ids = await recordDecisions(
+      tx,
+      decisions.map((decision) => decision.input),
+    );
+    const decisionIds: (number | null)[] = items.map(() => null);
+    decisions.forEach((decision, i) => (decisionIds[decision.index] = ids[i]!));
+    return items.map((_, index) => ({ inserted: inserted[index]!, decisionId: decisionIds[index]! }));
+  });
+}
+
+function isolating<I, O>(runBatch: (items: I[]) => Promise<O[]>) {
+  return async (items: I[]): Promise<Settled<O>[]> => {
+    try {
+      return (await runBatch(items)).map((value) => ({ ok: true, value }));
+    } catch (error) {
+      if (items.length === 1) return [{ ok: false, error }];
+      const settled: Settled<O>[] = [];
+      for (const item of items) settled.push((await isolating(runBatch)([item]))[0]!);
+      return settled;
+    }
+  };
+}
+
+function createBatcher<I, O>(runBatch: (items: I[]) => Promise<O[]>) {
+  const batcher = new MicroBatcher<I, Settled<O>>({
+    maxBatch: settings.maxBatch,
+    maxWaitMs: settings.maxWaitMs,
+    bucketOf: () => 0,
+    run: isolating(runBatch),
+  });
+  const submit = async (item: I): Promise<O> => {
+    const settled = await batcher.submit(item);
+    if (!settled.ok) throw settled.error;
+    return settled.value;
+  };
+  return { submit, stats: batcher.stats };
+}
+
+const holder = globalThis as typeof globalThis & {
+  __regroupGroupingBatchers?: {
+    search: ReturnType<typeof createBatcher<BatchSearch, Neighbour[]>>;
+    write: ReturnType<typeof createBatcher<WriteItem, WriteResult>>;
+  };
+};
+
+function batchers() {
+  holder.__regroupGroupingBatchers ??= {
+    search: createBatcher(searchBatch),
+    write: createBatcher(writeBatch),
+  };
+  return holder.__regroupGroupingBatchers;
+}
+
+/** Turns coalescing on or off (off: every request runs its own transactions, as before; for benchmarks). */
+export function configureCoalescing(options: Partial<CoalescingOptions>): void {
+  Object.assign(settings, options);
+  holder.__regroupGroupingBatchers = undefined;
+}
+
+/** How many lookup and write batches ran since coalescing was (re)configured, and how many requests they held. */
+export function coalescingStats(): { search: BatcherStats; write: BatcherStats } {
+  const { search, write } = batchers();
+  return { search: { ...search.stats }, write: { ...write.stats } };
+}
+
+/** The neighbours of one search, looked up together with the concurrent ones. */
+export async function searchCoalesced(search: BatchSearch): Promise<Neighbour[]> {
+  if (settings.enabled) return batchers().search.submit(search);
+  const prisma = await db();
+  return prisma.$transaction((tx) =>
+    search.rerank ? searchWithReranking(tx, { ...search, ...search.rerank }) : searchNeighbours(tx, search),
+  );
+}
+
+/** One call's writes (its new record, its decision), written together with the concurrent ones. */
+export async function writeCoalesced(item: WriteItem): Promise<WriteResult> {
+  if (settings.enabled) return batchers().write.submit(item);
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const inserted = item.record ? await insertRecord(tx, item.record) : false;
+    const decisionId = item.decision ? await recordDecision(tx, item.decision(inserted)) : null;
+    return { inserted, decisionId };
+  });
+}

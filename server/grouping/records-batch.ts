@@ -1,0 +1,110 @@
+import "server-only";
+import { Prisma, type Transaction } from "../db/client";
+import { parseVector, toVector, vectorColumn } from "../db/vectors";
+import { exactCosineDistance, type NewRecord, type Neighbour, type SearchOptions } from "./records";
+
+/**
+ * The SQL of records.ts for many requests at once: the kNN lookups of concurrent requests in one statement (a
+ * UNION ALL of one kNN subquery per query vector), and their new records in one multi-row insert. Each
+ * request keeps its own project, excluded hash, radius, limit and model, so its answer is the one it would get alone.
+ */
+
+export interface BatchSearch extends SearchOptions {
+  /** Re-score these candidates exactly (searchWithReranking): how many, and within which index distance. */
+  rerank?: { candidates: number; candidateRadius: number };
+}
+
+interface Row {
+  idx: number;
+  hash: string;
+  distance: number;
+  embedding: string | null;
+}
+
+/**
+ * One search's kNN as a subquery of the batch. The query vector is a bound value, not a column of a LATERAL row:
+ * PostgreSQL orders an index scan only by an operator whose other side holds no column reference, so a LATERAL kNN
+ * over a list of vectors cannot use the HNSW index (measured: a sort of the whole partition per vector instead).
+ */
+function searchBlock(search: BatchSearch, idx: number): Prisma.Sql {
+  const column = vectorColumn(search.model.column);
+  const query = toVector(search.vector, search.model.dimension);
+  const radius = search.rerank?.candidateRadius ?? search.radius;
+  const limit = search.rerank?.candidates ?? search.limit;
+  const embedding = search.rerank ? Prisma.sql`${column}::text` : Prisma.sql`NULL::text`;
+  return Prisma.sql`(
+    SELECT ${idx}::int AS idx, hash, (${column} <=> ${query}::vector) AS distance, ${embedding} AS embedding
+      FROM grouping_records
+     WHERE project_id = ${search.projectId}
+       AND ${column} IS NOT NULL
+       AND hash <> ${search.excludeHash}
+       AND (${column} <=> ${query}::vector) <= ${radius}
+     ORDER BY ${column} <=> ${query}::vector
+     LIMIT ${limit})`;
+}
+
+/**
+ * The neighbours of every search, in the order given, with one SELECT under the same HNSW settings as
+ * searchNeighbours (ef_search = 100, strict-order iterative scans), local to the caller's transaction.
+ */
+export async function searchNeighboursBatch(tx: Transaction, searches: BatchSearch[]): Promise<Neighbour[][]> {
+  const results: Neighbour[][] = searches.map(() => []);
+  const blocks = searches.flatMap((search, idx) => (search.limit > 0 ? [searchBlock(search, idx)] : []));
+  if (blocks.length === 0) return results;
+  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
+  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+  const rows = await tx.$queryRaw<Row[]>`${Prisma.join(blocks, " UNION ALL ")}`;
+  const found = new Map<number, Row[]>();
+  for (const row of rows) {
+    const list = found.get(row.idx) ?? [];
+    list.push(row);
+    found.set(row.idx, list);
+  }
+  for (const [idx, list] of found) {
+    const search = searches[idx]!;
+    if (!search.rerank) {
+      // Each subquery returns its rows in its ORDER BY; the UNION ALL does not promise to keep it, so sort again.
+      results[idx] = list
+        .map((row) => ({ hash: row.hash, distance: Number(row.distance) }))
+        .sort((a, b) => a.distance - b.distance);
+      continue;
+    }
+    results[idx] = list
+      .map((row) => ({ hash: row.hash, distance: exactCosineDistance(search.vector, parseVector(row.embedding!)) }))
+      .filter((neighbour) => neighbour.distance <= search.radius)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, search.limit);
+  }
+  return results;
+}
+
+/**
+ * Inserts the records with one statement; a (project_id, hash) that exists already, or that an earlier record of
+ * the list has, is left as it is (the first one wins, as when they arrive one by one). Returns, per record, whether
+ * it was the one inserted.
+ */
+export async function insertRecordsBatch(tx: Transaction, records: NewRecord[]): Promise<boolean[]> {
+  const keyOf = (record: NewRecord) => `${record.projectId}\u0000${record.hash}`;
+  const firsts = new Map<string, number>();
+  records.forEach((record, index) => {
+    if (!firsts.has(keyOf(record))) firsts.set(keyOf(record), index);
+  });
+  const unique = [...firsts.values()].map((index) => records[index]!);
+  if (unique.length === 0) return [];
+  const columns = [...new Set(unique.flatMap((record) => record.vectors.map(({ model }) => model.column)))].sort();
+  const rows = unique.map((record) => {
+    const values = columns.map((column) => {
+      const entry = record.vectors.find(({ model }) => model.column === column);
+      return entry ? Prisma.sql`${toVector(entry.vector, entry.model.dimension)}::vector` : Prisma.sql`NULL`;
+    });
+    return Prisma.sql`(${record.projectId}::int, ${record.hash}, ${record.groupId ?? null}::bigint,
+      ${record.exceptionType ?? null}::text, ${Prisma.join(values)})`;
+  });
+  const inserted = await tx.$queryRaw<{ project_id: number; hash: string }[]>`
+    INSERT INTO grouping_records (project_id, hash, group_id, exception_type, ${Prisma.join(columns.map(vectorColumn))})
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT (project_id, hash) DO NOTHING
+    RETURNING project_id, hash`;
+  const insertedKeys = new Set(inserted.map((row) => `${row.project_id}\u0000${row.hash}`));
+  return records.map((record, index) => firsts.get(keyOf(record)) === index && insertedKeys.has(keyOf(record)));
+}
