@@ -1,5 +1,6 @@
 import { parseEvent, type SentryEvent } from "@/lib/event/schema";
 import type { Database } from "../db/client";
+import { invalidateProjectGroupingFlags } from "../ingest/flags";
 import { ingestEvent, type IngestProject } from "../ingest/pipeline";
 import { sampleMerges } from "../review/sources/merge-sample";
 
@@ -33,6 +34,8 @@ export async function seedOvergroupingWorld(database: Database): Promise<void> {
   await send(v2Project, "indexed before the move", 0);
   for (const id of v2Projects)
     await prisma.featureFlag.create({ data: { projectId: id, key: "grouping_model", value: "v2" } });
+  // Written straight to the table, so ingest's flag cache is told, as the console's flag change tells it.
+  await invalidateProjectGroupingFlags(v2Projects);
   await send(v2Project, "indexed before the move", 1);
 
   for (const project of projects) {
