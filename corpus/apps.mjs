@@ -39,4 +39,20 @@ export const APPS = [
     command: [PYTHON, "scenarios.py"],
     releases: releases(404, "3.1.0", "3.2.0"),
   },
+  {
+    name: "payroll-engine",
+    deployDir: "/srv/payroll-engine",
+    platform: "java",
+    split: "train",
+    command: ["sh", "run.sh"],
+    releases: releases(505, "5.2.0", "5.3.0"),
+  },
+  {
+    name: "courier-dispatch",
+    deployDir: "/srv/courier-dispatch",
+    platform: "go",
+    split: "dev",
+    command: ["sh", "run.sh"],
+    releases: releases(606, "1.14.0", "1.15.0"),
+  },
 ];

@@ -132,13 +132,14 @@ function checkRootCauses(app, events) {
   for (const event of events) {
     // The crash site: the innermost app frame of the oldest exception in the chain that has one.
     let site;
-    const values = event.exception?.values ?? [];
+    const values = Array.isArray(event.exception) ? event.exception : (event.exception?.values ?? []);
     for (const exception of values) {
       const frames = exception.stacktrace?.frames ?? [];
-      site = [...frames].reverse().find((f) => f.in_app !== false && !/node_modules|site-packages|dist-packages|^node:|^<|^\/usr\/lib/.test(f.abs_path ?? f.filename ?? ""));
+      site = [...frames].reverse().find((f) => f.in_app === true && !/node_modules|site-packages|dist-packages|^node:|^<|^\/usr\/lib/.test(f.abs_path ?? f.filename ?? ""));
       if (site) break;
     }
-    const key = `${values[0]?.type} at ${site?.function ?? "?"}`;
+    // sentry-go puts the capture site's stack on a returned error: its errors are told apart by their chain.
+    const key = app.platform === "go" && event.level !== "fatal" ? values.slice(0, 2).map((v) => v.type).join(" > ") : `${values[0]?.type} at ${site?.function ?? "?"}`;
     const set = sites.get(event.corpus.root_cause) ?? new Set();
     set.add(key);
     sites.set(event.corpus.root_cause, set);
