@@ -55,4 +55,12 @@ export const APPS = [
     command: ["sh", "run.sh"],
     releases: releases(606, "1.14.0", "1.15.0"),
   },
+  {
+    name: "clinic-scheduler",
+    deployDir: "/srv/clinic-scheduler",
+    platform: "ruby",
+    split: "train",
+    command: ["sh", "run.sh"],
+    releases: releases(707, "2.0.3", "2.1.0"),
+  },
 ];
