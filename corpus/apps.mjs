@@ -63,4 +63,12 @@ export const APPS = [
     command: ["sh", "run.sh"],
     releases: releases(707, "2.0.3", "2.1.0"),
   },
+  {
+    name: "rental-listings",
+    deployDir: "/srv/rental-listings",
+    platform: "php",
+    split: "dev",
+    command: ["sh", "run.sh"],
+    releases: releases(808, "7.4.1", "7.5.0"),
+  },
 ];
