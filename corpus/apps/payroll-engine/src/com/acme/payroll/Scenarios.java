@@ -71,7 +71,10 @@ public final class Scenarios {
         new Cause("employee-without-plan", "payrun", () -> payrun("E-NOPLAN", MARCH)),
         new Cause("proration-non-terminating", "payrun", () -> payrun("E-MIDJOIN", MARCH)),
         new Cause("overtime-zero-weeks", "payrun", () -> payrun("E-100", "2024-03-0" + between(1, 3) + "..2024-03-0" + between(4, 6))),
-        new Cause("payslip-already-final", "payrun", () -> payrun("E-100", "2024-0" + between(4, 9) + "-01..2024-0" + between(4, 9) + "-28", "closed-before", "yes")),
+        new Cause("payslip-already-final", "payrun", () -> {
+          int month = between(4, 9);
+          return payrun("E-100", "2024-0" + month + "-01..2024-0" + month + "-28", "closed-before", "yes");
+        }),
         new Cause("payslip-unknown-currency", "payrun", () -> payrun("E-CURRENCY", MARCH)),
         new Cause("ledger-immutable-adjustments", "payrun", () -> payrun("E-LEGACY", MARCH, "correction", between(10, 90) + ".00")),
         new Cause("deductions-removed-while-iterating", "payrun", () -> payrun("E-EXPIRED", MARCH)),
@@ -89,7 +92,7 @@ public final class Scenarios {
             (trace, p) -> cli(trace, "import-timesheet", file((String) p))),
         "payrun", List.of(
             (trace, p) -> { prepare((Map<String, String>) p); post("/payruns/close", trace, form((Map<String, String>) p)); },
-            (trace, p) -> { prepare((Map<String, String>) p); post("/payruns/batch", null, trace + "|" + form((Map<String, String>) p)); },
+            (trace, p) -> { prepare((Map<String, String>) p); post("/payruns/batch", null, trace + "\t" + form((Map<String, String>) p)); },
             (trace, p) -> { prepare((Map<String, String>) p); job("close-payrun", trace, p); },
             (trace, p) -> cli(trace, closeArgs((Map<String, String>) p))),
         "onboard", List.of(

@@ -42,7 +42,7 @@ public final class PayrollServer {
   private void closeBatch(HttpExchange exchange) throws IOException {
     int failed = 0;
     for (String item : body(exchange).split("\n")) {
-      String[] traced = item.split("\\|", 2);
+      String[] traced = item.split("\t", 2);
       Sentry.setTag("corpus_case", traced[0]);
       try {
         payruns.close(Forms.parse(traced[1]));
