@@ -71,4 +71,12 @@ export const APPS = [
     command: ["sh", "run.sh"],
     releases: releases(808, "7.4.1", "7.5.0"),
   },
+  {
+    name: "seat-reservations",
+    deployDir: "/srv/seat-reservations",
+    platform: "java",
+    split: "dev",
+    command: ["sh", "run.sh"],
+    releases: releases(909, "3.8.0", "3.9.0"),
+  },
 ];

@@ -71,7 +71,7 @@ public final class Sentry {
     event.put("level", "error");
     event.put("release", release);
     event.put("environment", "production");
-    event.put("server_name", "payroll-worker-1");
+    event.put("server_name", hostname());
     event.put("sdk", sdk());
     event.put("tags", new LinkedHashMap<>(tags.get()));
     event.put("exception", Map.of("values", exceptions(throwable)));
@@ -80,6 +80,14 @@ public final class Sentry {
     contexts.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version")));
     event.put("contexts", contexts);
     send(eventId, Json.write(event));
+  }
+
+  private static String hostname() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return null;
+    }
   }
 
   private static Map<String, Object> sdk() {
