@@ -79,4 +79,12 @@ export const APPS = [
     command: ["sh", "run.sh"],
     releases: releases(909, "3.8.0", "3.9.0"),
   },
+  {
+    name: "podcast-indexer",
+    deployDir: "/srv/podcast-indexer",
+    platform: "go",
+    split: "train",
+    command: ["sh", "run.sh"],
+    releases: releases(1010, "0.31.0", "0.32.0"),
+  },
 ];
