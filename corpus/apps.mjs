@@ -87,4 +87,12 @@ export const APPS = [
     command: ["sh", "run.sh"],
     releases: releases(1010, "0.31.0", "0.32.0"),
   },
+  {
+    name: "expense-reports",
+    deployDir: "/srv/expense-reports",
+    platform: "ruby",
+    split: "train",
+    command: ["sh", "run.sh"],
+    releases: releases(1111, "4.2.0", "4.3.0"),
+  },
 ];
