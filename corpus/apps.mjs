@@ -95,4 +95,12 @@ export const APPS = [
     command: ["sh", "run.sh"],
     releases: releases(1111, "4.2.0", "4.3.0"),
   },
+  {
+    name: "newsletter-dispatch",
+    deployDir: "/srv/newsletter-dispatch",
+    platform: "php",
+    split: "train",
+    command: ["sh", "run.sh"],
+    releases: releases(1212, "2.9.0", "2.10.0"),
+  },
 ];
