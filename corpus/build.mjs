@@ -33,6 +33,29 @@ function ensureDependencies() {
   }
 }
 
+// The runtimes without an installable Sentry SDK here: their apps use the capture layers in capture/.
+const RUNTIMES = [
+  { platform: "java", probe: "javac", packages: ["default-jdk-headless"] },
+  { platform: "go", probe: "go", packages: ["golang-go"] },
+  { platform: "ruby", probe: "ruby", packages: ["ruby"] },
+  { platform: "php", probe: "php", packages: ["php-cli"] },
+];
+
+function ensureRuntimes(apps) {
+  const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+  const missing = RUNTIMES.filter((r) => apps.some((app) => app.platform === r.platform) && !has(r.probe));
+  if (missing.length === 0) return;
+  const packages = missing.flatMap((r) => r.packages);
+  log(`installing ${packages.join(", ")} (apt-get)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  let install = spawnSync("apt-get", ["install", "-y", ...packages], { stdio: "inherit", env });
+  if (install.status !== 0) {
+    spawnSync("apt-get", ["update"], { stdio: "inherit", env });
+    install = spawnSync("apt-get", ["install", "-y", ...packages], { stdio: "inherit", env });
+  }
+  for (const r of missing) if (!has(r.probe)) throw new Error(`${r.probe} is missing and apt-get could not install ${r.packages.join(", ")}`);
+}
+
 function runApp(app, release, dsn) {
   const cwd = path.join(root, ".run", app.name);
   layOutRelease(path.join(root, "apps", app.name), cwd, release.id);
@@ -65,6 +88,7 @@ function runApp(app, release, dsn) {
 async function main() {
   ensureDependencies();
   const apps = APPS.filter((app) => only.length === 0 || only.includes(app.name));
+  ensureRuntimes(apps);
   fs.rmSync(path.join(root, ".capture"), { recursive: true, force: true });
   const runs = apps.flatMap((app) => app.releases.map((release) => ({ app, release })));
   const folderOf = (index) => path.join(root, ".capture", `${runs[index].app.name}@${runs[index].release.version}`);
@@ -132,13 +156,14 @@ function checkRootCauses(app, events) {
   for (const event of events) {
     // The crash site: the innermost app frame of the oldest exception in the chain that has one.
     let site;
-    const values = event.exception?.values ?? [];
+    const values = Array.isArray(event.exception) ? event.exception : (event.exception?.values ?? []);
     for (const exception of values) {
       const frames = exception.stacktrace?.frames ?? [];
-      site = [...frames].reverse().find((f) => f.in_app !== false && !/node_modules|site-packages|dist-packages|^node:|^<|^\/usr\/lib/.test(f.abs_path ?? f.filename ?? ""));
+      site = [...frames].reverse().find((f) => f.in_app === true && !/node_modules|site-packages|dist-packages|^node:|^<|^\/usr\/lib/.test(f.abs_path ?? f.filename ?? ""));
       if (site) break;
     }
-    const key = `${values[0]?.type} at ${site?.function ?? "?"}`;
+    // sentry-go puts the capture site's stack on a returned error: its errors are told apart by their chain.
+    const key = app.platform === "go" && event.level !== "fatal" ? values.slice(0, 2).map((v) => v.type).join(" > ") : `${values[0]?.type} at ${site?.function ?? "?"}`;
     const set = sites.get(event.corpus.root_cause) ?? new Set();
     set.add(key);
     sites.set(event.corpus.root_cause, set);

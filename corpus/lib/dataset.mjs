@@ -66,6 +66,8 @@ export function labeledEvents(folder, { app, release, split, rewrites }) {
 }
 
 function exceptionsOf(event) {
+  // sentry-go sends a bare list of exceptions; the other SDKs send {values: [...]}.
+  if (Array.isArray(event.exception)) return event.exception;
   return event.exception?.values ?? [];
 }
 

@@ -6,8 +6,12 @@ import path from "node:path";
 const DEFINITION = {
   ".mjs": /^\s*(export\s+)?(async\s+)?(function\b|class\b|const\s+\w+\s*=\s*(async\s*)?\()/,
   ".py": /^\s*(async\s+def|def|class)\s/,
+  ".java": /^\s*(public|private|protected|static|final|abstract|record|class|interface|@)[^;=]*(\(|\{)\s*$/,
+  ".go": /^(func|type)\s/,
+  ".rb": /^\s*(def|class|module)\s/,
+  ".php": /^\s*((public|private|protected|static|final|abstract)\s+)*(function|class|interface)\s/,
 };
-const COMMENT = { ".mjs": "//", ".py": "#" };
+const COMMENT = { ".mjs": "//", ".py": "#", ".java": "//", ".go": "//", ".rb": "#", ".php": "//" };
 
 function shiftSource(text, extension, salt) {
   const pattern = DEFINITION[extension];

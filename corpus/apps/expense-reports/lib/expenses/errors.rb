@@ -1,0 +1,6 @@
+# frozen_string_literal: true
+
+module Expenses
+  class DuplicateReceipt < StandardError; end
+  class IngestFailed < StandardError; end
+end

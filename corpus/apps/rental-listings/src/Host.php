@@ -1,0 +1,17 @@
+<?php
+
+declare(strict_types=1);
+
+namespace App;
+
+final class Host
+{
+    public function __construct(public readonly string $name, private readonly string $iban)
+    {
+    }
+
+    public function payoutAccount(): string
+    {
+        return $this->iban;
+    }
+}

@@ -1,0 +1,9 @@
+<?php
+
+declare(strict_types=1);
+
+namespace App\Jobs;
+
+final class JobFailedException extends \RuntimeException
+{
+}

@@ -1,0 +1,3 @@
+module corpus.local/sentry
+
+go 1.19
