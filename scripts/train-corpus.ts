@@ -43,6 +43,9 @@ export interface CorpusTrainingOptions {
   /** Scale of the synthetic training split added as augmentation (0: none). */
   synthetic: number;
   positionDecay: number;
+  /** Width of the token embedding bag (its random projection's noise shrinks as 1/√bagDim) and of the MLP. */
+  bagDim: number;
+  hidden: number;
   out: string;
 }
 
@@ -96,7 +99,7 @@ export async function trainOnCorpus(o: CorpusTrainingOptions): Promise<void> {
   const params = trainV2(
     trainSet,
     tokenizer,
-    { vocabSize: V2_VOCAB, bagDim: 64, hidden: 256, outputDim: OUTPUT_DIM },
+    { vocabSize: V2_VOCAB, bagDim: o.bagDim, hidden: o.hidden, outputDim: OUTPUT_DIM },
     {
       ...DEFAULT_TRAINER_OPTIONS,
       seed: o.seed,

@@ -4,7 +4,7 @@
 //
 // On the corpus of real executions (corpus/README.md):
 // `npm run train -- --events corpus/data/train/events.jsonl.gz --pairs corpus/data/train/pairs.jsonl.gz
-//    [--dev-events corpus/data/dev/events.jsonl.gz --dev-pairs corpus/data/dev/pairs.jsonl.gz] [--synthetic 0.25]`
+//    [--dev-events corpus/data/dev/events.jsonl.gz --dev-pairs corpus/data/dev/pairs.jsonl.gz] [--synthetic 0.25] [--bag-dim 64] [--hidden 256]`
 // trains v2 on pairs labeled by root cause within each training app (dense: many hard negatives per event) plus
 // the train pair file, and chooses thresholds on the dev apps, which are never trained on: v2 the loosest keeping
 // precision_GROUP ≥ 0.97 (per platform with enough pairs), v1 at precision 0.92 (production v1's 8% overgrouping).
@@ -52,6 +52,8 @@ const { values } = parseArgs({
     "dev-pairs": { type: "string", default: "corpus/data/dev/pairs.jsonl.gz" },
     synthetic: { type: "string", default: "0" },
     "position-decay": { type: "string", default: "0.6" },
+    "bag-dim": { type: "string", default: "64" },
+    hidden: { type: "string", default: "256" },
   },
 });
 if (values.events) {
@@ -65,6 +67,8 @@ if (values.events) {
     devPairs: values["dev-pairs"],
     synthetic: Number(values.synthetic),
     positionDecay: Number(values["position-decay"]),
+    bagDim: Number(values["bag-dim"]),
+    hidden: Number(values.hidden),
     out: path.resolve(values.out),
   });
   process.exit(0);
