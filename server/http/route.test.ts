@@ -132,7 +132,7 @@ describe("the route wrapper's body limit, while the body streams", () => {
     summary: "test",
     tag: "test",
     response: z.object({ ok: z.boolean() }),
-  };
+  } as const;
   const publicRoute = defineRoute(
     endpoint({ ...spec, access: "public", body: z.object({ email: z.string() }), maxBodyBytes: 4096 }),
     async () => ({ ok: true }),

@@ -1,7 +1,14 @@
 import "server-only";
 import type { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
-import { isRaw, type BodyOf, type Endpoint, type ParamsOf, type QueryOf, type ResponseOf } from "@/lib/contracts/endpoint";
+import {
+  isRaw,
+  type BodyOf,
+  type Endpoint,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+} from "@/lib/contracts/endpoint";
 import type { SessionUser } from "../auth/session";
 import { logger } from "../logger";
 import { withCors } from "./cors";

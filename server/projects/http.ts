@@ -3,4 +3,6 @@ import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { listProjects } from "./service";
 
-export const listProjectsHandler = defineRoute(endpoints.listProjects, async () => ({ projects: await listProjects() }));
+export const listProjectsHandler = defineRoute(endpoints.listProjects, async () => ({
+  projects: await listProjects(),
+}));

@@ -1,10 +1,9 @@
-import { z } from "zod";
-import type { Endpoint } from "../endpoint";
+import { endpoint, type Endpoint } from "../endpoint";
 import { consoleEndpoints } from "./console";
 import { groupingEndpoints, ingestEndpoints } from "./machine";
 import { reviewEndpoints } from "./review";
+import { openApiDocumentSchema } from "../openapi";
 import { rolloutEndpoints } from "./rollout";
-import { endpoint } from "../endpoint";
 
 /**
  * The endpoint table: every route of regroup's HTTP API, once. The route wrapper (defineRoute), the client (api),
@@ -23,7 +22,7 @@ export const endpoints = {
     summary: "This document: every endpoint of the table, with its schemas and how it is authenticated.",
     tag: "operations",
     access: "public",
-    response: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }),
+    response: openApiDocumentSchema,
   }),
 } satisfies Record<string, Endpoint>;
 
