@@ -90,6 +90,15 @@ export function endpoint<const E extends Endpoint>(spec: E & ParamsOfPath<E["pat
 /** The JSON endpoints (those the client can call and whose answers are checked against a schema). */
 export type JsonEndpoint = Endpoint & { readonly response: z.ZodType };
 
+/** The endpoints that answer with something else than JSON (their handlers return a Response). */
+export type RawEndpoint = Endpoint & { readonly response: RawResponse };
+
+/**
+ * The JSON answer of an endpoint, by indexed access rather than a conditional type, so that a handler contextually
+ * typed by it keeps its literals ("ok" stays "ok" while the endpoint's type is still being inferred).
+ */
+export type JsonResponseOf<E extends JsonEndpoint> = E["response"]["_zod"]["output"];
+
 type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** Input fields whose input type zod leaves `unknown` (z.coerce) take their output type: a path or query value. */

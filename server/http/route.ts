@@ -1,13 +1,14 @@
 import "server-only";
-import type { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
 import {
   isRaw,
   type BodyOf,
   type Endpoint,
+  type JsonEndpoint,
+  type JsonResponseOf,
   type ParamsOf,
   type QueryOf,
-  type ResponseOf,
+  type RawEndpoint,
 } from "@/lib/contracts/endpoint";
 import type { SessionUser } from "../auth/session";
 import { logger } from "../logger";
@@ -34,10 +35,8 @@ export interface RouteInput<E extends Endpoint> {
   user: E["access"] extends Role ? SessionUser : null;
 }
 
-/** What a handler returns: its endpoint's response (or a Reply of it); a raw endpoint returns a Response. */
-export type RouteResult<E extends Endpoint> = E["response"] extends z.ZodType
-  ? ResponseOf<E> | Reply<ResponseOf<E>>
-  : Response;
+/** What a JSON endpoint's handler returns: its endpoint's response, or a Reply of it. */
+export type JsonResult<E extends JsonEndpoint> = JsonResponseOf<E> | Reply<JsonResponseOf<E>>;
 
 /** A Next.js route handler, with the endpoint it serves (read by the authorization matrix test). */
 export type RouteHandler = ((request: Request, context?: NextContext) => Promise<Response>) & { endpoint: Endpoint };
@@ -78,17 +77,26 @@ function errorToResponse(error: unknown, request: Request): Response {
   return errorResponse(500, "internal_error", "Something went wrong on the server; it has been logged.");
 }
 
-/** Builds the Next.js route handler of an endpoint of the table from a handler typed by that endpoint. */
-export function defineRoute<const E extends Endpoint>(
+/**
+ * Builds the Next.js route handler of an endpoint of the table from a handler typed by that endpoint: a JSON endpoint's
+ * handler returns its response (checked by tsc, and against the schema in development and tests), a raw endpoint's
+ * handler a Response.
+ */
+export function defineRoute<const E extends JsonEndpoint>(
   endpoint: E,
-  handler: (input: RouteInput<E>) => Promise<RouteResult<E>>,
-): RouteHandler {
+  handler: (input: RouteInput<E>) => Promise<JsonResult<E>>,
+): RouteHandler;
+export function defineRoute<const E extends RawEndpoint>(
+  endpoint: E,
+  handler: (input: RouteInput<E>) => Promise<Response>,
+): RouteHandler;
+export function defineRoute(endpoint: Endpoint, handler: (input: never) => Promise<unknown>): RouteHandler {
   // Sentry SDKs call from any origin: every answer of theirs, errors included, carries the CORS headers.
   const finish = endpoint.access === "ingest" ? withCors : (response: Response) => response;
   const route = async (request: Request, context?: NextContext): Promise<Response> => {
     try {
-      const input = (await readInput(endpoint, request, context)) as RouteInput<E>;
-      return finish(toResponse(endpoint, await handler(input)));
+      const input = await readInput(endpoint, request, context);
+      return finish(toResponse(endpoint, await handler(input as never)));
     } catch (error) {
       return finish(errorToResponse(error, request));
     }
