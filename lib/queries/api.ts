@@ -26,6 +26,10 @@ export type CallOptions<E extends JsonEndpoint> = Slot<"params", ValuesInput<E["
   Slot<"body", BodyInput<E>> & {
     /** Aborts the request (TanStack Query passes one to each query function). */
     signal?: AbortSignal;
+    /** Where the API is, for callers outside the browser (scripts, tests); the page's own origin otherwise. */
+    baseUrl?: string;
+    /** Extra headers, for callers outside the browser (a session cookie). */
+    headers?: Record<string, string>;
   };
 
 type CallArgs<E extends JsonEndpoint> =
@@ -41,14 +45,21 @@ function errorOf(status: number, payload: unknown): ApiError {
  * parses the answer with the endpoint's response schema (an error answer becomes an ApiError).
  */
 export async function api<E extends JsonEndpoint>(endpoint: E, ...[options]: CallArgs<E>): Promise<ResponseOf<E>> {
-  const call = (options ?? {}) as { params?: object; query?: object; body?: unknown; signal?: AbortSignal };
-  const headers: Record<string, string> = { accept: "application/json" };
+  const call = (options ?? {}) as {
+    params?: object;
+    query?: object;
+    body?: unknown;
+    signal?: AbortSignal;
+    baseUrl?: string;
+    headers?: Record<string, string>;
+  };
+  const headers: Record<string, string> = { accept: "application/json", ...call.headers };
   let body: string | undefined;
   if (endpoint.body) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(call.body ?? {});
   }
-  const response = await fetch(endpointUrl(endpoint, call.params, call.query), {
+  const response = await fetch(`${call.baseUrl ?? ""}${endpointUrl(endpoint, call.params, call.query)}`, {
     method: endpoint.method,
     headers,
     body,
