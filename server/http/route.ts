@@ -68,12 +68,13 @@ function toResponse(endpoint: Endpoint, result: unknown): Response {
   });
 }
 
-function errorToResponse(error: unknown, request: Request): Response {
+function errorToResponse(endpoint: Endpoint, error: unknown, request: Request): Response {
   if (error instanceof HttpError) {
     if (error.status >= 500) logger.error("route failed", { path: new URL(request.url).pathname, error });
     return errorResponse(error.status, error.code, error.message, error.details, error.headers, error.envelope);
   }
-  logger.error("unhandled error in route", { method: request.method, path: new URL(request.url).pathname, error });
+  const where = endpoint.access === "ingest" ? "ingest route" : "route";
+  logger.error(`unhandled error in ${where}`, { method: request.method, path: new URL(request.url).pathname, error });
   return errorResponse(500, "internal_error", "Something went wrong on the server; it has been logged.");
 }
 
@@ -98,7 +99,7 @@ export function defineRoute(endpoint: Endpoint, handler: (input: never) => Promi
       const input = await readInput(endpoint, request, context);
       return finish(toResponse(endpoint, await handler(input as never)));
     } catch (error) {
-      return finish(errorToResponse(error, request));
+      return finish(errorToResponse(endpoint, error, request));
     }
   };
   return Object.assign(route, { endpoint });
