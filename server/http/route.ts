@@ -41,7 +41,7 @@ export type JsonResult<E extends JsonEndpoint> = JsonResponseOf<E> | Reply<JsonR
 /** A Next.js route handler, with the endpoint it serves (read by the authorization matrix test). */
 export type RouteHandler = ((request: Request, context?: NextContext) => Promise<Response>) & { endpoint: Endpoint };
 
-export function errorResponse(
+function errorResponse(
   status: number,
   code: string,
   message: string,
