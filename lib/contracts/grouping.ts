@@ -84,3 +84,22 @@ export type SimilarIssue = z.infer<typeof similarIssueSchema>;
 export type SimilarIssuesResponse = z.infer<typeof similarIssuesResponseSchema>;
 export type BulkCreateRequest = z.infer<typeof bulkCreateRequestSchema>;
 export type BulkCreateResponse = z.infer<typeof bulkCreateResponseSchema>;
+
+/** The answer of the two grouping-record deletes (Seer's). */
+export const groupingDeleteResponseSchema = z.object({ success: z.boolean() });
+
+export const groupingStatsRequestSchema = z.object({
+  project_ids: z.array(z.number().int().positive()).max(10_000).optional(),
+});
+
+/** How big the AI grouping index is (for load tests and operators). */
+export const groupingStatsResponseSchema = z.object({
+  records: z.number().int(),
+  /** Records with an embedding of each model. */
+  byModel: z.record(z.string(), z.number().int()),
+  /** grouping_records with its partitions and indexes, on disk. */
+  totalBytes: z.number(),
+  bytesPerRecord: z.number(),
+});
+
+export type GroupingStatsResponse = z.infer<typeof groupingStatsResponseSchema>;

@@ -37,15 +37,17 @@ export const projectIssuesResponseSchema = z.object({
   issues: z.array(issueSummarySchema),
 });
 
-const componentSchema: z.ZodType<GroupingComponentView> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    name: z.string().optional(),
-    contributes: z.boolean(),
-    hint: z.string().nullable(),
-    values: z.array(z.union([z.string(), componentSchema])),
-  }),
-);
+const componentSchema: z.ZodType<GroupingComponentView> = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      name: z.string().optional(),
+      contributes: z.boolean(),
+      hint: z.string().nullable(),
+      values: z.array(z.union([z.string(), componentSchema])),
+    }),
+  )
+  .meta({ id: "GroupingComponent", description: "A node of a grouping variant's component tree (recursive)." });
 
 export interface GroupingComponentView {
   id: string;

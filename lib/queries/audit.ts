@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { auditListResponseSchema } from "../contracts/audit";
-import { fetchJson } from "./fetch-json";
+import { endpoints } from "../contracts/endpoints";
+import { api } from "./api";
 
 export interface AuditFilters {
   actor: string;
@@ -16,13 +16,8 @@ export function useAuditQuery(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: auditKeys.list(filters),
     initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams();
-      if (filters.actor) params.set("actor", filters.actor);
-      if (filters.target) params.set("target", filters.target);
-      if (pageParam) params.set("before", String(pageParam));
-      return fetchJson(`/api/audit?${params}`, auditListResponseSchema);
-    },
+    queryFn: ({ pageParam, signal }) =>
+      api(endpoints.listAudit, { query: { ...filters, before: pageParam ?? undefined }, signal }),
     getNextPageParam: (page) => page.nextBefore,
   });
 }

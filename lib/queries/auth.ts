@@ -1,19 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { meResponseSchema } from "../contracts/users";
-import { z } from "zod";
-import { fetchJson } from "./fetch-json";
-
-const jsonPost = (body?: unknown): RequestInit => ({
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: body === undefined ? undefined : JSON.stringify(body),
-});
+import { endpoints } from "../contracts/endpoints";
+import { api } from "./api";
 
 export function useSignInMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      fetchJson("/api/auth/signin", meResponseSchema, jsonPost(input)),
+    mutationFn: (input: { email: string; password: string }) => api(endpoints.signIn, { body: input }),
     onSuccess: () => queryClient.clear(),
   });
 }
@@ -21,7 +13,7 @@ export function useSignInMutation() {
 export function useSignOutMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson("/api/auth/signout", z.object({ ok: z.boolean() }), jsonPost()),
+    mutationFn: () => api(endpoints.signOut),
     onSettled: () => queryClient.clear(),
   });
 }

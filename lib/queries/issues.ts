@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { issueDetailResponseSchema, projectIssuesResponseSchema } from "../contracts/issues";
-import { fetchJson } from "./fetch-json";
+import { endpoints } from "../contracts/endpoints";
+import { api } from "./api";
 
 export const issueKeys = {
   all: ["issues"] as const,
@@ -11,13 +11,13 @@ export const issueKeys = {
 export function useProjectIssuesQuery(projectId: number) {
   return useQuery({
     queryKey: issueKeys.ofProject(projectId),
-    queryFn: () => fetchJson(`/api/projects/${projectId}/issues`, projectIssuesResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.projectIssues, { params: { id: projectId }, signal }),
   });
 }
 
 export function useIssueQuery(issueId: number) {
   return useQuery({
     queryKey: issueKeys.detail(issueId),
-    queryFn: () => fetchJson(`/api/issues/${issueId}`, issueDetailResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.issueDetail, { params: { id: issueId }, signal }),
   });
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { modelListResponseSchema } from "../contracts/models";
-import { fetchJson } from "./fetch-json";
+import { endpoints } from "../contracts/endpoints";
+import { api } from "./api";
 
 export const modelKeys = {
   all: ["models"] as const,
@@ -8,5 +8,5 @@ export const modelKeys = {
 };
 
 export function useModelsQuery() {
-  return useQuery({ queryKey: modelKeys.list(), queryFn: () => fetchJson("/api/models", modelListResponseSchema) });
+  return useQuery({ queryKey: modelKeys.list(), queryFn: ({ signal }) => api(endpoints.listModels, { signal }) });
 }

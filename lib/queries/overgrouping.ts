@@ -1,12 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import {
-  dashboardResponseSchema,
-  mergesResponseSchema,
-  thresholdResponseSchema,
-  type MergesQuery,
-  type ThresholdSource,
-} from "../contracts/overgrouping";
-import { fetchJson } from "./fetch-json";
+import { endpoints } from "../contracts/endpoints";
+import type { MergesQuery, ThresholdSource } from "../contracts/overgrouping";
+import { api } from "./api";
+import { queryString } from "./url";
 
 export const overgroupingKeys = {
   all: ["overgrouping"] as const,
@@ -18,28 +14,25 @@ export const overgroupingKeys = {
 export function useOvergroupingDashboardQuery() {
   return useQuery({
     queryKey: overgroupingKeys.dashboard(),
-    queryFn: () => fetchJson("/api/overgrouping", dashboardResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.overgroupingDashboard, { signal }),
   });
 }
 
 /** The query string of a drill-down to the labeled merges behind a rate (also the merges page's URL). */
 export function mergesSearch(filters: MergesQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters))
-    if (value !== undefined && value !== null) params.set(key, String(value));
-  return params.toString();
+  return queryString(filters);
 }
 
 export function useLabeledMergesQuery(filters: MergesQuery) {
   return useQuery({
     queryKey: overgroupingKeys.merges(filters),
-    queryFn: () => fetchJson(`/api/overgrouping/merges?${mergesSearch(filters)}`, mergesResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.labeledMerges, { query: filters, signal }),
   });
 }
 
 export function useThresholdExplorerQuery(source: ThresholdSource) {
   return useQuery({
     queryKey: overgroupingKeys.threshold(source),
-    queryFn: () => fetchJson(`/api/overgrouping/threshold?source=${source}`, thresholdResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.thresholdExplorer, { query: { source }, signal }),
   });
 }

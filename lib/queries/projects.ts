@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { projectListResponseSchema } from "../contracts/projects";
-import { fetchJson } from "./fetch-json";
+import { endpoints } from "../contracts/endpoints";
+import { api } from "./api";
 
 export const projectKeys = {
   all: ["projects"] as const,
@@ -10,7 +10,7 @@ export const projectKeys = {
 export function useProjectsQuery() {
   return useQuery({
     queryKey: projectKeys.list(),
-    queryFn: () => fetchJson("/api/projects", projectListResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.listProjects, { signal }),
     select: (data) => data.projects,
   });
 }

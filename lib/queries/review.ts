@@ -1,26 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import {
-  agreementSchema,
-  conflictsSchema,
-  guidelineSchema,
-  guidelinesResponseSchema,
-  labelResponseSchema,
-  manualPairResponseSchema,
-  nextPairResponseSchema,
-  pairListSchema,
-  progressSchema,
-  queueSummarySchema,
-  refillResponseSchema,
-  reviewPairSchema,
-  undoResponseSchema,
-  type LabelRequest,
-  type ManualPairRequest,
-  type NextPairRequest,
-  type QueueFilter,
-  type RefillRequest,
-} from "../contracts/review";
-import { fetchJson } from "./fetch-json";
+import { endpoints } from "../contracts/endpoints";
+import type { LabelRequest, ManualPairRequest, NextPairRequest, QueueFilter, RefillRequest } from "../contracts/review";
+import { api } from "./api";
 
 export const reviewKeys = {
   all: ["review"] as const,
@@ -34,25 +15,10 @@ export const reviewKeys = {
   guidelines: () => [...reviewKeys.all, "guidelines"] as const,
 };
 
-function filterQuery(filter: QueueFilter): string {
-  const params = new URLSearchParams();
-  if (filter.project) params.set("project", String(filter.project));
-  if (filter.platform) params.set("platform", filter.platform);
-  if (filter.source) params.set("source", filter.source);
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-const post = (body: unknown, method = "POST"): RequestInit => ({
-  method,
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
-
 export function useQueueSummaryQuery(filter: QueueFilter) {
   return useQuery({
     queryKey: reviewKeys.summary(filter),
-    queryFn: () => fetchJson(`/api/review/queue${filterQuery(filter)}`, queueSummarySchema),
+    queryFn: ({ signal }) => api(endpoints.queueSummary, { query: filter, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -60,7 +26,7 @@ export function useQueueSummaryQuery(filter: QueueFilter) {
 export function usePairListQuery(filter: QueueFilter) {
   return useQuery({
     queryKey: reviewKeys.pairs(filter),
-    queryFn: () => fetchJson(`/api/review/pairs${filterQuery(filter)}`, pairListSchema),
+    queryFn: ({ signal }) => api(endpoints.listPairs, { query: filter, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -69,7 +35,7 @@ export function usePairQuery(id: number, blind: boolean, enabled = true) {
   return useQuery({
     enabled,
     queryKey: reviewKeys.pair(id, blind),
-    queryFn: () => fetchJson(`/api/review/pairs/${id}${blind ? "?blind=1" : ""}`, reviewPairSchema),
+    queryFn: ({ signal }) => api(endpoints.pair, { params: { id }, query: { blind: blind ? "1" : undefined }, signal }),
   });
 }
 
@@ -81,7 +47,7 @@ export function useNextPairQuery(request: NextPairRequest, step: number, enabled
   return useQuery({
     enabled,
     queryKey: reviewKeys.next(request, step),
-    queryFn: () => fetchJson("/api/review/next", nextPairResponseSchema, post(request)),
+    queryFn: ({ signal }) => api(endpoints.nextPair, { body: request, signal }),
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
@@ -101,22 +67,21 @@ export function useLabelMutation() {
   const invalidate = useInvalidateReview();
   return useMutation({
     mutationFn: ({ pairId, label }: { pairId: number; label: LabelRequest }) =>
-      fetchJson(`/api/review/pairs/${pairId}/labels`, labelResponseSchema, post(label)),
+      api(endpoints.labelPair, { params: { id: pairId }, body: label }),
     onSuccess: invalidate,
   });
 }
 
 export function useSkipMutation() {
   return useMutation({
-    mutationFn: (pairId: number) =>
-      fetchJson(`/api/review/pairs/${pairId}/skip`, z.object({ skipped: z.number() }), post({})),
+    mutationFn: (pairId: number) => api(endpoints.skipPair, { params: { id: pairId } }),
   });
 }
 
 export function useUndoMutation() {
   const invalidate = useInvalidateReview();
   return useMutation({
-    mutationFn: () => fetchJson("/api/labels/undo", undoResponseSchema, post({})),
+    mutationFn: () => api(endpoints.undoLabel),
     onSuccess: invalidate,
   });
 }
@@ -124,28 +89,28 @@ export function useUndoMutation() {
 export function useProgressQuery() {
   return useQuery({
     queryKey: reviewKeys.progress(),
-    queryFn: () => fetchJson("/api/review/progress", progressSchema),
+    queryFn: ({ signal }) => api(endpoints.reviewProgress, { signal }),
   });
 }
 
 export function useConflictsQuery() {
   return useQuery({
     queryKey: reviewKeys.conflicts(),
-    queryFn: () => fetchJson("/api/review/conflicts", conflictsSchema),
+    queryFn: ({ signal }) => api(endpoints.reviewConflicts, { signal }),
   });
 }
 
 export function useAgreementQuery() {
   return useQuery({
     queryKey: reviewKeys.agreement(),
-    queryFn: () => fetchJson("/api/review/agreement", agreementSchema),
+    queryFn: ({ signal }) => api(endpoints.reviewAgreement, { signal }),
   });
 }
 
 export function useGuidelinesQuery() {
   return useQuery({
     queryKey: reviewKeys.guidelines(),
-    queryFn: () => fetchJson("/api/guidelines", guidelinesResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.guidelines, { signal }),
   });
 }
 
@@ -153,11 +118,7 @@ export function useUpdateGuidelineMutation() {
   const invalidate = useInvalidateReview();
   return useMutation({
     mutationFn: ({ platform, body }: { platform: string; body: string }) =>
-      fetchJson(
-        `/api/guidelines/${encodeURIComponent(platform)}`,
-        z.object({ guideline: guidelineSchema }),
-        post({ body }, "PUT"),
-      ),
+      api(endpoints.updateGuideline, { params: { platform }, body: { body } }),
     onSuccess: invalidate,
   });
 }
@@ -165,7 +126,7 @@ export function useUpdateGuidelineMutation() {
 export function useRefillMutation() {
   const invalidate = useInvalidateReview();
   return useMutation({
-    mutationFn: (request: RefillRequest) => fetchJson("/api/review/refill", refillResponseSchema, post(request)),
+    mutationFn: (request: RefillRequest) => api(endpoints.refillQueues, { body: request }),
     onSuccess: invalidate,
   });
 }
@@ -173,7 +134,7 @@ export function useRefillMutation() {
 export function useCreatePairMutation() {
   const invalidate = useInvalidateReview();
   return useMutation({
-    mutationFn: (request: ManualPairRequest) => fetchJson("/api/review/pairs", manualPairResponseSchema, post(request)),
+    mutationFn: (request: ManualPairRequest) => api(endpoints.createPair, { body: request }),
     onSuccess: invalidate,
   });
 }

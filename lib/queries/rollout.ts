@@ -1,27 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import {
-  applyCohortResponseSchema,
-  cohortPreviewResponseSchema,
-  guardrailSettingsSchema,
-  jobListResponseSchema,
-  jobSchema,
-  revertResponseSchema,
-  rolloutOverviewSchema,
-  rolloutProjectDetailSchema,
-  scheduledChangeListResponseSchema,
-  scheduledChangeSchema,
-  setFlagsResponseSchema,
-  type ApplyCohortRequest,
-  type Cohort,
-  type CreateBackfillRequest,
-  type GuardrailSettings,
-  type RolloutOverview,
-  type SetFlagsRequest,
+import { endpoints } from "../contracts/endpoints";
+import type {
+  ApplyCohortRequest,
+  Cohort,
+  CreateBackfillRequest,
+  GuardrailSettings,
+  RolloutOverview,
+  SetFlagsRequest,
 } from "../contracts/rollout";
-import { meResponseSchema } from "../contracts/users";
+import { api } from "./api";
 import { auditKeys } from "./audit";
-import { fetchJson } from "./fetch-json";
 import { issueKeys } from "./issues";
 
 export const rolloutKeys = {
@@ -32,12 +20,6 @@ export const rolloutKeys = {
   me: () => [...rolloutKeys.all, "me"] as const,
 };
 
-const send = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
-
 const hasActiveJob = (data: RolloutOverview | undefined) =>
   data?.projects.some((p) => p.backfill && (p.backfill.status === "queued" || p.backfill.status === "running")) ??
   false;
@@ -46,7 +28,7 @@ const hasActiveJob = (data: RolloutOverview | undefined) =>
 export function useRolloutOverviewQuery() {
   return useQuery({
     queryKey: rolloutKeys.overview(),
-    queryFn: () => fetchJson("/api/rollout", rolloutOverviewSchema),
+    queryFn: ({ signal }) => api(endpoints.rolloutOverview, { signal }),
     refetchInterval: (query) => (hasActiveJob(query.state.data) ? 1_000 : 30_000),
   });
 }
@@ -54,7 +36,7 @@ export function useRolloutOverviewQuery() {
 export function useRolloutProjectQuery(projectId: number) {
   return useQuery({
     queryKey: rolloutKeys.project(projectId),
-    queryFn: () => fetchJson(`/api/rollout/projects/${projectId}`, rolloutProjectDetailSchema),
+    queryFn: ({ signal }) => api(endpoints.rolloutProject, { params: { id: projectId }, signal }),
     refetchInterval: (query) => {
       const job = query.state.data?.project.backfill;
       return job && (job.status === "queued" || job.status === "running") ? 1_000 : false;
@@ -65,7 +47,7 @@ export function useRolloutProjectQuery(projectId: number) {
 export function useScheduledChangesQuery() {
   return useQuery({
     queryKey: rolloutKeys.scheduled(),
-    queryFn: () => fetchJson("/api/rollout/scheduled", scheduledChangeListResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.listScheduled, { signal }),
     select: (data) => data.changes,
     refetchInterval: 10_000,
   });
@@ -75,7 +57,7 @@ export function useScheduledChangesQuery() {
 export function useCurrentUserQuery() {
   return useQuery({
     queryKey: rolloutKeys.me(),
-    queryFn: () => fetchJson("/api/auth/me", meResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.me, { signal }),
     select: (data) => data.user,
     staleTime: 60_000,
   });
@@ -94,8 +76,7 @@ function useInvalidateRollout() {
 export function useSetFlagsMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (input: SetFlagsRequest) =>
-      fetchJson("/api/rollout/flags", setFlagsResponseSchema, send("POST", input)),
+    mutationFn: (input: SetFlagsRequest) => api(endpoints.setFlags, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -104,23 +85,21 @@ export function useRevertAuditMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
     mutationFn: ({ auditId, reason }: { auditId: number; reason?: string }) =>
-      fetchJson(`/api/audit/${auditId}/revert`, revertResponseSchema, send("POST", reason ? { reason } : {})),
+      api(endpoints.revertAudit, { params: { id: auditId }, body: reason ? { reason } : {} }),
     onSuccess: invalidate,
   });
 }
 
 export function usePreviewCohortMutation() {
   return useMutation({
-    mutationFn: (cohort: Cohort) =>
-      fetchJson("/api/rollout/cohorts/preview", cohortPreviewResponseSchema, send("POST", { cohort })),
+    mutationFn: (cohort: Cohort) => api(endpoints.previewCohort, { body: { cohort } }),
   });
 }
 
 export function useApplyCohortMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (input: ApplyCohortRequest) =>
-      fetchJson("/api/rollout/cohorts", applyCohortResponseSchema, send("POST", input)),
+    mutationFn: (input: ApplyCohortRequest) => api(endpoints.applyCohort, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -128,8 +107,7 @@ export function useApplyCohortMutation() {
 export function useCancelScheduledMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (id: number) =>
-      fetchJson(`/api/rollout/scheduled/${id}/cancel`, z.object({ change: scheduledChangeSchema }), { method: "POST" }),
+    mutationFn: (id: number) => api(endpoints.cancelScheduled, { params: { id } }),
     onSuccess: invalidate,
   });
 }
@@ -137,8 +115,7 @@ export function useCancelScheduledMutation() {
 export function useCreateBackfillMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (input: CreateBackfillRequest) =>
-      fetchJson("/api/rollout/jobs", jobListResponseSchema, send("POST", input)),
+    mutationFn: (input: CreateBackfillRequest) => api(endpoints.createJobs, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -146,8 +123,7 @@ export function useCreateBackfillMutation() {
 export function useCancelJobMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
-    mutationFn: (id: number) =>
-      fetchJson(`/api/rollout/jobs/${id}/cancel`, z.object({ job: jobSchema }), { method: "POST" }),
+    mutationFn: (id: number) => api(endpoints.cancelJob, { params: { id } }),
     onSuccess: invalidate,
   });
 }
@@ -156,7 +132,7 @@ export function useUpdateGuardrailsMutation() {
   const invalidate = useInvalidateRollout();
   return useMutation({
     mutationFn: (input: { settings: GuardrailSettings; reason: string }) =>
-      fetchJson("/api/rollout/guardrails", z.object({ settings: guardrailSettingsSchema }), send("PUT", input)),
+      api(endpoints.updateGuardrails, { body: input }),
     onSuccess: invalidate,
   });
 }

@@ -1,12 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  userListResponseSchema,
-  userResponseSchema,
-  type CreateUserRequest,
-  type UpdateUserRequest,
-} from "../contracts/users";
+import { endpoints } from "../contracts/endpoints";
+import type { CreateUserRequest, UpdateUserRequest } from "../contracts/users";
+import { api } from "./api";
 import { auditKeys } from "./audit";
-import { fetchJson } from "./fetch-json";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -16,7 +12,7 @@ export const userKeys = {
 export function useUsersQuery() {
   return useQuery({
     queryKey: userKeys.list(),
-    queryFn: () => fetchJson("/api/users", userListResponseSchema),
+    queryFn: ({ signal }) => api(endpoints.listUsers, { signal }),
     select: (data) => data.users,
   });
 }
@@ -33,12 +29,7 @@ function useInvalidateUsers() {
 export function useCreateUserMutation() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: CreateUserRequest) =>
-      fetchJson("/api/users", userResponseSchema, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(input),
-      }),
+    mutationFn: (input: CreateUserRequest) => api(endpoints.createUser, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -47,11 +38,7 @@ export function useUpdateUserMutation() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: UpdateUserRequest }) =>
-      fetchJson(`/api/users/${id}`, userResponseSchema, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(patch),
-      }),
+      api(endpoints.updateUser, { params: { id }, body: patch }),
     onSuccess: invalidate,
   });
 }

@@ -1,8 +1,6 @@
 import "server-only";
-import { auditQuerySchema } from "@/lib/contracts/audit";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { listAudit } from "./service";
 
-export const listAuditHandler = defineRoute({ access: "viewer", query: auditQuerySchema }, ({ query }) =>
-  listAudit(query),
-);
+export const listAuditHandler = defineRoute(endpoints.listAudit, ({ query }) => listAudit(query));

@@ -1,25 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roles, type Role } from "@/lib/auth/roles";
+import { isMachineAccess, isRoleAccess } from "@/lib/contracts/endpoint";
+import { queryString } from "@/lib/queries/url";
 import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
-import { isMachineAccess } from "../http/machine-access";
 import { groupingApiSecret, signatureHeader } from "../http/rpc-signature";
 import type { RouteHandler } from "../http/route";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
-import { loadMatrix, matrixContext, type MatrixContext, type MatrixEntry } from "../testing/matrix";
+import { loadMatrix, matrixContext, type MatrixContext, type MatrixRow } from "../testing/matrix";
 import { discoverRoutes } from "../testing/routes";
 import { signedInAs } from "../testing/users";
 
 /**
- * The authorization matrix: every route under app/api and app/v0, who may call it (from the features' access-matrix.ts files),
- * checked with real requests. It fails when a route exists that no matrix lists, so a new route cannot skip it.
+ * The authorization matrix: every route under app/api and app/v0, who may call it (the endpoint table's `access`),
+ * checked with real requests. It fails when a route exists that the table does not list, or the table lists one that
+ * no route file serves, so a new route cannot skip it.
  */
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 
 let database: Database;
 let routes: Map<string, RouteHandler>;
-let matrix: Record<string, MatrixEntry>;
+let matrix: MatrixRow[];
 let context: MatrixContext;
 
 beforeAll(async () => {
@@ -44,15 +46,18 @@ interface CallOptions {
   from?: string;
 }
 
-async function call(key: string, options: CallOptions = {}): Promise<Response> {
-  const [method, template] = key.split(" ") as [string, string];
-  const built = (await matrix[key]!.request?.(context)) ?? {};
-  const params = built.params ?? {};
-  let query = built.query ?? "";
-  if (options.key === "none") query = query.replace(/sentry_key=[^&]*/, "");
-  if (options.key === "wrong") query = query.replace(/sentry_key=[^&]*/, `sentry_key=${"0".repeat(32)}`);
-  const path = template.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? "0");
-  const bodyless = method === "GET" || method === "OPTIONS";
+function withKey(query: Record<string, unknown>, key: CallOptions["key"]): Record<string, unknown> {
+  if (key === "none") return { ...query, sentry_key: undefined };
+  if (key === "wrong") return { ...query, sentry_key: "0".repeat(32) };
+  return query;
+}
+
+async function call(row: MatrixRow, options: CallOptions = {}): Promise<Response> {
+  const built = (await row.request?.(context)) ?? {};
+  const params = Object.fromEntries(Object.entries(built.params ?? {}).map(([name, value]) => [name, String(value)]));
+  const search = queryString(withKey(built.query ?? {}, options.key));
+  const path = row.path.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? "0");
+  const bodyless = row.method === "GET" || row.method === "OPTIONS";
   const body = built.raw ?? (built.body === undefined ? (bodyless ? undefined : "{}") : JSON.stringify(built.body));
   const headers: Record<string, string> = { host: "localhost:3000", "content-type": "application/json" };
   if (options.cookie) headers.cookie = options.cookie;
@@ -67,91 +72,96 @@ async function call(key: string, options: CallOptions = {}): Promise<Response> {
       options.signed === "wrong" ? "wrong-secret" : groupingApiSecret(),
     );
   }
-  const request = new Request(`http://localhost:3000${path}${query}`, { method, headers, body });
-  return routes.get(key)!(request, { params: Promise.resolve(params) });
+  const url = `http://localhost:3000${path}${search ? `?${search}` : ""}`;
+  const request = new Request(url, { method: row.method, headers, body });
+  return routes.get(row.key)!(request, { params: Promise.resolve(params) });
 }
 
 const below = (access: Role) => roles.slice(0, roles.indexOf(access));
 const atOrAbove = (access: Role) => roles.slice(roles.indexOf(access));
 const sessionRoutes = () =>
-  Object.entries(matrix).filter((e): e is [string, MatrixEntry & { access: Role }] =>
-    (roles as readonly string[]).includes(e[1].access),
-  );
+  matrix.flatMap((row) => (isRoleAccess(row.endpoint.access) ? [{ row, access: row.endpoint.access }] : []));
 
 describe("authorization matrix", () => {
-  it("lists every route under app/api, with the access the route declares", () => {
-    const unlisted = [...routes.keys()].filter((key) => !(key in matrix));
-    expect(unlisted, "routes missing from the authorization matrix (add them to an access-matrix.ts)").toEqual([]);
-    const gone = Object.keys(matrix).filter((key) => !routes.has(key));
-    expect(gone, "matrix entries without a route").toEqual([]);
-    for (const [key, handler] of routes) expect(handler.access, `access of ${key}`).toBe(matrix[key]!.access);
+  it("lists every route under app/api and app/v0, served by the handler of its table entry", () => {
+    const keys = new Set(matrix.map((row) => row.key));
+    const unlisted = [...routes.keys()].filter((key) => !keys.has(key));
+    expect(unlisted, "routes missing from the endpoint table (add them to lib/contracts/endpoints)").toEqual([]);
+    const gone = [...keys].filter((key) => !routes.has(key));
+    expect(gone, "table entries without a route file under app/").toEqual([]);
+    expect(keys.size, "a route listed twice in the table").toBe(matrix.length);
+    for (const row of matrix) expect(routes.get(row.key)!.endpoint, `handler of ${row.key}`).toBe(row.endpoint);
   });
 
   it("requires a session for every console route: anonymous callers get 401", async () => {
-    for (const [key] of sessionRoutes()) {
-      expect((await call(key)).status, `${key} without a session`).toBe(401);
+    for (const { row } of sessionRoutes()) {
+      expect((await call(row)).status, `${row.key} without a session`).toBe(401);
     }
   });
 
   it("gives each role without the right 403, and each role with it success", async () => {
-    for (const [key, entry] of sessionRoutes()) {
-      for (const role of below(entry.access)) {
-        const response = await call(key, { cookie: (await signedInAs(role)).cookie });
-        expect(response.status, `${key} as ${role}`).toBe(403);
+    for (const { row, access } of sessionRoutes()) {
+      for (const role of below(access)) {
+        const response = await call(row, { cookie: (await signedInAs(role)).cookie });
+        expect(response.status, `${row.key} as ${role}`).toBe(403);
       }
-      for (const role of atOrAbove(entry.access)) {
-        const response = await call(key, { cookie: (await signedInAs(role)).cookie });
-        expect(response.status, `${key} as ${role}: ${await response.clone().text()}`).toBeLessThan(300);
+      for (const role of atOrAbove(access)) {
+        const response = await call(row, { cookie: (await signedInAs(role)).cookie });
+        expect(response.status, `${row.key} as ${role}: ${await response.clone().text()}`).toBeLessThan(300);
       }
     }
   });
 
   it("rejects cross-origin mutations of the console with 403, even from the right role", async () => {
-    for (const [key, entry] of Object.entries(matrix)) {
-      const machine = isMachineAccess(entry.access) || entry.access === "ingest";
-      if (!MUTATING.some((method) => key.startsWith(`${method} `)) || machine) continue;
-      const cookie = entry.access === "public" ? undefined : (await signedInAs("admin")).cookie;
-      const response = await call(key, { cookie, origin: "https://evil.example" });
-      expect(response.status, `${key} from another origin`).toBe(403);
+    for (const row of matrix) {
+      const { access } = row.endpoint;
+      const machine = isMachineAccess(access) || access === "ingest";
+      if (!MUTATING.some((method) => row.method === method) || machine) continue;
+      const cookie = access === "public" ? undefined : (await signedInAs("admin")).cookie;
+      const response = await call(row, { cookie, origin: "https://evil.example" });
+      expect(response.status, `${row.key} from another origin`).toBe(403);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe("cross_origin");
     }
   });
 
   it("lets Sentry SDKs in with the project's DSN key only, from any origin", async () => {
-    for (const [key, entry] of Object.entries(matrix)) {
-      if (entry.access !== "ingest") continue;
-      if (key.startsWith("OPTIONS ")) {
-        expect((await call(key, { origin: "https://app.example" })).status, `${key} preflight`).toBe(204);
+    for (const row of matrix) {
+      if (row.endpoint.access !== "ingest") continue;
+      const key = row.key;
+      if (row.method === "OPTIONS") {
+        expect((await call(row, { origin: "https://app.example" })).status, `${key} preflight`).toBe(204);
         continue;
       }
-      expect((await call(key, { key: "none" })).status, `${key} without a key`).toBe(401);
-      expect((await call(key, { key: "wrong" })).status, `${key} with a wrong key`).toBe(401);
-      expect((await call(key, { origin: "https://app.example" })).status, `${key} with its key`).toBe(200);
+      expect((await call(row, { key: "none" })).status, `${key} without a key`).toBe(401);
+      expect((await call(row, { key: "wrong" })).status, `${key} with a wrong key`).toBe(401);
+      expect((await call(row, { origin: "https://app.example" })).status, `${key} with its key`).toBe(200);
     }
   });
 
   it("answers public routes without a session, and signed routes only with the right signature", async () => {
-    for (const [key, entry] of Object.entries(matrix)) {
-      if (entry.access === "public") expect((await call(key)).status, `${key} anonymously`).toBeLessThan(300);
-      if (entry.access === "signed") {
-        expect((await call(key)).status, `${key} unsigned`).toBe(401);
-        expect((await call(key, { signed: "wrong" })).status, `${key} with a wrong signature`).toBe(401);
-        expect((await call(key, { signed: "right" })).status, `${key} signed`).toBeLessThan(300);
+    for (const row of matrix) {
+      const key = row.key;
+      if (row.endpoint.access === "public") expect((await call(row)).status, `${key} anonymously`).toBeLessThan(300);
+      if (row.endpoint.access === "signed") {
+        expect((await call(row)).status, `${key} unsigned`).toBe(401);
+        expect((await call(row, { signed: "wrong" })).status, `${key} with a wrong signature`).toBe(401);
+        expect((await call(row, { signed: "right" })).status, `${key} signed`).toBeLessThan(300);
       }
     }
   });
 
   it("answers signed-or-trusted-network routes unsigned from loopback only, and never with a wrong signature", async () => {
-    const routesOfKind = Object.entries(matrix).filter(([, entry]) => entry.access === "signed-or-trusted-network");
+    const routesOfKind = matrix.filter((row) => row.endpoint.access === "signed-or-trusted-network");
     expect(routesOfKind.length).toBeGreaterThan(0);
-    for (const [key] of routesOfKind) {
-      expect((await call(key, { from: "127.0.0.1" })).status, `${key} unsigned from 127.0.0.1`).toBeLessThan(300);
-      expect((await call(key, { from: "::1" })).status, `${key} unsigned from ::1`).toBeLessThan(300);
-      expect((await call(key, { from: "::ffff:127.0.0.1" })).status, `${key} from mapped loopback`).toBeLessThan(300);
-      expect((await call(key, { from: "203.0.113.9" })).status, `${key} unsigned from elsewhere`).toBe(401);
-      expect((await call(key)).status, `${key} unsigned from an unknown address`).toBe(401);
-      expect((await call(key, { from: "127.0.0.1", signed: "wrong" })).status, `${key} wrongly signed`).toBe(401);
-      expect((await call(key, { from: "203.0.113.9", signed: "right" })).status, `${key} signed`).toBeLessThan(300);
+    for (const row of routesOfKind) {
+      const key = row.key;
+      expect((await call(row, { from: "127.0.0.1" })).status, `${key} unsigned from 127.0.0.1`).toBeLessThan(300);
+      expect((await call(row, { from: "::1" })).status, `${key} unsigned from ::1`).toBeLessThan(300);
+      expect((await call(row, { from: "::ffff:127.0.0.1" })).status, `${key} from mapped loopback`).toBeLessThan(300);
+      expect((await call(row, { from: "203.0.113.9" })).status, `${key} unsigned from elsewhere`).toBe(401);
+      expect((await call(row)).status, `${key} unsigned from an unknown address`).toBe(401);
+      expect((await call(row, { from: "127.0.0.1", signed: "wrong" })).status, `${key} wrongly signed`).toBe(401);
+      expect((await call(row, { from: "203.0.113.9", signed: "right" })).status, `${key} signed`).toBeLessThan(300);
     }
   });
 });

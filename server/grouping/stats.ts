@@ -1,17 +1,9 @@
 import "server-only";
+import type { GroupingStatsResponse } from "@/lib/contracts/grouping";
 import { db } from "../db";
 
-export interface GroupingIndexStats {
-  records: number;
-  /** Records with an embedding of each model. */
-  byModel: Record<string, number>;
-  /** grouping_records with its partitions and indexes, on disk. */
-  totalBytes: number;
-  bytesPerRecord: number;
-}
-
 /** How big the AI grouping index is, for the given projects (record counts) and in all (bytes). */
-export async function groupingIndexStats(projectIds?: number[]): Promise<GroupingIndexStats> {
+export async function groupingIndexStats(projectIds?: number[]): Promise<GroupingStatsResponse> {
   const prisma = await db();
   const filter = projectIds?.length ? projectIds : null;
   const [counts] = await prisma.$queryRaw<{ records: number; v1: number; v2: number }[]>`

@@ -1,5 +1,6 @@
 import "server-only";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { checkHealth } from "./service";
 
-export const healthHandler = defineRoute({ access: "public" }, () => checkHealth());
+export const healthHandler = defineRoute(endpoints.health, () => checkHealth());

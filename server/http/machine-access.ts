@@ -1,20 +1,10 @@
 import "server-only";
+import type { MachineAccess } from "@/lib/contracts/endpoint";
 import { clientIp } from "../auth/request-meta";
 import { env } from "../env";
 import { HttpError } from "./errors";
 import { networkMatcher, parseNetworkList } from "./network-list";
 import { verifyRpcSignature } from "./rpc-signature";
-
-/**
- * Machine-to-machine access: "signed" needs the Rpcsignature of the body; "signed-or-trusted-network" also takes
- * an unsigned call from a network listed in GROUPING_API_UNSIGNED_NETWORKS (Sentry sends its grouping-record
- * deletes unsigned). A call that carries a signature is always checked, wherever it comes from.
- */
-export type MachineAccess = "signed" | "signed-or-trusted-network";
-
-export function isMachineAccess(access: string): access is MachineAccess {
-  return access === "signed" || access === "signed-or-trusted-network";
-}
 
 let trusted: { setting: string; matches: (address: string) => boolean } | undefined;
 
@@ -24,7 +14,12 @@ function isTrustedNetwork(address: string): boolean {
   return trusted.matches(address);
 }
 
-/** Throws 401 unless the call is signed, or (where the access allows it) unsigned from a trusted network. */
+/**
+ * Machine-to-machine access: "signed" needs the Rpcsignature of the body; "signed-or-trusted-network" also takes
+ * an unsigned call from a network listed in GROUPING_API_UNSIGNED_NETWORKS (Sentry sends its grouping-record
+ * deletes unsigned). A call that carries a signature is always checked, wherever it comes from.
+ * Throws 401 unless the call is signed, or (where the access allows it) unsigned from a trusted network.
+ */
 export function verifyMachineCall(access: MachineAccess, rawBody: string | Buffer, request: Request): void {
   const authorization = request.headers.get("authorization");
   if (access === "signed-or-trusted-network" && !authorization) {

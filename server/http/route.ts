@@ -1,54 +1,47 @@
 import "server-only";
-import type { z } from "zod";
-import { hasRole, type Role } from "@/lib/auth/roles";
-import { isCrossOrigin, isMutation } from "../auth/request-meta";
-import { sessionTokenFromCookieHeader, userOfSession, type SessionUser } from "../auth/session";
+import type { Role } from "@/lib/auth/roles";
+import {
+  isRaw,
+  type BodyOf,
+  type Endpoint,
+  type JsonEndpoint,
+  type JsonResponseOf,
+  type ParamsOf,
+  type QueryOf,
+  type RawEndpoint,
+} from "@/lib/contracts/endpoint";
+import type { SessionUser } from "../auth/session";
 import { logger } from "../logger";
-import { readBodyBytes, utf8Text } from "./body";
-import { ForbiddenError, HttpError, UnauthenticatedError, ValidationError } from "./errors";
-import { isMachineAccess, verifyMachineCall, type MachineAccess } from "./machine-access";
+import { withCors } from "./cors";
+import { HttpError } from "./errors";
+import { readInput, type NextContext } from "./input";
+import { Reply } from "./reply";
+import { assertMatchesContract, checksResponses } from "./response-check";
 
 /**
- * The one wrapper every route handler goes through: checks who may call it (a session with a role, a signed
- * machine-to-machine call, or anyone), rejects cross-site mutations, parses params, query and body with zod,
- * and maps thrown HttpErrors to `{ error: { code, message } }`; an unexpected error never leaks details.
+ * The one wrapper every route handler goes through, built from the endpoint's entry in the table
+ * (lib/contracts/endpoints): checks who may call it (a session with a role, a signed machine-to-machine call, a
+ * Sentry SDK, or anyone), rejects cross-site mutations of the console, parses params, query and body with zod, sends
+ * the handler's typed answer (checked against the response schema in development and tests), and maps thrown
+ * HttpErrors to `{ error: { code, message } }`; an unexpected error never leaks details.
  */
-/**
- * "ingest": the Sentry SDK endpoints, authenticated by the project's DSN key (server/ingest/transport);
- * MachineAccess: signed machine-to-machine calls (server/http/machine-access.ts).
- */
-export type Access = "public" | MachineAccess | "ingest" | Role;
-type RouteAccess = Exclude<Access, "ingest">;
 
-interface RouteSpec<Params, Query, Body> {
-  /** Who may call: "public", a MachineAccess (Rpcsignature of the body), or the least role a session needs. */
-  access: RouteAccess;
-  params?: Params;
-  query?: Query;
-  body?: Body;
-  /** Largest accepted body; 1 MiB unless said otherwise. */
-  maxBodyBytes?: number;
-}
-
-interface RouteInput<Params, Query, Body> {
+/** What a handler gets: the parsed input, and the user (never null on a role endpoint, always null otherwise). */
+export interface RouteInput<E extends Endpoint> {
   request: Request;
-  params: Params;
-  query: Query;
-  body: Body;
-  /** The signed-in user (always set for role access, null otherwise). */
-  user: SessionUser | null;
+  params: ParamsOf<E>;
+  query: QueryOf<E>;
+  body: BodyOf<E>;
+  user: E["access"] extends Role ? SessionUser : null;
 }
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+/** What a JSON endpoint's handler returns: its endpoint's response, or a Reply of it. */
+export type JsonResult<E extends JsonEndpoint> = JsonResponseOf<E> | Reply<JsonResponseOf<E>>;
 
-type NextContext = { params: Promise<Record<string, string | string[]>> };
+/** A Next.js route handler, with the endpoint it serves (read by the authorization matrix test). */
+export type RouteHandler = ((request: Request, context?: NextContext) => Promise<Response>) & { endpoint: Endpoint };
 
-/** A route handler that says who may call it (read by the authorization matrix test). */
-export type RouteHandler = ((request: Request, context?: NextContext) => Promise<Response>) & { access: Access };
-
-const DEFAULT_MAX_BODY = 1024 * 1024;
-
-export function errorResponse(
+function errorResponse(
   status: number,
   code: string,
   message: string,
@@ -60,73 +53,54 @@ export function errorResponse(
   return Response.json({ ...envelope, error }, { status, headers });
 }
 
-function describeIssues(where: string, issues: z.core.$ZodIssue[]): ValidationError {
-  const parts = issues.map((issue) => `${issue.path.length ? issue.path.join(".") : where}: ${issue.message}`);
-  return new ValidationError(
-    `Invalid ${where}: ${parts.join("; ")}`,
-    issues.map((i) => ({ path: i.path, message: i.message })),
-  );
-}
-
-function parseWith<T>(schema: T, value: unknown, where: string): Infer<T> {
-  if (!schema) return undefined as Infer<T>;
-  const result = (schema as unknown as z.ZodType).safeParse(value);
-  if (!result.success) throw describeIssues(where, result.error.issues);
-  return result.data as Infer<T>;
-}
-
-function parseJson(text: string): unknown {
-  if (!text.trim()) throw new ValidationError("The request body is empty; a JSON object was expected.");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError(`The request body is not valid JSON: ${(error as Error).message}`);
+function toResponse(endpoint: Endpoint, result: unknown): Response {
+  const response = endpoint.response;
+  if (isRaw(response)) {
+    if (result instanceof Response) return result;
+    throw new Error(`${endpoint.method} ${endpoint.path} must answer with a Response (${response.description})`);
   }
+  const answer = result instanceof Reply ? result : new Reply(result);
+  const json = JSON.stringify(answer.body);
+  if (checksResponses()) assertMatchesContract({ ...endpoint, response }, json);
+  return new Response(json, {
+    status: answer.status ?? endpoint.status ?? 200,
+    headers: { "content-type": "application/json", ...answer.headers },
+  });
 }
 
-async function authorize(request: Request, access: RouteAccess): Promise<SessionUser | null> {
-  if (isMachineAccess(access)) return null;
-  if (isMutation(request) && isCrossOrigin(request)) {
-    throw new ForbiddenError("Cross-site requests may not change anything here.", "cross_origin");
+function errorToResponse(endpoint: Endpoint, error: unknown, request: Request): Response {
+  if (error instanceof HttpError) {
+    if (error.status >= 500) logger.error("route failed", { path: new URL(request.url).pathname, error });
+    return errorResponse(error.status, error.code, error.message, error.details, error.headers, error.envelope);
   }
-  if (access === "public") return null;
-  const user = await userOfSession(sessionTokenFromCookieHeader(request.headers.get("cookie")));
-  if (!user) throw new UnauthenticatedError();
-  if (!hasRole(user.role, access)) {
-    throw new ForbiddenError(`This needs the ${access} role; you are signed in as a ${user.role}.`);
-  }
-  return user;
+  const where = endpoint.access === "ingest" ? "ingest route" : "route";
+  logger.error(`unhandled error in ${where}`, { method: request.method, path: new URL(request.url).pathname, error });
+  return errorResponse(500, "internal_error", "Something went wrong on the server; it has been logged.");
 }
 
-/** Builds a Next.js route handler from a spec and a handler that returns a JSON-able value or a Response. */
-export function defineRoute<
-  Params extends z.ZodType | undefined = undefined,
-  Query extends z.ZodType | undefined = undefined,
-  Body extends z.ZodType | undefined = undefined,
->(
-  spec: RouteSpec<Params, Query, Body>,
-  handler: (input: RouteInput<Infer<Params>, Infer<Query>, Infer<Body>>) => Promise<unknown>,
-): RouteHandler {
+/**
+ * Builds the Next.js route handler of an endpoint of the table from a handler typed by that endpoint: a JSON endpoint's
+ * handler returns its response (checked by tsc, and against the schema in development and tests), a raw endpoint's
+ * handler a Response.
+ */
+export function defineRoute<const E extends JsonEndpoint>(
+  endpoint: E,
+  handler: (input: RouteInput<E>) => Promise<JsonResult<E>>,
+): RouteHandler;
+export function defineRoute<const E extends RawEndpoint>(
+  endpoint: E,
+  handler: (input: RouteInput<E>) => Promise<Response>,
+): RouteHandler;
+export function defineRoute(endpoint: Endpoint, handler: (input: never) => Promise<unknown>): RouteHandler {
+  // Sentry SDKs call from any origin: every answer of theirs, errors included, carries the CORS headers.
+  const finish = endpoint.access === "ingest" ? withCors : (response: Response) => response;
   const route = async (request: Request, context?: NextContext): Promise<Response> => {
     try {
-      const user = await authorize(request, spec.access);
-      const needsBody = spec.body !== undefined || isMachineAccess(spec.access);
-      // Read within the limit as it streams (413 at the first byte past it); a signature covers the raw bytes.
-      const raw = needsBody ? await readBodyBytes(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY) : Buffer.alloc(0);
-      if (isMachineAccess(spec.access)) verifyMachineCall(spec.access, raw, request);
-      const text = utf8Text(raw);
-      const params = parseWith(spec.params as Params, context ? await context.params : {}, "path parameters");
-      const query = parseWith(spec.query as Query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = parseWith(spec.body as Body, spec.body ? parseJson(text) : undefined, "body");
-      const result = await handler({ request, params, query, body, user });
-      return result instanceof Response ? result : Response.json(result);
+      const input = await readInput(endpoint, request, context);
+      return finish(toResponse(endpoint, await handler(input as never)));
     } catch (error) {
-      if (error instanceof HttpError) {
-        return errorResponse(error.status, error.code, error.message, error.details, error.headers, error.envelope);
-      }
-      logger.error("unhandled error in route", { method: request.method, path: new URL(request.url).pathname, error });
-      return errorResponse(500, "internal_error", "Something went wrong on the server; it has been logged.");
+      return finish(errorToResponse(endpoint, error, request));
     }
   };
-  return Object.assign(route, { access: spec.access });
+  return Object.assign(route, { endpoint });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { HttpError, ServiceUnavailableError } from "../http/errors";
 import { groupingApiSecret, signatureHeader } from "../http/rpc-signature";
-import { embedResponseSchema, MAX_TEXTS_PER_REQUEST, type EmbedRequest } from "./contract";
+import { embedResponseSchema, MAX_TEXTS_PER_REQUEST, type EmbedRequest } from "@/lib/contracts/inference";
 import type { EmbedOptions, InferenceService } from "./service";
 
 /** Calls another regroup instance's POST /api/embed (INFERENCE_URL), signed with the shared secret. */

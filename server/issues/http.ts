@@ -1,10 +1,8 @@
 import "server-only";
-import { z } from "zod";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { getIssueDetail } from "./issue-detail";
 import { getProjectIssues } from "./project-issues";
-
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** The origin SDKs reach this console at, for the DSN (behind a proxy, the forwarded host). */
 function publicOrigin(request: Request): string {
@@ -14,10 +12,8 @@ function publicOrigin(request: Request): string {
   return `${proto}://${host}`;
 }
 
-export const projectIssuesHandler = defineRoute({ access: "viewer", params: z.object({ id }) }, ({ request, params }) =>
+export const projectIssuesHandler = defineRoute(endpoints.projectIssues, ({ request, params }) =>
   getProjectIssues(params.id, publicOrigin(request)),
 );
 
-export const issueDetailHandler = defineRoute({ access: "viewer", params: z.object({ id }) }, ({ params }) =>
-  getIssueDetail(params.id),
-);
+export const issueDetailHandler = defineRoute(endpoints.issueDetail, ({ params }) => getIssueDetail(params.id));

@@ -1,5 +1,6 @@
 import "server-only";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { listModels } from "./service";
 
-export const listModelsHandler = defineRoute({ access: "viewer" }, () => listModels());
+export const listModelsHandler = defineRoute(endpoints.listModels, () => listModels());

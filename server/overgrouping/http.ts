@@ -1,16 +1,14 @@
 import "server-only";
-import { mergesQuerySchema, thresholdQuerySchema } from "@/lib/contracts/overgrouping";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { getOvergroupingDashboard } from "./dashboard";
 import { listLabeledMerges } from "./merges";
 import { getThresholdExplorer } from "./threshold";
 
-export const dashboardHandler = defineRoute({ access: "viewer" }, () => getOvergroupingDashboard());
+export const dashboardHandler = defineRoute(endpoints.overgroupingDashboard, () => getOvergroupingDashboard());
 
-export const labeledMergesHandler = defineRoute({ access: "viewer", query: mergesQuerySchema }, ({ query }) =>
-  listLabeledMerges(query),
-);
+export const labeledMergesHandler = defineRoute(endpoints.labeledMerges, ({ query }) => listLabeledMerges(query));
 
-export const thresholdHandler = defineRoute({ access: "viewer", query: thresholdQuerySchema }, ({ query }) =>
+export const thresholdHandler = defineRoute(endpoints.thresholdExplorer, ({ query }) =>
   getThresholdExplorer(query.source),
 );

@@ -1,8 +1,8 @@
 import "server-only";
-import type { ProjectListResponse } from "@/lib/contracts/projects";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { listProjects } from "./service";
 
-export const listProjectsHandler = defineRoute({ access: "viewer" }, async (): Promise<ProjectListResponse> => ({
+export const listProjectsHandler = defineRoute(endpoints.listProjects, async () => ({
   projects: await listProjects(),
 }));

@@ -1,17 +1,5 @@
 import "server-only";
-import { z } from "zod";
-import {
-  applyCohortRequestSchema,
-  cohortPreviewRequestSchema,
-  createBackfillRequestSchema,
-  jobListQuerySchema,
-  revertRequestSchema,
-  setFlagsRequestSchema,
-  updateGuardrailsRequestSchema,
-  type ApplyCohortResponse,
-  type CohortPreviewResponse,
-  type RevertResponse,
-} from "@/lib/contracts/rollout";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { defineRoute } from "../http/route";
 import { resolveCohort } from "./cohorts";
 import { applyCohort, createBackfill } from "./cohort-service";
@@ -22,80 +10,52 @@ import { rolloutOverview, rolloutProjectDetail } from "./overview";
 import { cancelScheduledChange, listScheduledChanges } from "./scheduled";
 import { getGuardrailSettings, updateGuardrailSettings } from "./settings";
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const rolloutOverviewHandler = defineRoute(endpoints.rolloutOverview, () => rolloutOverview());
 
-/** GET /api/rollout: every project's flags, migration and guardrails. */
-export const rolloutOverviewHandler = defineRoute({ access: "viewer" }, () => rolloutOverview());
-
-/** GET /api/rollout/projects/[id]: one project's row and its fallback rate by day. */
-export const rolloutProjectHandler = defineRoute({ access: "viewer", params: idParams }, ({ params }) =>
+export const rolloutProjectHandler = defineRoute(endpoints.rolloutProject, ({ params }) =>
   rolloutProjectDetail(params.id),
 );
 
-/** POST /api/rollout/flags: sets flags of projects, audited, with a required reason. */
-export const setFlagsHandler = defineRoute({ access: "admin", body: setFlagsRequestSchema }, ({ user, body }) =>
-  setFlags(user!, body),
+export const setFlagsHandler = defineRoute(endpoints.setFlags, ({ user, body }) => setFlags(user, body));
+
+export const revertAuditHandler = defineRoute(endpoints.revertAudit, ({ user, params, body }) =>
+  revertAuditEntry(user, params.id, body.reason),
 );
 
-/** POST /api/audit/[id]/revert: re-applies the `before` of a flag audit entry. */
-export const revertAuditHandler = defineRoute(
-  { access: "admin", params: idParams, body: revertRequestSchema },
-  ({ user, params, body }): Promise<RevertResponse> => revertAuditEntry(user!, params.id, body.reason),
-);
+export const previewCohortHandler = defineRoute(endpoints.previewCohort, async ({ body }) => ({
+  projects: await resolveCohort(body.cohort),
+}));
 
-/** POST /api/rollout/cohorts/preview: the projects a cohort selects. */
-export const previewCohortHandler = defineRoute(
-  { access: "admin", body: cohortPreviewRequestSchema },
-  async ({ body }): Promise<CohortPreviewResponse> => ({ projects: await resolveCohort(body.cohort) }),
-);
+export const applyCohortHandler = defineRoute(endpoints.applyCohort, ({ user, body }) => applyCohort(user, body));
 
-/** POST /api/rollout/cohorts: applies a change to a cohort now, or schedules it (runAt in the future). */
-export const applyCohortHandler = defineRoute(
-  { access: "admin", body: applyCohortRequestSchema },
-  ({ user, body }): Promise<ApplyCohortResponse> => applyCohort(user!, body),
-);
-
-/** GET /api/rollout/scheduled: pending changes first, then recent ones. */
-export const listScheduledHandler = defineRoute({ access: "viewer" }, async () => ({
+export const listScheduledHandler = defineRoute(endpoints.listScheduled, async () => ({
   changes: await listScheduledChanges(),
 }));
 
-/** POST /api/rollout/scheduled/[id]/cancel */
-export const cancelScheduledHandler = defineRoute({ access: "admin", params: idParams }, async ({ user, params }) => ({
-  change: await cancelScheduledChange(user!, params.id),
+export const cancelScheduledHandler = defineRoute(endpoints.cancelScheduled, async ({ user, params }) => ({
+  change: await cancelScheduledChange(user, params.id),
 }));
 
-/** GET /api/rollout/jobs[?ids=1,2]: backfill jobs with their progress. */
-export const listJobsHandler = defineRoute({ access: "viewer", query: jobListQuerySchema }, async ({ query }) => ({
+export const listJobsHandler = defineRoute(endpoints.listJobs, async ({ query }) => ({
   jobs: await listJobs(query.ids),
 }));
 
-/** POST /api/rollout/jobs: queues the v2 backfill of a project or a cohort (one job per project); audited. */
-export const createJobsHandler = defineRoute(
-  { access: "admin", body: createBackfillRequestSchema },
-  async ({ user, body }) => {
-    const jobs = await createBackfill(user!, body);
-    await auditBackfillRequested(user!, jobs);
-    return { jobs };
-  },
-);
+export const createJobsHandler = defineRoute(endpoints.createJobs, async ({ user, body }) => {
+  const jobs = await createBackfill(user, body);
+  await auditBackfillRequested(user, jobs);
+  return { jobs };
+});
 
-/** POST /api/rollout/jobs/[id]/cancel: audited. */
-export const cancelJobHandler = defineRoute({ access: "admin", params: idParams }, async ({ user, params }) => {
+export const cancelJobHandler = defineRoute(endpoints.cancelJob, async ({ user, params }) => {
   const job = await cancelJob(params.id);
-  await auditJobCancelled(user!, job);
+  await auditJobCancelled(user, job);
   return { job };
 });
 
-/** GET /api/rollout/guardrails */
-export const getGuardrailsHandler = defineRoute({ access: "viewer" }, async () => ({
+export const getGuardrailsHandler = defineRoute(endpoints.guardrails, async () => ({
   settings: await getGuardrailSettings(),
 }));
 
-/** PUT /api/rollout/guardrails: audited. */
-export const updateGuardrailsHandler = defineRoute(
-  { access: "admin", body: updateGuardrailsRequestSchema },
-  async ({ user, body }) => ({
-    settings: await updateGuardrailSettings(user!, body.settings, body.reason),
-  }),
-);
+export const updateGuardrailsHandler = defineRoute(endpoints.updateGuardrails, async ({ user, body }) => ({
+  settings: await updateGuardrailSettings(user, body.settings, body.reason),
+}));

@@ -1,7 +1,7 @@
-import { ingestOptionsHandler, keyStoreHandler, keyStorePixelHandler } from "@/server/ingest/transport/http";
+import { keyStoreHandler, keyStorePixelHandler, keyStorePreflightHandler } from "@/server/ingest/transport/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const GET = keyStorePixelHandler;
 export const POST = keyStoreHandler;
-export const OPTIONS = ingestOptionsHandler;
+export const OPTIONS = keyStorePreflightHandler;

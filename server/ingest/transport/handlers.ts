@@ -1,13 +1,15 @@
 import "server-only";
 import type { SentryEvent } from "@/lib/event/schema";
+import { endpoints } from "@/lib/contracts/endpoints";
+import type { IngestResponse } from "@/lib/contracts/ingest";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "../../http/errors";
+import { defineRoute, type RouteHandler } from "../../http/route";
 import { authenticate, keyFromDsn, keysFromRequest, missingKeyError, type KeyOffer } from "./auth";
 import { env, type Env } from "../../env";
 import { DecodedBody, decodeLegacyStoreBody, IngestTooLargeError, readDecodedBody } from "./body";
-import { preflightResponse } from "./cors";
+import { preflightResponse } from "../../http/cors";
 import { parseEnvelopeHeader, parseEnvelopeItems } from "./envelope";
 import { envelopeEventId, eventOfEnvelope, parseEventPayload } from "./events";
-import { defineIngestRoute, type IngestRouteHandler } from "./handler";
 import { INGEST_LIMITS, type IngestLimits } from "./limits";
 import { pixelResponse } from "./pixel";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
@@ -37,22 +39,24 @@ export interface IngestDependencies {
 }
 
 export interface IngestHandlers {
-  storeHandler: IngestRouteHandler;
+  storeHandler: RouteHandler;
   /** GET /api/<project_id>/store/?sentry_data=…: the legacy image-tag form, answered with a 1×1 GIF. */
-  storePixelHandler: IngestRouteHandler;
+  storePixelHandler: RouteHandler;
   /** POST /api/store/: the legacy path without a project id; the project is the key's. */
-  keyStoreHandler: IngestRouteHandler;
+  keyStoreHandler: RouteHandler;
   /** GET /api/store/?sentry_data=…&sentry_key=…: the image-tag form of the same. */
-  keyStorePixelHandler: IngestRouteHandler;
-  envelopeHandler: IngestRouteHandler;
-  ingestOptionsHandler: IngestRouteHandler;
+  keyStorePixelHandler: RouteHandler;
+  envelopeHandler: RouteHandler;
+  /** OPTIONS on each path: the CORS preflight of browser SDKs. */
+  storePreflightHandler: RouteHandler;
+  keyStorePreflightHandler: RouteHandler;
+  envelopePreflightHandler: RouteHandler;
 }
 
 const MAX_PROJECT_ID = 2_147_483_647;
 
-function projectIdOf(params: Record<string, string | string[]>): number {
-  const raw = params.project_id;
-  const id = typeof raw === "string" && /^\d{1,10}$/.test(raw) ? Number(raw) : 0;
+function projectIdOf(raw: string): number {
+  const id = /^\d{1,10}$/.test(raw) ? Number(raw) : 0;
   if (id < 1 || id > MAX_PROJECT_ID) {
     throw new NotFoundError(
       `There is no project "${String(raw)}": the URL must end in the number at the end of the DSN.`,
@@ -106,9 +110,9 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
     return project;
   }
 
-  async function ingestOne(project: IngestProject, event: SentryEvent | undefined): Promise<Response> {
+  async function ingestOne(project: IngestProject, event: SentryEvent | undefined): Promise<IngestResponse> {
     const result = event ? await deps.ingest(project, event) : undefined;
-    return Response.json(result ? { id: result.eventId } : {});
+    return result ? { id: result.eventId } : {};
   }
 
   /**
@@ -116,7 +120,7 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
    * the envelope header's dsn, no more than one event's worth of the body is decompressed before the first line
    * (that header) has been read and its key verified; only then may the envelope grow to its own limit.
    */
-  async function handleEnvelope(request: Request, project: IngestProject): Promise<Response> {
+  async function handleEnvelope(request: Request, project: IngestProject): Promise<IngestResponse> {
     const offers = keysFromRequest(request);
     if (offers.length) admit(project, offers);
     const body = offers.length
@@ -140,7 +144,7 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
       const envelope = { header, items: parseEnvelopeItems(bytes, itemsStart) };
       const event = eventOfEnvelope(envelope, limits.eventBytes);
       // As Relay: the answer is the header's event_id, the one the SDK chose, even for an envelope without an event.
-      if (!event) return Response.json(header.event_id ? { id: envelopeEventId(envelope) } : {});
+      if (!event) return header.event_id ? { id: envelopeEventId(envelope) } : {};
       return await ingestOne(project, event);
     } finally {
       await body.close();
@@ -148,7 +152,7 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
   }
 
   /** One event as the body (JSON, compressed, or base64 of zlib as old SDKs send it). */
-  async function storeEvent(request: Request, project: IngestProject): Promise<Response> {
+  async function storeEvent(request: Request, project: IngestProject): Promise<IngestResponse> {
     admit(project, keysFromRequest(request));
     const body = await readDecodedBody(
       request,
@@ -182,31 +186,28 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
   }
 
   /** POST /api/<project_id>/store/: one event as JSON (Sentry's legacy endpoint, still used by some SDKs). */
-  const storeHandler = defineIngestRoute(async (request, params) => {
-    const project = await knownProject(projectIdOf(params));
+  const storeHandler = defineRoute(endpoints.storeEvent, async ({ request, params }) => {
+    const project = await knownProject(projectIdOf(params.project_id));
     return isEnvelopeRequest(request) ? handleEnvelope(request, project) : storeEvent(request, project);
   });
 
-  const storePixelHandler = defineIngestRoute(async (request, params) =>
-    storePixel(request, await knownProject(projectIdOf(params))),
+  const storePixelHandler = defineRoute(endpoints.storeEventPixel, async ({ request, params }) =>
+    storePixel(request, await knownProject(projectIdOf(params.project_id))),
   );
 
-  const keyStoreHandler = defineIngestRoute(async (request) => {
+  const keyStoreHandler = defineRoute(endpoints.keyStoreEvent, async ({ request }) => {
     const project = await projectOfKey(keysFromRequest(request));
     return isEnvelopeRequest(request) ? handleEnvelope(request, project) : storeEvent(request, project);
   });
 
-  const keyStorePixelHandler = defineIngestRoute(async (request) =>
+  const keyStorePixelHandler = defineRoute(endpoints.keyStoreEventPixel, async ({ request }) =>
     storePixel(request, await projectOfKey(keysFromRequest(request))),
   );
 
   /** POST /api/<project_id>/envelope/: an envelope; its event item is ingested, the other items dropped. */
-  const envelopeHandler = defineIngestRoute(async (request, params) =>
-    handleEnvelope(request, await knownProject(projectIdOf(params))),
+  const envelopeHandler = defineRoute(endpoints.sendEnvelope, async ({ request, params }) =>
+    handleEnvelope(request, await knownProject(projectIdOf(params.project_id))),
   );
-
-  /** OPTIONS on the endpoints: the CORS preflight of browser SDKs. */
-  const ingestOptionsHandler = defineIngestRoute(async () => preflightResponse());
 
   return {
     storeHandler,
@@ -214,6 +215,8 @@ export function createIngestHandlers(deps: IngestDependencies): IngestHandlers {
     keyStoreHandler,
     keyStorePixelHandler,
     envelopeHandler,
-    ingestOptionsHandler,
+    storePreflightHandler: defineRoute(endpoints.storePreflight, async () => preflightResponse()),
+    keyStorePreflightHandler: defineRoute(endpoints.keyStorePreflight, async () => preflightResponse()),
+    envelopePreflightHandler: defineRoute(endpoints.envelopePreflight, async () => preflightResponse()),
   };
 }

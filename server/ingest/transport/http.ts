@@ -11,7 +11,9 @@ export const {
   keyStoreHandler,
   keyStorePixelHandler,
   envelopeHandler,
-  ingestOptionsHandler,
+  storePreflightHandler,
+  keyStorePreflightHandler,
+  envelopePreflightHandler,
 } = createIngestHandlers({
   findProject: async (projectId) => (await import("../pipeline")).findProjectForIngest(projectId),
   findProjectByKey: async (publicKey) => (await import("../pipeline")).findProjectForIngestByKey(publicKey),

@@ -1,6 +1,6 @@
-import { envelopeHandler, ingestOptionsHandler } from "@/server/ingest/transport/http";
+import { envelopeHandler, envelopePreflightHandler } from "@/server/ingest/transport/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const POST = envelopeHandler;
-export const OPTIONS = ingestOptionsHandler;
+export const OPTIONS = envelopePreflightHandler;

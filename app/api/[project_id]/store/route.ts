@@ -1,7 +1,7 @@
-import { ingestOptionsHandler, storeHandler, storePixelHandler } from "@/server/ingest/transport/http";
+import { storeHandler, storePixelHandler, storePreflightHandler } from "@/server/ingest/transport/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const GET = storePixelHandler;
 export const POST = storeHandler;
-export const OPTIONS = ingestOptionsHandler;
+export const OPTIONS = storePreflightHandler;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Request and response of POST /api/embed (signed like the grouping API). Shared by the route, the remote
-// client (INFERENCE_URL) and tests; may move to lib/contracts later.
+// client (INFERENCE_URL) and tests.
 
 export const MAX_TEXTS_PER_REQUEST = 64;
 

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { auditListResponseSchema, auditQuerySchema } from "../audit";
+import { endpoint } from "../endpoint";
+import { healthResponseSchema } from "../health";
+import { issueDetailResponseSchema, projectIssuesResponseSchema } from "../issues";
+import { modelListResponseSchema } from "../models";
+import {
+  dashboardResponseSchema,
+  mergesQuerySchema,
+  mergesResponseSchema,
+  thresholdQuerySchema,
+  thresholdResponseSchema,
+} from "../overgrouping";
+import { projectListResponseSchema } from "../projects";
+import {
+  createUserRequestSchema,
+  meResponseSchema,
+  signInRequestSchema,
+  updateUserRequestSchema,
+  userListResponseSchema,
+  userResponseSchema,
+} from "../users";
+import { idParamsSchema } from "./params";
+
+/** The console's endpoints outside review and rollout: sign-in, users, projects, issues, audit, models, dashboards. */
+export const consoleEndpoints = {
+  health: endpoint({
+    method: "GET",
+    path: "/api/health",
+    summary: "Whether regroup can serve: the database answers; whether the models are loaded.",
+    tag: "operations",
+    access: "public",
+    response: healthResponseSchema,
+  }),
+  signIn: endpoint({
+    method: "POST",
+    path: "/api/auth/signin",
+    summary: "Signs in with email and password; sets the session cookie.",
+    tag: "auth",
+    access: "public",
+    body: signInRequestSchema,
+    response: meResponseSchema,
+    maxBodyBytes: 4096,
+  }),
+  signOut: endpoint({
+    method: "POST",
+    path: "/api/auth/signout",
+    summary: "Ends this browser's session.",
+    tag: "auth",
+    access: "viewer",
+    response: z.object({ ok: z.boolean() }),
+  }),
+  me: endpoint({
+    method: "GET",
+    path: "/api/auth/me",
+    summary: "Who is signed in.",
+    tag: "auth",
+    access: "viewer",
+    response: meResponseSchema,
+  }),
+  listUsers: endpoint({
+    method: "GET",
+    path: "/api/users",
+    summary: "Every user of the console.",
+    tag: "users",
+    access: "admin",
+    response: userListResponseSchema,
+  }),
+  createUser: endpoint({
+    method: "POST",
+    path: "/api/users",
+    summary: "Creates a user with a role and a password; audited.",
+    tag: "users",
+    access: "admin",
+    body: createUserRequestSchema,
+    response: userResponseSchema,
+    status: 201,
+  }),
+  updateUser: endpoint({
+    method: "PATCH",
+    path: "/api/users/[id]",
+    summary: "Changes a user's role, password or whether it is disabled; audited.",
+    tag: "users",
+    access: "admin",
+    params: idParamsSchema,
+    body: updateUserRequestSchema,
+    response: userResponseSchema,
+  }),
+  listProjects: endpoint({
+    method: "GET",
+    path: "/api/projects",
+    summary: "Every project with its issue and event counts.",
+    tag: "projects",
+    access: "viewer",
+    response: projectListResponseSchema,
+  }),
+  projectIssues: endpoint({
+    method: "GET",
+    path: "/api/projects/[id]/issues",
+    summary: "A project (with its DSN) and its issues.",
+    tag: "projects",
+    access: "viewer",
+    params: idParamsSchema,
+    response: projectIssuesResponseSchema,
+  }),
+  issueDetail: endpoint({
+    method: "GET",
+    path: "/api/issues/[id]",
+    summary: "An issue, its hashes and its events, each with why it was grouped there.",
+    tag: "projects",
+    access: "viewer",
+    params: idParamsSchema,
+    response: issueDetailResponseSchema,
+  }),
+  listAudit: endpoint({
+    method: "GET",
+    path: "/api/audit",
+    summary: "The audit log, newest first, a page at a time.",
+    tag: "audit",
+    access: "viewer",
+    query: auditQuerySchema,
+    response: auditListResponseSchema,
+  }),
+  listModels: endpoint({
+    method: "GET",
+    path: "/api/models",
+    summary: "The registered embedding models, their index sizes and evaluations.",
+    tag: "models",
+    access: "viewer",
+    response: modelListResponseSchema,
+  }),
+  overgroupingDashboard: endpoint({
+    method: "GET",
+    path: "/api/overgrouping",
+    summary: "Merge and overgrouping rates per model, day, platform and project.",
+    tag: "overgrouping",
+    access: "viewer",
+    response: dashboardResponseSchema,
+  }),
+  labeledMerges: endpoint({
+    method: "GET",
+    path: "/api/overgrouping/merges",
+    summary: "The labeled merges behind a rate.",
+    tag: "overgrouping",
+    access: "viewer",
+    query: mergesQuerySchema,
+    response: mergesResponseSchema,
+  }),
+  thresholdExplorer: endpoint({
+    method: "GET",
+    path: "/api/overgrouping/threshold",
+    summary: "Precision and recall of each model over thresholds, from the labeled pairs.",
+    tag: "overgrouping",
+    access: "viewer",
+    query: thresholdQuerySchema,
+    response: thresholdResponseSchema,
+  }),
+};
