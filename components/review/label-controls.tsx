@@ -22,11 +22,14 @@ const Key = ({ k }: { k: string }) => (
   <kbd className="ml-1 rounded border border-current/30 px-1 font-mono text-[10px] opacity-80">{k}</kbd>
 );
 
+/** What a verdict means, lighter than the verdict itself. */
+const Explanation = ({ children }: { children: string }) => <span className="text-xs font-normal">{children}</span>;
+
 /** The verdict buttons, the reason and the note; each button names its keyboard shortcut. */
 export function LabelControls({ reason, note, noteError, busy, onReason, onVerdict, onSkip, onUndo }: Props) {
   return (
     <section aria-label="Label" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap gap-1.5">
         <Button
           variant="danger"
           size="md"
@@ -35,7 +38,7 @@ export function LabelControls({ reason, note, noteError, busy, onReason, onVerdi
           disabled={busy}
           onClick={() => onVerdict("GROUP")}
         >
-          GROUP · same root cause
+          GROUP <Explanation>· same root cause</Explanation>
           <Key k="g" />
         </Button>
         <Button
@@ -46,7 +49,7 @@ export function LabelControls({ reason, note, noteError, busy, onReason, onVerdi
           disabled={busy}
           onClick={() => onVerdict("SEPARATE")}
         >
-          SEPARATE · different root cause
+          SEPARATE <Explanation>· different root cause</Explanation>
           <Key k="s" />
         </Button>
         <Button

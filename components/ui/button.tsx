@@ -14,7 +14,7 @@ const variants = {
 const sizes = {
   xs: "px-2 py-1 text-xs",
   sm: "px-3 py-1.5 text-sm",
-  md: "px-3 py-2 text-sm",
+  md: "px-2.5 py-2 text-sm",
 } as const;
 
 export type ButtonVariant = keyof typeof variants;
