@@ -46,9 +46,7 @@ export function DecisionsPanel({
                 <td className="text-right tabular-nums">
                   {d.margin === null ? "—" : `${d.margin >= 0 ? "+" : ""}${d.margin.toFixed(4)}`}
                 </td>
-                <td
-                  className={`text-right font-medium ${d.wouldMerge ? "text-rose-700" : "text-emerald-700"}`}
-                >
+                <td className={`text-right font-medium ${d.wouldMerge ? "text-rose-700" : "text-emerald-700"}`}>
                   {d.wouldMerge === null ? "unknown" : d.wouldMerge ? "would merge" : "would not merge"}
                 </td>
               </tr>

@@ -28,7 +28,8 @@ const fields = [
   "runAt",
 ] as const satisfies readonly ContractField<typeof applyCohortRequestSchema>[];
 
-const skipFallbackValue = (text: string) => (text === "" ? undefined : text === "on");
+const skipFallbackValue = (value: unknown) =>
+  typeof value !== "string" ? value : value === "" ? undefined : value === "on";
 
 /** Choose projects by filter or sticky percentage, preview them, and apply (or schedule) one audited change. */
 export function CohortForm() {

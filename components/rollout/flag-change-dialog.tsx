@@ -48,7 +48,8 @@ function ProjectFacts({ project }: { project: RolloutProject }) {
 
 function ReasonForm({ project, change, onDone }: { project: RolloutProject; change: FlagChange; onDone: () => void }) {
   const setFlags = useSetFlagsMutation();
-  const form = useContractForm(reasonSchema, { defaultValues: { reason: "" } });
+  // Confirm stays disabled until the reason is valid, so the rule shows as soon as the field is left.
+  const form = useContractForm(reasonSchema, { defaultValues: { reason: "" }, mode: "onTouched" });
   const submit = form.handleSubmit(({ reason }) =>
     setFlags.mutate(
       { projectIds: [project.id], change, reason },

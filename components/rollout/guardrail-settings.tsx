@@ -14,6 +14,7 @@ import {
 import { Field } from "../ui/field";
 import { FormError } from "../ui/form-error";
 import { Input } from "../ui/input";
+import { optionalNumber } from "./form-values";
 
 type GuardrailForm = ContractForm<typeof updateGuardrailsRequestSchema>;
 
@@ -28,7 +29,6 @@ const fields = [
 
 const percentText = (fraction: number) => (Number.isFinite(fraction) ? String(Math.round(fraction * 1000) / 10) : "");
 const fromPercent = (text: string) => (text.trim() === "" ? Number.NaN : Number(text) / 100);
-const fromCount = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 /** A rate of the settings, stored as a fraction (0–1) and edited in percent. */
 function PercentField({
@@ -76,7 +76,7 @@ export function GuardrailSettingsPanel({ settings, canEdit }: { settings: Guardr
   );
   const count = (name: "settings.minOvergroupingSample" | "settings.minFallbackLookups", label: string) => (
     <Field label={label} error={fieldError(form, name)}>
-      <Input type="number" disabled={!canEdit} {...form.register(name, { setValueAs: fromCount })} />
+      <Input type="number" disabled={!canEdit} {...form.register(name, { setValueAs: optionalNumber })} />
     </Field>
   );
   return (

@@ -17,15 +17,17 @@ export type ContractField<Schema extends z.ZodType<unknown, FieldValues>> = Path
 
 /**
  * react-hook-form over a contract schema: the rules (lengths, ranges, formats) live once, in lib/contracts, and the
- * form shows their messages beside the fields before anything is sent. Errors show once a field was left
- * (`onTouched`) and follow every change after that.
+ * form shows their messages beside the fields before anything is sent. Errors show on submit (not when a field is
+ * left: an error appearing then would move the submit button away from under the pointer) and follow every change
+ * after that.
  */
 export function useContractForm<Schema extends z.ZodType<unknown, FieldValues>>(
   schema: Schema,
   options: Omit<UseFormProps<z.input<Schema>, unknown, z.output<Schema>>, "resolver">,
 ): ContractForm<Schema> {
   return useForm<z.input<Schema>, unknown, z.output<Schema>>({
-    mode: "onTouched",
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     ...options,
     resolver: zodResolver(schema),
   });
