@@ -2,10 +2,11 @@
 
 import { useDeferredValue, useState } from "react";
 import { useAuditQuery } from "@/lib/queries/audit";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Input } from "../ui/input";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { AuditTable } from "./audit-table";
-
-const inputClass = "mt-1 block w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-normal";
 
 /** Data container of the Audit page: filters by actor and target, pages back in time. */
 export function AuditView() {
@@ -18,19 +19,12 @@ export function AuditView() {
   return (
     <div className="space-y-4">
       <div role="search" className="flex gap-4">
-        <label className="text-sm font-medium">
-          Actor
-          <input value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email" className={inputClass} />
-        </label>
-        <label className="text-sm font-medium">
-          Target
-          <input
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            placeholder="name, or type:id"
-            className={inputClass}
-          />
-        </label>
+        <Field label="Actor" className="w-64">
+          <Input value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email" />
+        </Field>
+        <Field label="Target" className="w-64">
+          <Input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="name, or type:id" />
+        </Field>
       </div>
       {audit.isPending ? (
         <LoadingState label="Loading the audit log…" />
@@ -44,14 +38,9 @@ export function AuditView() {
         <>
           <AuditTable entries={entries} />
           {audit.hasNextPage ? (
-            <button
-              type="button"
-              onClick={() => void audit.fetchNextPage()}
-              disabled={audit.isFetchingNextPage}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-            >
+            <Button onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
               Load older entries
-            </button>
+            </Button>
           ) : null}
         </>
       )}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { AuditEntry } from "@/lib/contracts/audit";
 import { revertibleAuditActions } from "@/lib/contracts/rollout";
 import { useRevertAuditMutation } from "@/lib/queries/rollout";
+import { Button } from "../ui/button";
 
 function flagsText(value: unknown): string {
   if (!value || typeof value !== "object") return "its earlier flags";
@@ -31,32 +32,27 @@ export function RevertButton({ entry }: { entry: AuditEntry }) {
             Put {entry.target} back to {flagsText(entry.before)}?
           </p>
           <div className="flex gap-1">
-            <button
-              type="button"
+            <Button
+              variant="primary"
+              size="xs"
               disabled={revert.isPending}
               onClick={() => revert.mutate({ auditId: entry.id })}
-              className="rounded-md bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
             >
               Confirm revert
-            </button>
-            <button
-              type="button"
-              onClick={() => setConfirming(false)}
-              className="rounded-md border border-slate-300 px-2 py-1 text-xs"
-            >
+            </Button>
+            <Button size="xs" onClick={() => setConfirming(false)}>
               Keep
-            </button>
+            </Button>
           </div>
         </>
       ) : (
-        <button
-          type="button"
+        <Button
+          size="xs"
           onClick={() => setConfirming(true)}
           aria-label={`Revert audit entry #${entry.id} (${entry.target})`}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50"
         >
           Revert
-        </button>
+        </Button>
       )}
       {revert.isError ? (
         <p role="alert" className="text-xs text-red-700">

@@ -1,58 +1,41 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { signInRequestSchema } from "@/lib/contracts/users";
 import { useSignInMutation } from "@/lib/queries/auth";
+import { Button } from "../ui/button";
+import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
+import { Field } from "../ui/field";
+import { Input } from "../ui/input";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const signIn = useSignInMutation();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => router.replace(next) });
-  }
+  const form = useContractForm(signInRequestSchema, { defaultValues: { email: "", password: "" } });
+  const submit = form.handleSubmit((credentials) =>
+    signIn.mutate(credentials, {
+      onSuccess: () => router.replace(next),
+      onError: (error) => showServerError(form, error, ["email", "password"]),
+    }),
+  );
+  const formError = form.formState.errors.root?.server?.message;
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4" aria-label="Sign in">
-      <label className="block text-sm font-medium">
-        Email
-        <input
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal"
-        />
-      </label>
-      <label className="block text-sm font-medium">
-        Password
-        <input
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal"
-        />
-      </label>
-      {signIn.isError ? (
+    <form onSubmit={submit} noValidate className="mt-6 space-y-4" aria-label="Sign in">
+      <Field label="Email" error={fieldError(form, "email")}>
+        <Input type="email" autoComplete="username" {...form.register("email")} />
+      </Field>
+      <Field label="Password" error={fieldError(form, "password")}>
+        <Input type="password" autoComplete="current-password" {...form.register("password")} />
+      </Field>
+      {formError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {signIn.error.message}
+          {formError}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={signIn.isPending}
-        className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
-      >
+      <Button type="submit" variant="primary" size="md" block disabled={signIn.isPending}>
         {signIn.isPending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

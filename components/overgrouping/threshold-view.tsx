@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import type { OperatingPointView, ThresholdCurve, ThresholdSource } from "@/lib/contracts/overgrouping";
 import { useThresholdExplorerQuery } from "@/lib/queries/overgrouping";
+import { Field } from "../ui/field";
+import { Select } from "../ui/select";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { percent } from "./format";
 import { ThresholdChart } from "./threshold-chart";
@@ -67,32 +69,22 @@ export function ThresholdView() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-4 text-sm">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Platform</span>
-          <select
-            value={platform}
-            onChange={(event) => setPlatform(event.target.value)}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          >
+        <Field label="Platform">
+          <Select value={platform} onChange={(event) => setPlatform(event.target.value)}>
             <option value="all">All platforms</option>
             {data.platforms.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Labeled pairs</span>
-          <select
-            value={source}
-            onChange={(event) => setSource(event.target.value as ThresholdSource)}
-            className="rounded border border-slate-300 bg-white px-2 py-1"
-          >
+          </Select>
+        </Field>
+        <Field label="Labeled pairs">
+          <Select value={source} onChange={(event) => setSource(event.target.value as ThresholdSource)}>
             <option value="all">All labeled pairs</option>
             <option value="merge_sample">Random merge sample only</option>
-          </select>
-        </label>
+          </Select>
+        </Field>
         <Link href="/overgrouping" className="ml-auto text-indigo-700 hover:underline">
           ← Overgrouping rates
         </Link>

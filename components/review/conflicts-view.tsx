@@ -4,6 +4,7 @@ import Link from "next/link";
 import { sourceLabels } from "@/lib/contracts/review";
 import { useConflictsQuery } from "@/lib/queries/review";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { buttonClass } from "../ui/button";
 import { TableHead } from "../ui/table-head";
 
 /** Pairs whose labels disagree (GROUP and SEPARATE), each with who said what. */
@@ -16,10 +17,7 @@ export function ConflictsView({ canLabel }: { canLabel: boolean }) {
   return (
     <div className="space-y-3">
       {canLabel ? (
-        <Link
-          href="/review/label?queue=conflicts"
-          className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500"
-        >
+        <Link href="/review/label?queue=conflicts" className={buttonClass({ variant: "primary" })}>
           Label the conflicts
         </Link>
       ) : null}

@@ -16,8 +16,9 @@ export function DecisionsPanel({
       {decisions === null ? (
         <p className="text-sm text-slate-600">Hidden in blind mode until you save your label.</p>
       ) : (
-        <table className="w-full text-xs [&_td]:px-1 [&_th]:px-1">
-          <thead className="text-left text-[11px] uppercase text-slate-500">
+        <table className="w-full text-xs [&_tr>*]:px-1 [&_tr>*:first-child]:pl-0 [&_tr>*:last-child]:pr-0">
+          {/* Sentence-case headers and a Decision that may wrap keep the table inside the narrow side column. */}
+          <thead className="text-left text-[11px] text-slate-500 [&_th]:font-medium">
             <tr>
               <th scope="col">Model</th>
               <th scope="col" className="text-right">
@@ -45,9 +46,7 @@ export function DecisionsPanel({
                 <td className="text-right tabular-nums">
                   {d.margin === null ? "—" : `${d.margin >= 0 ? "+" : ""}${d.margin.toFixed(4)}`}
                 </td>
-                <td
-                  className={`whitespace-nowrap text-right font-medium ${d.wouldMerge ? "text-rose-700" : "text-emerald-700"}`}
-                >
+                <td className={`text-right font-medium ${d.wouldMerge ? "text-rose-700" : "text-emerald-700"}`}>
                   {d.wouldMerge === null ? "unknown" : d.wouldMerge ? "would merge" : "would not merge"}
                 </td>
               </tr>

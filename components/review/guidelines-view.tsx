@@ -1,13 +1,44 @@
 "use client";
 
-import { useState } from "react";
-import type { Guideline } from "@/lib/contracts/review";
+import { guidelineUpdateSchema, type Guideline } from "@/lib/contracts/review";
 import { useGuidelinesQuery, useUpdateGuidelineMutation } from "@/lib/queries/review";
+import { Button } from "../ui/button";
+import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
+import { Field } from "../ui/field";
+import { FormError } from "../ui/form-error";
 import { ErrorState, LoadingState } from "../ui/states";
+import { Textarea } from "../ui/textarea";
+
+function GuidelineForm({ guideline }: { guideline: Guideline }) {
+  const update = useUpdateGuidelineMutation();
+  const form = useContractForm(guidelineUpdateSchema, { defaultValues: { body: guideline.body } });
+  const submit = form.handleSubmit(({ body }) =>
+    update.mutate(
+      { platform: guideline.platform, body },
+      { onError: (error) => showServerError(form, error, ["body"]) },
+    ),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Field label={`Guidelines for ${guideline.platform}`} compact error={fieldError(form, "body")}>
+        <Textarea rows={6} {...form.register("body")} />
+      </Field>
+      <div className="mt-2 flex items-center gap-3">
+        <Button type="submit" variant="primary" disabled={update.isPending}>
+          Save {guideline.platform} guidelines
+        </Button>
+        {update.isSuccess ? (
+          <span role="status" className="text-sm text-emerald-700">
+            Saved.
+          </span>
+        ) : null}
+        <FormError message={form.formState.errors.root?.server?.message} />
+      </div>
+    </form>
+  );
+}
 
 function GuidelineEditor({ guideline, canEdit }: { guideline: Guideline; canEdit: boolean }) {
-  const [body, setBody] = useState(guideline.body);
-  const update = useUpdateGuidelineMutation();
   return (
     <section
       aria-label={`Guidelines for ${guideline.platform}`}
@@ -18,36 +49,7 @@ function GuidelineEditor({ guideline, canEdit }: { guideline: Guideline; canEdit
         {guideline.updatedBy ? `Last edited by ${guideline.updatedBy}` : "Default guidelines (not edited yet)"}
       </p>
       {canEdit ? (
-        <form onSubmit={(e) => (e.preventDefault(), update.mutate({ platform: guideline.platform, body }))}>
-          <label className="block text-xs font-medium text-slate-600">
-            Guidelines for {guideline.platform}
-            <textarea
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-              rows={6}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm font-normal"
-            />
-          </label>
-          <div className="mt-2 flex items-center gap-3">
-            <button
-              type="submit"
-              disabled={update.isPending}
-              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
-            >
-              Save {guideline.platform} guidelines
-            </button>
-            {update.isSuccess ? (
-              <span role="status" className="text-sm text-emerald-700">
-                Saved.
-              </span>
-            ) : null}
-            {update.isError ? (
-              <span role="alert" className="text-sm text-red-700">
-                {update.error.message}
-              </span>
-            ) : null}
-          </div>
-        </form>
+        <GuidelineForm guideline={guideline} />
       ) : (
         <div className="whitespace-pre-wrap text-sm text-slate-700">{guideline.body}</div>
       )}

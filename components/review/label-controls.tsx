@@ -1,83 +1,76 @@
 "use client";
 
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { labelReasons, type LabelReason, type Verdict } from "@/lib/contracts/review";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Textarea } from "../ui/textarea";
 
 interface Props {
   reason: LabelReason | null;
-  note: string;
+  /** The note's textarea, registered with the label form. */
+  note: UseFormRegisterReturn<"note">;
+  noteError: string | undefined;
   busy: boolean;
   onReason: (reason: LabelReason | null) => void;
-  onNote: (note: string) => void;
   onVerdict: (verdict: Verdict) => void;
   onSkip: () => void;
   onUndo: () => void;
 }
 
-const button = "rounded-md px-3 py-2 text-sm font-semibold disabled:opacity-60";
 const Key = ({ k }: { k: string }) => (
   <kbd className="ml-1 rounded border border-current/30 px-1 font-mono text-[10px] opacity-80">{k}</kbd>
 );
 
+/** What a verdict means, lighter than the verdict itself. */
+const Explanation = ({ children }: { children: string }) => <span className="text-xs font-normal">{children}</span>;
+
 /** The verdict buttons, the reason and the note; each button names its keyboard shortcut. */
-export function LabelControls({ reason, note, busy, onReason, onNote, onVerdict, onSkip, onUndo }: Props) {
+export function LabelControls({ reason, note, noteError, busy, onReason, onVerdict, onSkip, onUndo }: Props) {
   return (
     <section aria-label="Label" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
+      <div className="flex flex-wrap gap-1.5">
+        <Button
+          variant="danger"
+          size="md"
           aria-label="Same root cause"
           aria-keyshortcuts="g"
           disabled={busy}
           onClick={() => onVerdict("GROUP")}
-          className={`${button} bg-rose-600 text-white hover:bg-rose-500`}
         >
-          GROUP · same root cause
+          GROUP <Explanation>· same root cause</Explanation>
           <Key k="g" />
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          variant="success"
+          size="md"
           aria-label="Different root cause"
           aria-keyshortcuts="s"
           disabled={busy}
           onClick={() => onVerdict("SEPARATE")}
-          className={`${button} bg-emerald-600 text-white hover:bg-emerald-500`}
         >
-          SEPARATE · different root cause
+          SEPARATE <Explanation>· different root cause</Explanation>
           <Key k="s" />
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          variant="muted"
+          size="md"
           aria-label="Unsure"
           aria-keyshortcuts="u"
           disabled={busy}
           onClick={() => onVerdict("UNSURE")}
-          className={`${button} bg-slate-200 text-slate-900 hover:bg-slate-300`}
         >
           Unsure
           <Key k="u" />
-        </button>
-        <button
-          type="button"
-          aria-label="Skip"
-          aria-keyshortcuts="n"
-          disabled={busy}
-          onClick={onSkip}
-          className={`${button} border border-slate-300 text-slate-700 hover:bg-slate-50`}
-        >
+        </Button>
+        <Button size="md" aria-label="Skip" aria-keyshortcuts="n" disabled={busy} onClick={onSkip}>
           Skip
           <Key k="n" />
-        </button>
-        <button
-          type="button"
-          aria-label="Undo"
-          aria-keyshortcuts="z"
-          disabled={busy}
-          onClick={onUndo}
-          className={`${button} border border-slate-300 text-slate-700 hover:bg-slate-50`}
-        >
+        </Button>
+        <Button size="md" aria-label="Undo" aria-keyshortcuts="z" disabled={busy} onClick={onUndo}>
           Undo
           <Key k="z" />
-        </button>
+        </Button>
       </div>
       <fieldset>
         <legend className="text-xs font-medium text-slate-600">Reason (optional, keys 1–6)</legend>
@@ -96,16 +89,9 @@ export function LabelControls({ reason, note, busy, onReason, onNote, onVerdict,
           ))}
         </div>
       </fieldset>
-      <label className="block text-xs font-medium text-slate-600">
-        Note (optional)
-        <textarea
-          value={note}
-          onChange={(e) => onNote(e.target.value)}
-          rows={2}
-          maxLength={2000}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm font-normal"
-        />
-      </label>
+      <Field label="Note (optional)" compact error={noteError}>
+        <Textarea rows={2} maxLength={2000} {...note} />
+      </Field>
     </section>
   );
 }

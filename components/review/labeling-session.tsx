@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import {
   labelReasons,
-  type LabelReason,
+  labelRequestSchema,
   type NextPairRequest,
   type ReviewPair,
   type Verdict,
@@ -17,6 +18,8 @@ import {
   useSkipMutation,
   useUndoMutation,
 } from "@/lib/queries/review";
+import { Button } from "../ui/button";
+import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { LabelControls } from "./label-controls";
 import { PairReview, type Revealed } from "./pair-review";
@@ -25,6 +28,9 @@ import { useReviewShortcuts } from "./use-review-shortcuts";
 
 export type SessionMode =
   { kind: "queue"; request: Omit<NextPairRequest, "exclude" | "blind"> } | { kind: "pair"; id: number };
+
+/** The part of a label the labeler fills in before the verdict (a button or a key) sends it. */
+const labelDetailsSchema = labelRequestSchema.pick({ reason: true, note: true });
 
 /**
  * A labeling session: the queue's next pair (claimed for this labeler), or one given pair. g/s/u label, n skips,
@@ -35,8 +41,9 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
   const [step, setStep] = useState(0);
   const [pinned, setPinned] = useState<number | null>(mode.kind === "pair" ? mode.id : null);
   const [exclude, setExclude] = useState<number[]>([]);
-  const [reason, setReason] = useState<LabelReason | null>(null);
-  const [note, setNote] = useState("");
+  const form = useContractForm(labelDetailsSchema, { defaultValues: { reason: null, note: "" } });
+  const reason = useWatch({ control: form.control, name: "reason" }) ?? null;
+  const setReason = (value: typeof reason) => form.setValue("reason", value);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [sheet, setSheet] = useState(false);
@@ -53,8 +60,7 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
   const busy = label.isPending || skip.isPending || undo.isPending || query.isFetching;
 
   const advance = () => {
-    setReason(null);
-    setNote("");
+    form.reset();
     if (mode.kind === "pair") return;
     setPinned(null);
     setStep((s) => s + 1);
@@ -62,16 +68,19 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
 
   const onVerdict = (verdict: Verdict) => {
     if (!pair || busy) return;
-    label.mutate(
-      { pairId: pair.id, label: { verdict, reason, note: note || null } },
-      {
-        onSuccess: (saved) => {
-          setRevealed({ pairId: pair.id, verdict, decisions: saved.decisions, conflict: saved.conflict });
-          setMessage(null);
-          advance();
+    void form.handleSubmit((details) =>
+      label.mutate(
+        { pairId: pair.id, label: { verdict, reason: details.reason, note: details.note || null } },
+        {
+          onSuccess: (saved) => {
+            setRevealed({ pairId: pair.id, verdict, decisions: saved.decisions, conflict: saved.conflict });
+            setMessage(null);
+            advance();
+          },
+          onError: (error) => showServerError(form, error, ["reason", "note"]),
         },
-      },
-    );
+      ),
+    )();
   };
   const onSkip = () => {
     if (!pair || busy) return;
@@ -101,16 +110,17 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
     "?": () => setSheet((open) => !open),
     ...Object.fromEntries(labelReasons.map((r, i) => [String(i + 1), () => setReason(r)])),
   };
-  useReviewShortcuts(canLabel ? shortcuts : { "?": () => setSheet((open) => !open) }, true);
+  // While the sheet is open only "?" works: a key must not label the pair hidden behind it.
+  useReviewShortcuts(canLabel && !sheet ? shortcuts : { "?": () => setSheet((open) => !open) }, true);
 
-  const error = label.error ?? skip.error ?? undo.error;
+  const error = form.formState.errors.root?.server?.message ?? skip.error?.message ?? undo.error?.message;
   const controls = canLabel ? (
     <LabelControls
       reason={reason}
-      note={note}
+      note={form.register("note")}
+      noteError={fieldError(form, "note")}
       busy={busy}
       onReason={setReason}
-      onNote={setNote}
       onVerdict={onVerdict}
       onSkip={onSkip}
       onUndo={onUndo}
@@ -128,13 +138,11 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
           <span role="status">{next.data.remaining} pairs left for you in this queue</span>
         ) : null}
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">Blind mode {blind ? "on" : "off"}</span>
-        <button
-          type="button"
-          onClick={() => setSheet((open) => !open)}
-          className="text-xs text-indigo-700 hover:underline"
-        >
-          Keyboard shortcuts (?)
-        </button>
+        <ShortcutSheet
+          open={sheet}
+          onOpenChange={setSheet}
+          trigger={<Button variant="ghost">Keyboard shortcuts (?)</Button>}
+        />
         {message ? (
           <span role="status" className="text-indigo-800">
             {message}
@@ -142,11 +150,10 @@ export function LabelingSession({ mode, canLabel, blind }: { mode: SessionMode; 
         ) : null}
         {error ? (
           <span role="alert" className="text-red-700">
-            {error.message}
+            {error}
           </span>
         ) : null}
       </div>
-      {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
       {mode.kind === "queue" && !canLabel ? (
         <EmptyState title="Labeling needs the labeler role">
           Browse the pairs on the{" "}

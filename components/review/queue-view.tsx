@@ -2,12 +2,15 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { endpoints } from "@/lib/contracts/endpoints";
 import { reviewSources, sourceLabels, type QueueFilter, type ReviewSource } from "@/lib/contracts/review";
+import { endpointUrl } from "@/lib/queries/url";
 import { usePairListQuery, useProgressQuery, useQueueSummaryQuery, useRefillMutation } from "@/lib/queries/review";
+import { Button, buttonClass } from "../ui/button";
+import { Field } from "../ui/field";
+import { Select } from "../ui/select";
 import { ErrorState, LoadingState } from "../ui/states";
 import { TableHead } from "../ui/table-head";
-
-const select = "mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm font-normal";
 
 function labelingHref(filter: QueueFilter, blind: boolean): string {
   const params = new URLSearchParams();
@@ -39,10 +42,8 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
         className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-3"
         onSubmit={(e) => e.preventDefault()}
       >
-        <label className="text-sm font-medium">
-          Project
-          <select
-            className={select}
+        <Field label="Project">
+          <Select
             value={filter.project ?? ""}
             onChange={(e) => setFilter({ ...filter, project: e.target.value ? Number(e.target.value) : undefined })}
           >
@@ -52,12 +53,10 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
                 {p.name}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Platform
-          <select
-            className={select}
+          </Select>
+        </Field>
+        <Field label="Platform">
+          <Select
             value={filter.platform ?? ""}
             onChange={(e) => setFilter({ ...filter, platform: e.target.value || undefined })}
           >
@@ -67,12 +66,10 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
                 {p}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Source
-          <select
-            className={select}
+          </Select>
+        </Field>
+        <Field label="Source">
+          <Select
             value={filter.source ?? ""}
             onChange={(e) =>
               setFilter({ ...filter, source: (e.target.value || undefined) as ReviewSource | undefined })
@@ -84,17 +81,14 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
                 {sourceLabels[s]}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </Field>
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} /> Blind mode (hide the
           model decisions until I label)
         </label>
         {canLabel ? (
-          <Link
-            href={labelingHref(filter, blind)}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500"
-          >
+          <Link href={labelingHref(filter, blind)} className={buttonClass({ variant: "primary" })}>
             Start labeling ({data.remainingForMe} left for you)
           </Link>
         ) : (
@@ -141,24 +135,25 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
             Guidelines
           </Link>{" "}
           ·{" "}
-          <a href="/api/labels/export?format=jsonl" className="text-indigo-700 hover:underline">
+          <a
+            href={endpointUrl(endpoints.exportLabels, undefined, { format: "jsonl" })}
+            className="text-indigo-700 hover:underline"
+          >
             Export labels (JSONL)
           </a>{" "}
           ·{" "}
-          <a href="/api/labels/export?format=csv" className="text-indigo-700 hover:underline">
+          <a
+            href={endpointUrl(endpoints.exportLabels, undefined, { format: "csv" })}
+            className="text-indigo-700 hover:underline"
+          >
             CSV
           </a>
         </p>
         {isAdmin ? (
           <div className="mt-2 flex items-center gap-3">
-            <button
-              type="button"
-              disabled={refill.isPending}
-              onClick={() => refill.mutate({})}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
-            >
+            <Button disabled={refill.isPending} onClick={() => refill.mutate({})}>
               Refill the queues from the grouping decisions
-            </button>
+            </Button>
             {refill.isSuccess ? (
               <span role="status" className="text-sm text-emerald-700">
                 Added {Object.values(refill.data.created).reduce((a, b) => a + b, 0)} pairs.

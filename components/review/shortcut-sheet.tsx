@@ -1,4 +1,9 @@
+"use client";
+
+import type { ReactNode } from "react";
 import { labelReasons } from "@/lib/contracts/review";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
 
 export const shortcuts: [string, string][] = [
   ["g", "Same root cause (GROUP)"],
@@ -10,21 +15,25 @@ export const shortcuts: [string, string][] = [
   ["?", "Show or hide this sheet"],
 ];
 
-/** The keyboard shortcuts; shortcuts are off while typing in a field. */
-export function ShortcutSheet({ onClose }: { onClose: () => void }) {
+/** The keyboard shortcuts, in a dialog that `trigger` (or the "?" key) opens; shortcuts are off while typing. */
+export function ShortcutSheet({
+  open,
+  onOpenChange,
+  trigger,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  trigger: ReactNode;
+}) {
   return (
-    <div
-      role="dialog"
-      aria-label="Keyboard shortcuts"
-      className="fixed right-6 top-6 z-20 w-96 rounded-lg border border-slate-300 bg-white p-4 shadow-lg"
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={trigger}
+      title="Keyboard shortcuts"
+      description="Shortcuts are off while you type in the note. After a label the next pair opens."
     >
-      <div className="mb-2 flex items-center justify-between">
-        <h2 className="text-sm font-semibold">Keyboard shortcuts</h2>
-        <button type="button" onClick={onClose} className="text-xs text-indigo-700 hover:underline">
-          Close
-        </button>
-      </div>
-      <dl className="grid grid-cols-[3rem_1fr] gap-y-1 text-sm">
+      <dl className="mt-4 grid grid-cols-[3rem_1fr] gap-y-1 text-sm">
         {shortcuts.map(([key, what]) => (
           <div key={key} className="contents">
             <dt>
@@ -34,9 +43,11 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-slate-500">
-        Shortcuts are off while you type in the note. After a label the next pair opens.
-      </p>
-    </div>
+      <div className="mt-4 flex justify-end">
+        <Button size="xs" onClick={() => onOpenChange(false)}>
+          Close
+        </Button>
+      </div>
+    </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Fragment, useState } from "react";
 import type { AlignmentRowView, FrameView, ReviewPair } from "@/lib/contracts/review";
+import { Button } from "../ui/button";
 
 /** Runs of identical rows at least this long are collapsed (except around the first divergence). */
 const COLLAPSE_AT = 3;
@@ -145,13 +146,9 @@ export function StacktraceDiff({ pair }: { pair: ReviewPair }) {
               block.kind === "collapsed" && !expanded.has(block.start) ? (
                 <tr key={`c${b}`}>
                   <td colSpan={4} className="px-2 py-1 text-center">
-                    <button
-                      type="button"
-                      onClick={() => setExpanded(new Set([...expanded, block.start]))}
-                      className="text-xs font-medium text-indigo-700 hover:underline"
-                    >
+                    <Button variant="ghost" onClick={() => setExpanded(new Set([...expanded, block.start]))}>
                       Show {block.rows.length} identical frames
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               ) : (

@@ -2,7 +2,7 @@
 
 import type { Job } from "@/lib/contracts/rollout";
 import { useCancelJobMutation, useCreateBackfillMutation } from "@/lib/queries/rollout";
-import { buttonClass } from "./format";
+import { Button } from "../ui/button";
 
 export function BackfillProgress({ job, label }: { job: Job; label: string }) {
   const active = job.status === "queued" || job.status === "running";
@@ -54,25 +54,23 @@ export function BackfillControl({
       {job ? <BackfillProgress job={job} label={`Backfill of ${projectName}`} /> : null}
       {canEdit ? (
         active ? (
-          <button
-            type="button"
-            className={buttonClass}
+          <Button
+            size="xs"
             disabled={cancel.isPending}
             onClick={() => cancel.mutate(job.id)}
             aria-label={`Cancel the backfill of ${projectName}`}
           >
             Cancel backfill
-          </button>
+          </Button>
         ) : (
-          <button
-            type="button"
-            className={buttonClass}
+          <Button
+            size="xs"
             disabled={create.isPending}
             onClick={() => create.mutate({ projectId })}
             aria-label={`Backfill ${projectName}`}
           >
             Backfill
-          </button>
+          </Button>
         )
       ) : null}
       {create.isError || cancel.isError ? (

@@ -3,7 +3,7 @@
 import { useCancelScheduledMutation, useScheduledChangesQuery } from "@/lib/queries/rollout";
 import { ErrorState, LoadingState } from "../ui/states";
 import { describeChange } from "./flag-change-dialog";
-import { buttonClass } from "./format";
+import { Button } from "../ui/button";
 
 /** Scheduled flag changes: pending ones can be cancelled until their time. */
 export function ScheduledChanges({ canEdit }: { canEdit: boolean }) {
@@ -35,15 +35,14 @@ export function ScheduledChanges({ canEdit }: { canEdit: boolean }) {
                 </p>
               </div>
               {canEdit && change.status === "pending" ? (
-                <button
-                  type="button"
-                  className={buttonClass}
+                <Button
+                  size="xs"
                   disabled={cancel.isPending}
                   onClick={() => cancel.mutate(change.id)}
                   aria-label={`Cancel scheduled change #${change.id}`}
                 >
                   Cancel
-                </button>
+                </Button>
               ) : null}
             </li>
           ))}

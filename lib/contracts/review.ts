@@ -209,10 +209,9 @@ export const refillResponseSchema = z.object({
   distancesComputed: z.number().int(),
 });
 
-export const manualPairRequestSchema = z.union([
-  z.object({ eventIds: z.tuple([id, id]) }),
-  z.object({ issueIds: z.tuple([id, id]) }),
-]);
+/** A manual pair of two issues' latest events ("Compare with…" on an issue page). */
+export const issuePairRequestSchema = z.object({ issueIds: z.tuple([id, id]) });
+export const manualPairRequestSchema = z.union([z.object({ eventIds: z.tuple([id, id]) }), issuePairRequestSchema]);
 export const manualPairResponseSchema = z.object({ pairId: z.number().int(), created: z.boolean() });
 
 export const guidelineSchema = z.object({

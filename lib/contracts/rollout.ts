@@ -76,11 +76,11 @@ export const setFlagsResponseSchema = z.object({
 
 export const guardrailSettingsSchema = z.object({
   /** Largest acceptable upper 95% (Wilson) bound of the v2 overgrouping rate, 0–1. */
-  maxOvergroupingUpper: z.number().min(0).max(1),
+  maxOvergroupingUpper: z.number().min(0, "at least 0%").max(1, "at most 100%"),
   /** Fewer labeled sampled merges than this: the bound is shown but does not trip the rule. */
   minOvergroupingSample: z.number().int().min(0).max(100_000),
   /** Largest acceptable fallback rate once the transition is over, 0–1. */
-  maxFallbackRate: z.number().min(0).max(1),
+  maxFallbackRate: z.number().min(0, "at least 0%").max(1, "at most 100%"),
   /** v2 lookups (last 7 days) needed before the fallback rule judges. */
   minFallbackLookups: z.number().int().min(0).max(1_000_000),
   /** Move a breaching project back to v1 (audited, actor "system"). */

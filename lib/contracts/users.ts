@@ -39,8 +39,8 @@ export const userListResponseSchema = z.object({ users: z.array(userSchema) });
 export const userResponseSchema = z.object({ user: userSchema });
 
 export const signInRequestSchema = z.object({
-  email: z.string().trim().max(320),
-  password: z.string().max(512),
+  email: z.string().trim().min(1, "enter your email").max(320),
+  password: z.string().min(1, "enter your password").max(512),
 });
 
 export const meResponseSchema = z.object({

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server said beyond the message, e.g. the `{ path, message }` issues of a validation error. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -36,8 +38,13 @@ type CallArgs<E extends JsonEndpoint> =
   Partial<CallOptions<E>> extends CallOptions<E> ? [options?: CallOptions<E>] : [options: CallOptions<E>];
 
 function errorOf(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
-  return new ApiError(status, error?.code ?? "http_error", error?.message ?? `The server answered ${status}.`);
+  const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(
+    status,
+    error?.code ?? "http_error",
+    error?.message ?? `The server answered ${status}.`,
+    error?.details,
+  );
 }
 
 /**

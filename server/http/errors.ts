@@ -41,8 +41,9 @@ export class NotFoundError extends HttpError {
 }
 
 export class ConflictError extends HttpError {
-  constructor(message: string) {
-    super(409, "conflict", message);
+  /** `details`, like a validation error's: `{ path, message }` issues, so a form shows them beside the field. */
+  constructor(message: string, details?: { path: (string | number)[]; message: string }[]) {
+    super(409, "conflict", message, details);
   }
 }
 

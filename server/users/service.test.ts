@@ -59,7 +59,7 @@ describe("user management", () => {
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: only.id } })).role).toBe("admin");
     await expect(
       createUser(only, { email: only.email, role: "viewer", password: "another password" }),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ status: 409, details: [{ path: ["email"] }] });
   });
 
   it("keeps one admin when the last two demote and disable each other at once", async () => {

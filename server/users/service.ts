@@ -56,7 +56,9 @@ export async function createUser(actor: SessionUser | "system", input: CreateUse
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError(`A user with the email ${input.email} already exists.`);
+      throw new ConflictError(`A user with the email ${input.email} already exists.`, [
+        { path: ["email"], message: "a user with this email already exists" },
+      ]);
     }
     throw error;
   }
