@@ -175,7 +175,7 @@ export async function trainOnCorpus(o: CorpusTrainingOptions): Promise<void> {
   fs.writeFileSync(path.join(o.out, "v2", "evaluation.json"), `${JSON.stringify(summary, null, 2)}\n`);
   fs.writeFileSync(
     path.join(o.out, "v2", "evaluation.md"),
-    `# Offline evaluation (written by \`npm run train -- --events ${o.events}${o.pairs ? ` --pairs ${o.pairs}` : ""} --seed ${o.seed}\`)\n\n` +
+    `# Offline evaluation (written by \`npm run train -- --events ${o.events}${o.pairs ? ` --pairs ${o.pairs}` : ""} --seed ${o.seed} --epochs ${o.epochs} --bag-dim ${o.bagDim} --hidden ${o.hidden}${o.synthetic ? ` --synthetic ${o.synthetic}` : ""}\`)\n\n` +
       `Dev split of the corpus of real executions (\`${o.devEvents}\`, \`${o.devPairs}\`): apps never trained on. ` +
       `Thresholds chosen on it: v2 the loosest keeping precision_GROUP ≥ 0.97 (per platform with ≥ ${PLATFORM_MIN_PAIRS} pairs), ` +
       `v1 at precision 0.92. At the stored dimension each platform is decided at its own threshold. ` +
