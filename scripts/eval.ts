@@ -1,5 +1,6 @@
 // `npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]`
 // `npm run eval -- --end-to-end --events E.jsonl[.gz] [--models v1,v2] [--json]` (see scripts/eval/end-to-end.ts)
+// `npm run eval -- --leave-one-app-out [--apps a,b] [--epochs 2]` (see scripts/eval/leave-one-app-out.ts)
 // Offline evaluation of the registered models on labeled pairs of Sentry events: per model and dimension,
 // precision and recall of GROUP at the model's threshold (each platform at its own where the model has one), recall
 // at 95% precision, ROC AUC, AUC of hard positives vs hard negatives (pairs with a `kind`), and per platform; then
@@ -22,12 +23,26 @@ const { values } = parseArgs({
     dims: { type: "string", default: "64,768" },
     json: { type: "boolean", default: false },
     "end-to-end": { type: "boolean", default: false },
+    "leave-one-app-out": { type: "boolean", default: false },
+    apps: { type: "string" },
+    epochs: { type: "string", default: "2" },
+    work: { type: "string", default: ".data/folds" },
   },
 });
+if (values["leave-one-app-out"]) {
+  const { leaveOneAppOut } = await import("./eval/leave-one-app-out");
+  await leaveOneAppOut({
+    apps: values.apps?.split(",").filter(Boolean),
+    epochs: Number(values.epochs),
+    work: values.work,
+  });
+  process.exit(0);
+}
 if (!values.events || (!values.pairs && !values["end-to-end"])) {
   console.error(
     "usage: npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]\n" +
-      "       npm run eval -- --end-to-end --events E.jsonl[.gz] [--models v1,v2] [--json]",
+      "       npm run eval -- --end-to-end --events E.jsonl[.gz] [--models v1,v2] [--json]\n" +
+      "       npm run eval -- --leave-one-app-out [--apps a,b] [--epochs 2] [--work .data/folds]",
   );
   process.exit(2);
 }
