@@ -1,6 +1,6 @@
 import "server-only";
-import { parseEvent } from "@/lib/event/schema";
-import { demoCorpus, type SyntheticEvent } from "@/lib/synthetic";
+import { parseEvent } from "@/engine/event/schema";
+import { demoCorpus, type SyntheticEvent } from "@/server/training/synthetic";
 import type { Database } from "../db/client";
 import { ingestEvent } from "../ingest/pipeline";
 import { seedReviewQueues } from "../review/refill";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTimeoutPair } from "@/lib/synthetic";
+import { readTimeoutPair } from "@/server/training/synthetic";
 import { eventText } from "../training/dataset";
 import { LocalInferenceService } from "./local-service";
 import { ModelRegistry } from "./registry";

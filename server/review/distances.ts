@@ -1,6 +1,6 @@
 import "server-only";
-import { buildEmbeddingText } from "@/lib/embedding-text";
-import { parseEvent } from "@/lib/event/schema";
+import { buildEmbeddingText } from "@/engine/embedding-text";
+import { parseEvent } from "@/engine/event/schema";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
 

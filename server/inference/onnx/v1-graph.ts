@@ -1,5 +1,5 @@
 import "server-only";
-import { Rng } from "@/lib/synthetic";
+import { Rng } from "@/server/training/synthetic";
 import { buildOnnxModel, epsInitializer, l2NormalizeNodes } from "./model-builder";
 
 /**
