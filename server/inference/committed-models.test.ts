@@ -5,7 +5,7 @@ import { readTimeoutPair } from "@/server/training/synthetic";
 import { eventText } from "../training/dataset";
 import { LocalInferenceService } from "./local-service";
 import { ModelRegistry } from "./registry";
-import { cosineDistance } from "./vectors";
+import { cosineDistance } from "@/engine/math/cosine";
 
 // The artifacts in models/ (written by `npm run train`): the behaviour the AI step relies on.
 const dir = path.resolve("models");

@@ -1,6 +1,6 @@
 import { COMPANIES, DOMAINS, LAYERS, PRODUCTS, functionWords, type Layer } from "./names";
 import { PLATFORM_SPECS } from "./platforms";
-import type { Rng } from "./random";
+import type { Rng } from "@/engine/math/random";
 import type { SyntheticPlatform } from "./types";
 
 /** One function of an app's own code. */

@@ -1,6 +1,6 @@
 import { generateApp, type App } from "./codebase";
 import { renderEvent } from "./events";
-import { Rng } from "./random";
+import { Rng } from "@/engine/math/random";
 import { generateFamily, type RootCause } from "./root-causes";
 import { SYNTHETIC_PLATFORMS, type SyntheticEvent, type SyntheticPlatform } from "./types";
 

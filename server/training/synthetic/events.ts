@@ -1,7 +1,7 @@
 import type { App, AppFunction } from "./codebase";
 import { PLATFORM_SPECS } from "./platforms";
 import { fillVolatile } from "./platforms/spec";
-import { Rng } from "./random";
+import { Rng } from "@/engine/math/random";
 import type { RootCause } from "./root-causes";
 import type { SyntheticEvent, SyntheticException, SyntheticFrame } from "./types";
 

@@ -1,4 +1,4 @@
-import type { Rng } from "./random";
+import type { Rng } from "@/engine/math/random";
 
 // Word pools for application code. Names are composed (verb + noun, domain + layer), so thousands of apps
 // get distinct code bases while still reading like real ones.

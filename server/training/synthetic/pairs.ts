@@ -1,5 +1,5 @@
 import type { Corpus } from "./corpus";
-import { Rng } from "./random";
+import { Rng } from "@/engine/math/random";
 import type { LabeledPair, PairKind, SyntheticEvent } from "./types";
 
 export interface PairOptions {

@@ -1,7 +1,7 @@
 import type { App, AppFunction } from "./codebase";
 import { PLATFORM_SPECS, type Failure } from "./platforms";
 import { fillStable } from "./platforms/spec";
-import type { Rng } from "./random";
+import type { Rng } from "@/engine/math/random";
 
 /**
  * A root cause is what one fix addresses: the failure (exception, message pattern, library path) and the

@@ -1,4 +1,4 @@
-import type { Rng } from "../random";
+import type { Rng } from "@/engine/math/random";
 import { NOUNS } from "../names";
 import type { SyntheticFrame, SyntheticPlatform } from "../types";
 

@@ -1,5 +1,7 @@
-// A small seeded PRNG (sfc32 seeded through splitmix32), so a corpus is a pure function of its seed on every
-// platform and Node version; Math.random is never used in the generator.
+import { fnv1a } from "./fnv1a";
+
+// A small seeded PRNG (sfc32 seeded through splitmix32), so that what it draws (a synthetic corpus, a model's initial
+// weights, v1's fixed projection) is a pure function of its seed on every platform and Node version.
 
 function splitmix32(seed: number): () => number {
   let state = seed >>> 0;
@@ -12,16 +14,7 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/** Hashes a string to a 32-bit seed (FNV-1a), so named sub-streams ("app:3") are independent of each other. */
-export function seedFromString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
+/** A seeded random stream: the same seed draws the same numbers on every platform. */
 export class Rng {
   private a: number;
   private b: number;
@@ -29,7 +22,7 @@ export class Rng {
   private d: number;
 
   constructor(seed: number | string) {
-    const mix = splitmix32(typeof seed === "string" ? seedFromString(seed) : seed);
+    const mix = splitmix32(typeof seed === "string" ? fnv1a(seed) : seed);
     this.a = mix();
     this.b = mix();
     this.c = mix();
@@ -38,7 +31,7 @@ export class Rng {
 
   /** A child stream that does not shift when the parent draws more or fewer numbers elsewhere. */
   fork(label: string | number): Rng {
-    return new Rng(seedFromString(`${this.a}:${this.b}:${label}`));
+    return new Rng(fnv1a(`${this.a}:${this.b}:${label}`));
   }
 
   /** Uniform in [0, 1). */
