@@ -14,6 +14,7 @@ import {
   MAX_TAG_CHARS,
   MAX_THREADS,
 } from "./limits";
+import { pathName, type EventPath } from "./path";
 import type { SentryEvent } from "./schema";
 
 // Bounds an event at the door, as Relay does before Sentry sees it: long strings are cut, long
@@ -158,17 +159,6 @@ function childKind(parent: Kind, key: string | number): Kind {
   return FIELD_KINDS.get(parent)?.get(key) ?? "other";
 }
 
-interface Path {
-  parent: Path | null;
-  key: string | number;
-}
-
-function pathName(path: Path | null): string {
-  const keys: (string | number)[] = [];
-  for (let p = path; p; p = p.parent) keys.push(p.key);
-  return keys.reverse().join(".");
-}
-
 type Container = Record<string, unknown> | unknown[];
 
 interface Item {
@@ -180,7 +170,7 @@ interface Item {
   /** Where it goes in the bounded copy. */
   out: Container;
   slot: string | number;
-  path: Path | null;
+  path: EventPath | null;
   depth: number;
 }
 
@@ -297,7 +287,7 @@ function boundString(s: string, limit: number, path: () => string, notes: Notes)
 }
 
 // An object key, cut and escaped like a string; the note names the field by its new key.
-function boundKey(key: string, parent: Path | null, notes: Notes): string {
+function boundKey(key: string, parent: EventPath | null, notes: Notes): string {
   let out = key.length > MAX_KEY_CHARS ? key.slice(0, MAX_KEY_CHARS) : key;
   if (SUSPECT.test(out)) out = escapeUnstorable(out).text;
   if (key.length > MAX_KEY_CHARS) {

@@ -1,4 +1,5 @@
-import { InvalidDataNotes, type InvalidDataNote, type RepairPath } from "./invalid-data";
+import { InvalidDataNotes, type InvalidDataNote } from "./invalid-data";
+import type { EventPath } from "./path";
 import type { SentryEvent } from "./schema";
 
 // A hand-written validator for the common case of `eventSchema` (schema.ts), because zod's
@@ -12,7 +13,7 @@ import type { SentryEvent } from "./schema";
 // the repair drops it and notes it, as Relay does with a value of the wrong type, so that what is
 // left is, by construction, an input the strict parse (and so zod) accepts.
 
-type Parse = (value: unknown, path: RepairPath | null) => unknown;
+type Parse = (value: unknown, path: EventPath | null) => unknown;
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
@@ -24,14 +25,14 @@ const DROP: unique symbol = Symbol("drop");
 let repairing: InvalidDataNotes | null = null;
 
 /** Strict: gives up. Repairing: notes the value and drops it. */
-function invalid(value: unknown, path: RepairPath | null, expected: string, got?: string): typeof DROP {
+function invalid(value: unknown, path: EventPath | null, expected: string, got?: string): typeof DROP {
   if (repairing === null) throw GIVE_UP;
   repairing.add(path, value, expected, got);
   return DROP;
 }
 
 /** The path of a child, built only while repairing. */
-function at(path: RepairPath | null, key: string | number): RepairPath | null {
+function at(path: EventPath | null, key: string | number): EventPath | null {
   return repairing === null ? null : { parent: path, key };
 }
 

@@ -1,4 +1,5 @@
 import { MAX_BOUND_NOTES_PER_TYPE } from "./limits";
+import { pathName, type EventPath } from "./path";
 
 // The notes repairEvent (./fast-parse.ts) leaves in an event's `errors` for each value it dropped because its
 // type was wrong, in the shape of Sentry's event errors from Relay's meta errors: `{ type: "invalid_data",
@@ -12,18 +13,6 @@ export type InvalidDataNote =
 
 /** How much of a dropped string a note keeps. */
 const MAX_NOTED_VALUE_CHARS = 200;
-
-/** A value's place in the event, built only while repairing. */
-export interface RepairPath {
-  parent: RepairPath | null;
-  key: string | number;
-}
-
-function pathName(path: RepairPath | null): string {
-  const keys: (string | number)[] = [];
-  for (let p = path; p; p = p.parent) keys.push(p.key);
-  return keys.reverse().join(".");
-}
 
 function preview(value: unknown): string | number | boolean | undefined {
   if (typeof value === "string") {
@@ -47,7 +36,7 @@ export class InvalidDataNotes {
   private count = 0;
 
   /** Notes that the value at `path` was dropped because it is not `expected` (e.g. "a number"). */
-  add(path: RepairPath | null, value: unknown, expected: string, got = described(value)): void {
+  add(path: EventPath | null, value: unknown, expected: string, got = described(value)): void {
     this.count++;
     if (this.kept.length >= MAX_BOUND_NOTES_PER_TYPE) return;
     const shown = preview(value);

@@ -7,6 +7,7 @@ import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import { buildEmbeddingText } from "@/engine/embedding-text";
 import { fingerprintEvent, type FingerprintOptions, type FingerprintRule } from "./index";
 import { readCorpusInputs, type CorpusReader } from "./testing/corpus";
+import { mulberry32 } from "./testing/mulberry32";
 
 // Property test: events anyone may send (a DSN key is public), made by mutating real events —
 // Sentry's grouping corpus when it is present, and a few built-in ones — must be bounded,
@@ -81,16 +82,6 @@ function corpusSeeds(): Raw[] {
   return ["grouping/inputs", "fingerprinting/inputs"].flatMap((dir) =>
     existsSync(`${root}/${dir}`) ? readCorpusInputs(io, `${root}/${dir}`).map((input) => input.raw as Raw) : [],
   );
-}
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Rng = () => number;
@@ -261,7 +252,7 @@ describe("hostile events", () => {
   });
 
   it(`bounds, fingerprints and embeds mutations of ${seeds.length} events within ${MS_PER_KB} ms per KB`, () => {
-    const rng = random(20_26);
+    const rng = mulberry32(20_26);
     const names = Object.keys(MUTATIONS);
     let accepted = 0;
     let total = 0;

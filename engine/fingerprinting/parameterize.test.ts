@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PLACEHOLDERS, parameterize } from "./parameterize";
+import { mulberry32 } from "./testing/mulberry32";
 
 // Sentry's patterns as the regex engine runs them (quadratic on long runs), to compare with.
 const SENTRY_EMAIL = String.raw`[a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*`;
@@ -15,17 +16,6 @@ function sentryParameterize(text: string): string {
     const i = reference.findIndex((_, k) => groups[k + 1] !== undefined);
     return `<${reference[i]?.[0]}>`;
   });
-}
-
-// A small seeded generator (mulberry32), so failures reproduce.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
@@ -85,7 +75,7 @@ describe("parameterize", () => {
   });
 
   it("agrees with the regex engine running Sentry's patterns on 20,000 random texts", () => {
-    const next = random(13);
+    const next = mulberry32(13);
     for (let i = 0; i < 20_000; i++) {
       const text = randomText(next);
       expect(parameterize(text), JSON.stringify(text)).toBe(sentryParameterize(text));

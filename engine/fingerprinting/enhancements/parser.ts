@@ -1,5 +1,6 @@
 import type { Action, EnhancementRule, FlagKey, FrameMatcher, MatcherKey } from "./rule";
 import { compileMatcher } from "./rule";
+import { parseRulesText } from "../rules-text";
 
 // Parser for the stack trace rules syntax (one rule per line, `#` comments):
 //   [ caller-matcher ] | matcher… | [ callee-matcher ]  action…
@@ -148,10 +149,5 @@ function parseLine(line: string, lineNo: number): EnhancementRule | null {
 
 /** Parses rules text; throws `EnhancementParseError` naming the line of the first bad rule. */
 export function parseEnhancements(text: string): EnhancementRule[] {
-  const rules: EnhancementRule[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const rule = parseLine(line, i + 1);
-    if (rule) rules.push(rule);
-  });
-  return rules;
+  return parseRulesText(text, parseLine);
 }

@@ -1,5 +1,6 @@
 import type { FingerprintRule } from "./types";
 import { DEFAULT_FINGERPRINT_VAR, isDefaultFingerprintVar } from "./types";
+import { parseRulesText } from "../rules-text";
 
 // The fingerprint rules text syntax, one rule per line:
 //   error.type:DatabaseUnavailable module:io.sentry.* -> database-unavailable, {{ transaction }} title="…"
@@ -61,10 +62,5 @@ function parseLine(line: string, lineNo: number): FingerprintRule | null {
 
 /** Parses fingerprint rules text; throws naming the line of the first bad rule. */
 export function parseFingerprintRules(text: string): FingerprintRule[] {
-  const rules: FingerprintRule[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const r = parseLine(line, i + 1);
-    if (r) rules.push(r);
-  });
-  return rules;
+  return parseRulesText(text, parseLine);
 }
