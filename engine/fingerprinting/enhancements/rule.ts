@@ -80,6 +80,17 @@ function memoized(test: (value: string) => boolean): (value: string) => boolean 
   return (value) => cached(memo, value, test);
 }
 
+/** A test of one string field of a frame; a frame without the field does not match. */
+function fieldTest(
+  key: "path" | "package" | "function" | "module" | "category",
+  test: (value: string) => boolean,
+): FrameMatcher["test"] {
+  return (f) => {
+    const v = f[key];
+    return v !== null && test(v);
+  };
+}
+
 /** Compiles a matcher into a test of one frame (the positive match; negation is applied by the caller). */
 export function compileMatcher(m: Omit<FrameMatcher, "test">): FrameMatcher["test"] {
   switch (m.key) {
@@ -94,12 +105,8 @@ export function compileMatcher(m: Omit<FrameMatcher, "test">): FrameMatcher["tes
     }
     case "path":
     case "package": {
-      const key = m.key;
       const test = memoized((v) => pathLikeMatch(m.pattern.toLowerCase(), v));
-      return (f) => {
-        const v = f[key];
-        return v !== null && test(v);
-      };
+      return fieldTest(m.key, test);
     }
     case "function":
     case "module":
@@ -107,10 +114,7 @@ export function compileMatcher(m: Omit<FrameMatcher, "test">): FrameMatcher["tes
       const key = m.key;
       if (!GLOB_CHARS.test(m.pattern)) return (f) => f[key] === m.pattern;
       const test = memoized((v) => globMatch(v, m.pattern));
-      return (f) => {
-        const v = f[key];
-        return v !== null && test(v);
-      };
+      return fieldTest(key, test);
     }
     case "type":
     case "value":
