@@ -2,7 +2,7 @@ import "server-only";
 import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
-import type { NewRecord, Neighbour, SearchOptions } from "./records";
+import { unseenCondition, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
 /**
  * The SQL of records.ts for many requests at once: the kNN lookups of concurrent requests in one statement (a
@@ -38,6 +38,7 @@ function searchBlock(search: BatchSearch, idx: number): Prisma.Sql {
       FROM grouping_records
      WHERE project_id = ${search.projectId}
        AND ${column} IS NOT NULL
+       ${unseenCondition(search)}
        AND hash <> ${search.excludeHash}
        AND (${column} <=> ${query}::vector) <= ${radius}
      ORDER BY ${column} <=> ${query}::vector
