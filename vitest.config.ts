@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{lib,server,scripts,app,components}/**/*.test.ts"],
+    include: ["{engine,lib,server,scripts,app,components}/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { demoCorpus } from "../lib/synthetic";
+import { demoCorpus } from "../server/training/synthetic";
 import { signInThroughApi } from "./sign-in";
 
 /**

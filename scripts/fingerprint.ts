@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parseEvent } from "@/lib/event/schema";
-import { fingerprintEvent } from "@/lib/fingerprinting";
-import type { FingerprintRule } from "@/lib/fingerprinting";
+import { parseEvent } from "@/engine/event/schema";
+import { fingerprintEvent } from "@/engine/fingerprinting";
+import type { FingerprintRule } from "@/engine/fingerprinting";
 
 // `npm run --silent fingerprint -- <file-or-directory>`: one JSON line per input event with every
 // variant's hash. A top-level `_fingerprinting_rules` array is applied as the project's server-side

@@ -11,9 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
-import { buildEmbeddingText } from "@/lib/embedding-text";
-import { parseEvent } from "@/lib/event/schema";
-import { generateCorpus } from "@/lib/synthetic";
+import { buildEmbeddingText } from "@/engine/embedding-text";
+import { parseEvent } from "@/engine/event/schema";
+import { generateCorpus } from "@/server/training/synthetic";
 import { signatureHeader } from "../server/http/rpc-signature";
 
 const args = process.argv.slice(2);

@@ -67,6 +67,7 @@ export function ensurePrismaClient() {
 const buildInputs = [
   "app",
   "components",
+  "engine",
   "lib",
   "server",
   "public",

@@ -13,10 +13,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import cliProgress from "cli-progress";
-import { readTimeoutPair } from "@/lib/synthetic";
+import { readTimeoutPair } from "@/server/training/synthetic";
 import { LocalInferenceService, ModelRegistry } from "@/server/inference";
 import { FrameHashTokenizer } from "@/server/inference/tokenizers/frame-tokenizer";
-import { cosineDistance } from "@/server/inference/vectors";
+import { cosineDistance } from "@/engine/math/cosine";
 import {
   OUTPUT_DIM,
   V2_LAYOUT,

@@ -100,7 +100,7 @@ export const issueEventSchema = z.object({
   groupingMethod: groupingMethodSchema,
   title: z.string(),
   release: z.string().nullable(),
-  /** What was trimmed from the event when it arrived (limits of lib/event/limits.ts), one line each. */
+  /** What was trimmed from the event when it arrived (limits of engine/event/limits.ts), one line each. */
   trimmed: z.array(z.string()),
   whyGrouped: whyGroupedSchema,
 });

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEvent } from "@/lib/event/schema";
-import type { SentryEvent } from "@/lib/event/schema";
-import { fingerprintEvent } from "@/lib/fingerprinting";
-import type { FingerprintOptions, FingerprintRule } from "@/lib/fingerprinting";
+import { parseEvent } from "@/engine/event/schema";
+import type { SentryEvent } from "@/engine/event/schema";
+import { fingerprintEvent } from "@/engine/fingerprinting";
+import type { FingerprintOptions, FingerprintRule } from "@/engine/fingerprinting";
 
 // `npm run bench -- fingerprint [corpus-dir]`: events per second of fingerprintEvent (parse
 // included) over the corpus inputs, on one core: a warm-up pass, then timed passes, median.

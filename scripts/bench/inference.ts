@@ -1,7 +1,7 @@
 // `npm run bench -- inference [--seconds 5] [--callers 32] [--model v2]`: texts/s and latency of the
 // in-process InferenceService on CPU with 32 concurrent callers, with and without dynamic batching.
 import { parseArgs } from "node:util";
-import { generateCorpus } from "@/lib/synthetic";
+import { generateCorpus } from "@/server/training/synthetic";
 import { LocalInferenceService, ModelRegistry } from "@/server/inference";
 import { env } from "@/server/env";
 import { eventText } from "@/server/training/dataset";

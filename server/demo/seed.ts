@@ -1,6 +1,7 @@
 import "server-only";
-import { parseEvent } from "@/lib/event/schema";
-import { demoCorpus, type SyntheticEvent } from "@/lib/synthetic";
+import { parseEvent } from "@/engine/event/schema";
+import { fnv1a } from "@/engine/math/fnv1a";
+import { demoCorpus, type SyntheticEvent } from "@/server/training/synthetic";
 import type { Database } from "../db/client";
 import { ingestEvent } from "../ingest/pipeline";
 import { seedReviewQueues } from "../review/refill";
@@ -66,10 +67,5 @@ export async function seedDemoData(database: Database, options: DemoOptions = {}
 
 /** A deterministic shuffle (by a hash of the event id), so that no app or root cause arrives in one block. */
 function interleave(events: SyntheticEvent[]): SyntheticEvent[] {
-  const key = (id: string) => {
-    let h = 2166136261;
-    for (const char of id) h = Math.imul(h ^ char.charCodeAt(0), 16777619);
-    return h >>> 0;
-  };
-  return [...events].sort((a, b) => key(a.event.event_id) - key(b.event.event_id));
+  return [...events].sort((a, b) => fnv1a(a.event.event_id) - fnv1a(b.event.event_id));
 }

@@ -1,7 +1,8 @@
 import "server-only";
+import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
-import { exactCosineDistance, unseenCondition, type NewRecord, type Neighbour, type SearchOptions } from "./records";
+import { unseenCondition, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
 /**
  * The SQL of records.ts for many requests at once: the kNN lookups of concurrent requests in one statement (a
@@ -71,7 +72,7 @@ export async function searchNeighboursBatch(tx: Transaction, searches: BatchSear
       continue;
     }
     results[idx] = list
-      .map((row) => ({ hash: row.hash, distance: exactCosineDistance(search.vector, parseVector(row.embedding!)) }))
+      .map((row) => ({ hash: row.hash, distance: cosineDistance(search.vector, parseVector(row.embedding!)) }))
       .filter((neighbour) => neighbour.distance <= search.radius)
       .sort((a, b) => a.distance - b.distance)
       .slice(0, search.limit);

@@ -1,4 +1,5 @@
 import "server-only";
+import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
 import type { GroupingModel } from "./models";
@@ -60,19 +61,6 @@ export async function searchNeighbours(tx: Transaction, options: SearchOptions):
   return rows.map((row) => ({ hash: row.hash, distance: Number(row.distance) }));
 }
 
-/** Cosine distance in double precision (the re-ranking's exact score). */
-export function exactCosineDistance(a: number[], b: number[]): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i]! * b[i]!;
-    normA += a[i]! * a[i]!;
-    normB += b[i]! * b[i]!;
-  }
-  return normA === 0 || normB === 0 ? 1 : 1 - dot / Math.sqrt(normA * normB);
-}
-
 /** Approximate candidates from the index, re-scored exactly in double precision, then cut at the radius. */
 export async function searchWithReranking(
   tx: Transaction,
@@ -93,7 +81,7 @@ export async function searchWithReranking(
      ORDER BY ${column} <=> ${query}::vector
      LIMIT ${options.candidates}`;
   return rows
-    .map((row) => ({ hash: row.hash, distance: exactCosineDistance(options.vector, parseVector(row.embedding)) }))
+    .map((row) => ({ hash: row.hash, distance: cosineDistance(options.vector, parseVector(row.embedding)) }))
     .filter((neighbour) => neighbour.distance <= options.radius)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, options.limit);

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTimeoutPair } from "@/lib/synthetic";
+import { readTimeoutPair } from "@/server/training/synthetic";
 import { eventText } from "../training/dataset";
 import { LocalInferenceService } from "./local-service";
 import { ModelRegistry } from "./registry";
-import { cosineDistance } from "./vectors";
+import { cosineDistance } from "@/engine/math/cosine";
 
 // The artifacts in models/ (written by `npm run train`): the behaviour the AI step relies on.
 const dir = path.resolve("models");

@@ -13,17 +13,3 @@ export function truncateAndNormalize(vector: ArrayLike<number>, dims: number): n
   if (norm > 0) for (let i = 0; i < dims; i++) out[i] = (out[i] as number) / norm;
   return out;
 }
-
-export function cosineDistance(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na && nb ? 1 - dot / Math.sqrt(na * nb) : 1;
-}

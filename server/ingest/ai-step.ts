@@ -1,8 +1,8 @@
 import "server-only";
-import type { SentryEvent } from "@/lib/event/schema";
-import { eventExceptionType } from "@/lib/event/title";
-import type { FingerprintResult } from "@/lib/fingerprinting";
-import { buildEmbeddingText, checkAiEligibility } from "@/lib/embedding-text";
+import type { SentryEvent } from "@/engine/event/schema";
+import { eventExceptionType } from "@/engine/event/title";
+import type { FingerprintResult } from "@/engine/fingerprinting";
+import { buildEmbeddingText, checkAiEligibility } from "@/engine/embedding-text";
 import type { DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEvent, type SentryEvent } from "@/lib/event/schema";
+import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { Database } from "../db/client";
 import {
   findPostgresBinaries,

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { boundEvent } from "@/lib/event/bound";
-import type { SentryEvent } from "@/lib/event/schema";
-import { eventCulprit, eventTitle } from "@/lib/event/title";
-import { fingerprintEvent } from "@/lib/fingerprinting";
+import { boundEvent } from "@/engine/event/bound";
+import type { SentryEvent } from "@/engine/event/schema";
+import { eventCulprit, eventTitle } from "@/engine/event/title";
+import { fingerprintEvent } from "@/engine/fingerprinting";
 import { db } from "../db";
 import type { Prisma } from "../db/client";
 import { recordDecision, type DecisionInput } from "../grouping/decisions";
@@ -76,7 +76,7 @@ export async function ingestEvent(
   const now = options.now ?? new Date();
   const models = options.models ?? groupingModels();
   const prisma = await db();
-  // Bounded before anything reads it (limits in lib/event/limits.ts): what is fingerprinted is what
+  // Bounded before anything reads it (limits in engine/event/limits.ts): what is fingerprinted is what
   // is stored, and what was trimmed is noted in the stored payload's `errors`.
   const bounded = boundEvent(event).event;
   const eventId = normaliseEventId(bounded.event_id);

@@ -1,8 +1,8 @@
 import "server-only";
 import type { IssueDetailResponse, WhyGrouped } from "@/lib/contracts/issues";
-import { describeBoundNotes } from "@/lib/event/bound-notes";
-import { parseEvent } from "@/lib/event/schema";
-import { fingerprintEvent } from "@/lib/fingerprinting";
+import { describeBoundNotes } from "@/engine/event/bound-notes";
+import { parseEvent } from "@/engine/event/schema";
+import { fingerprintEvent } from "@/engine/fingerprinting";
 import { db } from "../db";
 import { NotFoundError } from "../http/errors";
 import { describeCreation } from "./project-issues";

@@ -6,7 +6,7 @@ import type {
   ModelStats,
   OvergroupingStats,
 } from "@/lib/contracts/overgrouping";
-import { MIN_SAMPLE } from "@/lib/metrics/proportion";
+import { MIN_SAMPLE } from "@/engine/metrics/proportion";
 import {
   addTallies,
   aiPreventedIssues,
@@ -15,7 +15,7 @@ import {
   overgroupingRate,
   weightedOvergroupingRate,
   type OvergroupingTally,
-} from "@/lib/metrics/rates";
+} from "@/engine/metrics/rates";
 import { db } from "../db";
 import { decisionFacts, ineligibleFacts, sampleFacts, type DecisionFact, type SampleFact } from "./facts";
 

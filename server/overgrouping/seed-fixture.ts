@@ -1,4 +1,4 @@
-import { parseEvent, type SentryEvent } from "@/lib/event/schema";
+import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { Database } from "../db/client";
 import { invalidateProjectGroupingFlags } from "../ingest/flags";
 import { ingestEvent, type IngestProject } from "../ingest/pipeline";

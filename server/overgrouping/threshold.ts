@@ -1,6 +1,6 @@
 import "server-only";
 import type { ThresholdCurve, ThresholdResponse, ThresholdSource } from "@/lib/contracts/overgrouping";
-import { precisionRecallAt, thresholdForPrecision, thresholdSweep, type ScoredPair } from "@/lib/metrics/threshold";
+import { precisionRecallAt, thresholdForPrecision, thresholdSweep, type ScoredPair } from "@/engine/metrics/threshold";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
 

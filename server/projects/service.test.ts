@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEvent } from "@/lib/event/schema";
+import { parseEvent } from "@/engine/event/schema";
 import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
 import { ingestEvent } from "../ingest/pipeline";

@@ -1,6 +1,7 @@
 import "server-only";
-import { buildEmbeddingText } from "@/lib/embedding-text";
-import { parseEvent } from "@/lib/event/schema";
+import { buildEmbeddingText } from "@/engine/embedding-text";
+import { parseEvent } from "@/engine/event/schema";
+import { cosineDistance } from "@/engine/math/cosine";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
 
@@ -14,18 +15,6 @@ export function textOfEvent(event: { embeddingText: string | null; payload: unkn
   if (event.embeddingText) return event.embeddingText;
   const parsed = parseEvent(event.payload);
   return parsed.ok ? buildEmbeddingText(parsed.event) : "";
-}
-
-function cosineDistance(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 1 : 1 - dot / Math.sqrt(na * nb);
 }
 
 /**

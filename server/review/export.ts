@@ -1,6 +1,6 @@
 import "server-only";
 import type { ReviewSource } from "@/lib/contracts/review";
-import { strictMajority } from "@/lib/metrics/kappa";
+import { strictMajority } from "@/engine/metrics/kappa";
 import { db } from "../db";
 import { textOfEvent } from "./distances";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { alignEvents } from "@/lib/alignment";
+import { alignEvents } from "@/engine/alignment";
 import type { ModelDecision, PairLabel, ReviewPair } from "@/lib/contracts/review";
-import { parseEvent, type SentryEvent } from "@/lib/event/schema";
+import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { NotFoundError } from "../http/errors";

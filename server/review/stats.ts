@@ -1,7 +1,7 @@
 import "server-only";
 import type { Agreement, Conflicts, PairList, Progress, QueueFilter, QueueSummary } from "@/lib/contracts/review";
 import { reviewSources } from "@/lib/contracts/review";
-import { majorityAgreement, pairwiseKappas } from "@/lib/metrics/kappa";
+import { majorityAgreement, pairwiseKappas } from "@/engine/metrics/kappa";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { conflictCondition } from "./claims";

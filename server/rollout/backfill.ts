@@ -1,6 +1,6 @@
 import "server-only";
-import type { SentryEvent } from "@/lib/event/schema";
-import { eventExceptionType } from "@/lib/event/title";
+import type { SentryEvent } from "@/engine/event/schema";
+import { eventExceptionType } from "@/engine/event/title";
 import { db } from "../db";
 import type { Transaction } from "../db/client";
 import { vectorColumn } from "../db/vectors";

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { sha256Fraction } from "@/engine/math/sha256-fraction";
 import type { Cohort } from "@/lib/contracts/rollout";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
@@ -11,8 +11,8 @@ import { coverageByProject } from "./metrics";
  * inside 20% tomorrow (same salt) and no project moves in and out between runs.
  */
 export function stickyBucket(projectId: number, salt = ""): number {
-  const digest = createHash("sha256").update(`${salt}:${projectId}`).digest();
-  return digest.readUInt32BE(0) / 2 ** 32;
+  // 32 bits, as the buckets have always been drawn: more would move projects that sit at a cohort's edge.
+  return sha256Fraction(`${salt}:${projectId}`, 4);
 }
 
 /** The projects a cohort selects, by id. */

@@ -7,7 +7,7 @@ import type {
   OvergroupingEstimate,
 } from "@/lib/contracts/rollout";
 import type { CoverageRow } from "./metrics";
-import { wilsonInterval } from "@/lib/metrics/wilson";
+import { wilsonInterval } from "@/engine/metrics/wilson";
 
 /** Pure rules of migration tracking: a project's state and its guardrail flags. */
 

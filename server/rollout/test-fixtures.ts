@@ -1,4 +1,4 @@
-import { parseEvent, type SentryEvent } from "@/lib/event/schema";
+import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { PrismaClient } from "../db/client";
 import { ingestEvent } from "../ingest/pipeline";
 

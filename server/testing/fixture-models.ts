@@ -1,3 +1,4 @@
+import { fnv1a } from "@/engine/math/fnv1a";
 import type { GroupingModel, GroupingModels } from "../grouping/models";
 
 /**
@@ -13,8 +14,7 @@ export const fixtureModelList: GroupingModel[] = [
 ];
 
 function pseudoRandomVector(text: string, dimension: number): number[] {
-  let seed = 2166136261;
-  for (const char of text) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619);
+  let seed = fnv1a(text);
   return Array.from({ length: dimension }, () => {
     seed = Math.imul(seed ^ (seed >>> 15), 2246822507) ^ Math.imul(seed ^ (seed >>> 13), 3266489909);
     return ((seed >>> 0) / 4294967296) * 2 - 1;

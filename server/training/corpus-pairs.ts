@@ -1,5 +1,5 @@
 import "server-only";
-import { Rng } from "@/lib/synthetic";
+import { Rng } from "@/engine/math/random";
 import { parseEmbeddingText } from "../inference/tokenizers/embedding-text-parser";
 import { eventText, type PairSet, type TextPair } from "./dataset";
 

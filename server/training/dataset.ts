@@ -1,6 +1,6 @@
 import "server-only";
-import { buildEmbeddingText } from "@/lib/embedding-text";
-import { parseEvent } from "@/lib/event/schema";
+import { buildEmbeddingText } from "@/engine/embedding-text";
+import { parseEvent } from "@/engine/event/schema";
 import {
   EVALUATION_MIX,
   TRAINING_MIX,
@@ -10,7 +10,7 @@ import {
   type PairKind,
   type SyntheticEvent,
   type SyntheticPlatform,
-} from "@/lib/synthetic";
+} from "@/server/training/synthetic";
 
 /** Pairs over a list of distinct texts (each text embedded once per batch, however many pairs use it). */
 export interface TextPair {

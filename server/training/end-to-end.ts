@@ -1,7 +1,7 @@
 import "server-only";
-import { boundEvent } from "@/lib/event/bound";
-import { parseEvent } from "@/lib/event/schema";
-import { fingerprintEvent } from "@/lib/fingerprinting";
+import { boundEvent } from "@/engine/event/bound";
+import { parseEvent } from "@/engine/event/schema";
+import { fingerprintEvent } from "@/engine/fingerprinting";
 import type { PrismaClient } from "../db/client";
 import { invalidateProjectGroupingFlags } from "../ingest/flags";
 import { bcubed, type BCubed } from "./bcubed";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { LabeledPair, SyntheticPlatform } from "@/lib/synthetic";
+import type { LabeledPair, SyntheticPlatform } from "@/server/training/synthetic";
 import { eventText, toPairSet, type PairSet } from "./dataset";
 import { readJsonLines } from "./events-file";
 

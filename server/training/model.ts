@@ -1,5 +1,5 @@
 import "server-only";
-import { Rng } from "@/lib/synthetic";
+import { Rng } from "@/engine/math/random";
 import type { V2Params, V2Shape } from "../inference/onnx/v2-graph";
 import { POSITION_BUCKETS, SLOT_COUNT, type FrameTokens } from "../inference/tokenizers/frame-tokenizer";
 

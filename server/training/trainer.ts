@@ -1,5 +1,5 @@
 import "server-only";
-import { Rng } from "@/lib/synthetic";
+import { Rng } from "@/engine/math/random";
 import { slotCount, type FrameHashTokenizer, type FrameTokens } from "../inference/tokenizers/frame-tokenizer";
 import type { PairSet } from "./dataset";
 import { contrastivePairLoss } from "./loss";

@@ -1,5 +1,5 @@
 import "server-only";
-import { Rng } from "@/lib/synthetic";
+import { Rng } from "@/engine/math/random";
 import { buildOnnxModel, epsInitializer, l2NormalizeNodes } from "./model-builder";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 
-// Reads back the structure of an embedding text (lib/embedding-text's format, Sentry's): exception
+// Reads back the structure of an embedding text (engine/embedding-text's format, Sentry's): exception
 // headers "{type}: {value}", most recent first, frames `  File "{file}", function {function}` and
 // their context lines indented below. A text without a header starts at its first frame, unindented.
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { parseEmbeddingText, type ParsedException, type ParsedFrame } from "./embedding-text-parser";
-import { fnv1a, wordPieces } from "./hashing";
+import { tokenHash, wordPieces } from "./hashing";
 
 /**
  * The built-in encoders' tokenizer. It reads the trace's structure, not just its words: the exception type,
@@ -115,7 +115,7 @@ export class FrameHashTokenizer {
     let role: ChainRole | undefined;
     const add = (kind: TokenClass, bucket: number, token: string) => {
       if (ids.length >= maxTokens) return;
-      ids.push(fnv1a(`${kind}\u0000${token}`) % vocabSize);
+      ids.push(tokenHash(`${kind}\u0000${token}`) % vocabSize);
       slots.push(slotOf(kind, bucket, role));
     };
     // The text lists the most recent exception first (Sentry's order); within it the crash frame is

@@ -1,13 +1,10 @@
 import "server-only";
+import { fnv1a } from "@/engine/math/fnv1a";
 
-/** FNV-1a over UTF-16 code units: fast, stable across runs and platforms, good enough spread for hashing tricks. */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  // Final avalanche so that buckets taken modulo a power of two use the high bits too.
+/** The hashing trick's hash of a token: FNV-1a, stable across runs and platforms, with a final avalanche. */
+export function tokenHash(text: string): number {
+  let hash = fnv1a(text);
+  // The avalanche makes buckets taken modulo a power of two use the high bits too.
   hash ^= hash >>> 15;
   hash = Math.imul(hash, 0x2c1b3c6d);
   hash ^= hash >>> 12;

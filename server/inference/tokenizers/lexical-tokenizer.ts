@@ -1,5 +1,5 @@
 import "server-only";
-import { fnv1a, wordPieces } from "./hashing";
+import { tokenHash, wordPieces } from "./hashing";
 
 /**
  * v1's tokenizer: a hashing vectorizer over the whole embedding text. Features are the presence of each word
@@ -28,7 +28,7 @@ export class LexicalHashTokenizer {
     const { features } = this.options;
     const vector = new Float32Array(features);
     for (const token of lexicalTokens(text)) {
-      const hash = fnv1a(token);
+      const hash = tokenHash(token);
       const bucket = hash % features;
       vector[bucket] = (vector[bucket] ?? 0) + (hash & 0x80000000 ? -1 : 1);
     }

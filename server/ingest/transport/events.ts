@@ -1,7 +1,7 @@
 import "server-only";
-import { fastParseEvent, repairEvent } from "@/lib/event/fast-parse";
-import type { InvalidDataNote } from "@/lib/event/invalid-data";
-import type { SentryEvent } from "@/lib/event/schema";
+import { fastParseEvent, repairEvent } from "@/engine/event/fast-parse";
+import type { InvalidDataNote } from "@/engine/event/invalid-data";
+import type { SentryEvent } from "@/engine/event/schema";
 import { ValidationError } from "../../http/errors";
 import { IngestTooLargeError } from "./body";
 import { EVENT_ITEM_TYPE, type Envelope } from "./envelope";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SentryEvent } from "@/lib/event/schema";
+import type { SentryEvent } from "@/engine/event/schema";
 import { PROJECT_ID, PUBLIC_KEY } from "./envelope-fixtures";
 import { createIngestHandlers, type IngestHandlers, type IngestProject } from "./handlers";
 import type { IngestLimits } from "./limits";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SentryEvent } from "@/lib/event/schema";
+import type { SentryEvent } from "@/engine/event/schema";
 import { endpoints } from "@/lib/contracts/endpoints";
 import type { IngestResponse } from "@/lib/contracts/ingest";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "../../http/errors";

@@ -5,7 +5,7 @@ import { useGroupingModels } from "../../grouping/default-models";
 import { startApiServer } from "../../testing/api-server";
 import { createTestDatabase } from "../../testing/database";
 import { fixtureModels } from "../../testing/fixture-models";
-import { describeBoundNotes } from "@/lib/event/bound-notes";
+import { describeBoundNotes } from "@/engine/event/bound-notes";
 import { PYTHON_EVENT_ID, browserEnvelope, pythonEnvelope, pythonEvent } from "./envelope-fixtures";
 import { TRANSPARENT_PIXEL } from "./pixel";
 
