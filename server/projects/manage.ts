@@ -48,7 +48,11 @@ export async function renameProject(
  * Gives a project a new DSN public key: from then on the old key is refused (401), here at once, on other replicas
  * within the ingest cache's TTL. Audited without either key (the audit log is readable by viewers).
  */
-export async function rotateProjectKey(actor: SessionUser, projectId: number, view: ProjectViewOptions): Promise<Project> {
+export async function rotateProjectKey(
+  actor: SessionUser,
+  projectId: number,
+  view: ProjectViewOptions,
+): Promise<Project> {
   const prisma = await db();
   const { project, oldKey } = await prisma.$transaction(async (tx) => {
     const before = await lockProject(tx, projectId);
