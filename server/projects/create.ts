@@ -18,17 +18,35 @@ async function takenSlugs(tx: Transaction, base: string): Promise<Set<string>> {
 }
 
 /**
- * Inserts the project with the next free id (above every id, the grouping API's included, so that an id is never
- * reused) and a free slug; null when a concurrent insert took either, to be tried again.
+ * The id of a new project: the next of the console's sequence (so a deleted project's id is never given again), not
+ * below the projects made outside the grouping API, and past any id taken meanwhile (by the demo, or by the grouping
+ * API for a caller's id). The sequence is moved to it.
  */
+async function nextProjectId(tx: Transaction): Promise<number> {
+  const [row] = await tx.$queryRaw<{ id: number | null }[]>`
+    WITH start AS (
+      SELECT GREATEST(
+               nextval('projects_console_id_seq'),
+               COALESCE((SELECT MAX(id) FROM projects WHERE NOT registered_by_grouping_api), 0) + 1
+             ) AS id
+    )
+    SELECT setval('projects_console_id_seq', MIN(candidate.id))::int AS id
+      FROM (SELECT start.id FROM start
+            UNION ALL
+            SELECT p.id + 1 FROM projects p, start WHERE p.id >= start.id) AS candidate
+     WHERE NOT EXISTS (SELECT 1 FROM projects taken WHERE taken.id = candidate.id)`;
+  if (!row?.id || row.id > MAX_PROJECT_ID) throw new ConflictError("There is no free project id left.");
+  return row.id;
+}
+
+/** Inserts the project with a new id and a free slug; null when a concurrent insert took either, to be tried again. */
 async function insertProject(tx: Transaction, input: CreateProjectRequest): Promise<number | null> {
   const base = slugOfName(input.name);
   const slug = firstFreeSlug(base, await takenSlugs(tx, base));
-  const [next] = await tx.$queryRaw<{ id: number }[]>`SELECT COALESCE(MAX(id), 0) + 1 AS id FROM projects`;
-  if (!next || next.id > MAX_PROJECT_ID) throw new ConflictError("There is no free project id left.");
+  const id = await nextProjectId(tx);
   const rows = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO projects (id, slug, name, platform)
-    VALUES (${next.id}, ${slug}, ${input.name}, ${input.platform})
+    VALUES (${id}, ${slug}, ${input.name}, ${input.platform})
     ON CONFLICT DO NOTHING
     RETURNING id`;
   return rows[0]?.id ?? null;

@@ -146,9 +146,17 @@ describe("DELETE /api/projects/[id]", () => {
     await setFlags(sessionAdmin, { projectIds: [doomed.id], change: { groupingModel: "v2" }, reason: "test" });
     await sendErrors(doomed);
     await sampleMerges({ perStratum: 4, seed: "delete-test" });
-    // A pair made by hand across the two projects: it stands on one of the doomed project's events.
-    const keptEvent = await database.prisma.event.findFirstOrThrow({ where: { projectId: kept.id } });
-    const doomedEvent = await database.prisma.event.findFirstOrThrow({ where: { projectId: doomed.id } });
+    // A pair made by hand across the two projects: it belongs to the kept project (the project of its older event)
+    // and stands on one of the doomed project's events.
+    const keptEvent = await database.prisma.event.findFirstOrThrow({
+      where: { projectId: kept.id },
+      orderBy: { id: "asc" },
+    });
+    const doomedEvent = await database.prisma.event.findFirstOrThrow({
+      where: { projectId: doomed.id },
+      orderBy: { id: "desc" },
+    });
+    expect(keptEvent.id).toBeLessThan(doomedEvent.id);
     await createManualPair(sessionAdmin, { eventIds: [keptEvent.id, doomedEvent.id] });
     for (const pair of await database.prisma.reviewPair.findMany()) {
       await database.prisma.label.create({ data: { pairId: pair.id, labelerName: "someone", verdict: "GROUP" } });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Project } from "@/lib/contracts/projects";
 import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
+import { registeredProjectId } from "../grouping/project-ids";
 import { startApiServer } from "../testing/api-server";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
@@ -17,9 +18,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   useGroupingModels(fixtureModels);
   api = await startApiServer();
-  [admin, labeler, viewer] = await Promise.all(
-    (["admin", "labeler", "viewer"] as const).map(async (role) => (await signedInAs(role)).cookie),
-  );
+  admin = (await signedInAs("admin")).cookie;
+  labeler = (await signedInAs("labeler")).cookie;
+  viewer = (await signedInAs("viewer")).cookie;
 });
 afterAll(async () => {
   useGroupingModels(undefined);
@@ -94,6 +95,20 @@ describe("POST /api/projects", () => {
     expect([first.slug, second.slug]).toEqual(["storefront", "storefront-2"]);
     expect(second.id).toBe(first.id + 1);
     expect(new URL(second.dsn!).username).not.toBe(new URL(first.dsn!).username);
+  });
+
+  it("never gives a deleted project's id again, and skips ids the grouping API took for a caller", async () => {
+    const deleted = await create("Gone soon");
+    const deletion = await call(admin, "DELETE", `/api/projects/${deleted.id}`, { confirmation: "gone-soon" });
+    expect(deletion.status).toBe(200);
+    const next = await create("After the deletion");
+    expect(next.id).toBe(deleted.id + 1);
+    // A Sentry's project id that is free is used as it is: the console's next project goes past it.
+    expect(await registeredProjectId(next.id + 1)).toBe(next.id + 1);
+    expect((await create("After the caller")).id).toBe(next.id + 2);
+    // A far larger caller id does not drag the console's ids up to it.
+    await registeredProjectId(1_500_000_000);
+    expect((await create("Still small")).id).toBe(next.id + 3);
   });
 
   it("says which field is wrong: an empty name, a platform it has no SDK setup for", async () => {

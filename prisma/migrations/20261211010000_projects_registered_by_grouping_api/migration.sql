@@ -8,3 +8,9 @@ ALTER TABLE "projects" ADD COLUMN "registered_by_grouping_api" BOOLEAN NOT NULL 
 UPDATE "projects" SET "registered_by_grouping_api" = true
  WHERE "external_id" IS NOT NULL
     OR ("slug" = 'project-' || "id"::text AND "name" = 'Project ' || "id"::text AND "platform" = 'other');
+
+-- Ids of the projects people create come from a sequence, so that a deleted project's id is never given again; each
+-- creation also skips past ids taken meanwhile (the demo's, the grouping API's) (server/projects/create.ts).
+CREATE SEQUENCE "projects_console_id_seq" AS INTEGER MINVALUE 1 MAXVALUE 2147483647;
+SELECT setval('projects_console_id_seq',
+              COALESCE((SELECT MAX("id") FROM "projects" WHERE NOT "registered_by_grouping_api"), 0) + 1, false);
