@@ -2,10 +2,10 @@ import { createHmac } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { runInstrumentedApp } from "../server/ingest/testing/child-app";
-import { e2eDataDir } from "./server";
-import { signInThroughApi } from "./sign-in";
+import { e2eDataDir, e2ePort } from "./server";
+import { e2eAdmin, signInThroughApi } from "./sign-in";
 
 /**
  * Projects, end to end: an admin creates a project in the browser, a real Sentry SDK in a child process sends to the
@@ -17,7 +17,13 @@ const testing = path.resolve("server/ingest/testing");
 const PYTHON = process.env.SENTRY_PYTHON ?? "/usr/bin/python3";
 const pythonSdkInstalled = spawnSync(PYTHON, ["-c", "import sentry_sdk"]).status === 0;
 
+/** The caller project ids this spec's grouping-API call uses (far above the demo's). */
+const GROUPING_API_CALLER_IDS = 900_000_000;
+
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+// The projects this spec makes, deleted after it so that the specs after it see the demo's projects only.
+const created: number[] = [];
 
 /** Creates a project through the Projects page's dialog; the new project's page opens. Returns its DSN. */
 async function createInBrowser(page: Page, name: string, platform: string): Promise<string> {
@@ -28,6 +34,7 @@ async function createInBrowser(page: Page, name: string, platform: string): Prom
   await dialog.getByLabel("Platform").selectOption(platform);
   await dialog.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(/\/projects\/\d+$/);
+  created.push(Number(new URL(page.url()).pathname.split("/").pop()));
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return (await page.getByRole("region", { name: "DSN" }).locator("code").textContent())!;
 }
@@ -44,6 +51,21 @@ async function sendWith(api: APIRequestContext, dsn: string): Promise<number> {
 
 test.beforeEach(async ({ page }) => {
   await signInThroughApi(page);
+});
+
+test.afterAll(async () => {
+  const admin = await playwrightRequest.newContext({ baseURL: `http://localhost:${e2ePort}` });
+  expect((await admin.post("/api/auth/signin", { data: e2eAdmin })).status()).toBe(200);
+  const { projects } = (await (await admin.get("/api/projects")).json()) as {
+    projects: { id: number; slug: string; registeredByGroupingApi: boolean; callerProjectId: string | null }[];
+  };
+  for (const project of projects) {
+    const ours = created.includes(project.id) || Number(project.callerProjectId) >= GROUPING_API_CALLER_IDS;
+    if (!ours) continue;
+    const response = await admin.delete(`/api/projects/${project.id}`, { data: { confirmation: project.slug } });
+    expect(response.status()).toBe(200);
+  }
+  await admin.dispose();
 });
 
 test("an admin creates a project; the real @sentry/node SDK sends to the DSN shown; the page turns to the issue", async ({
@@ -166,7 +188,7 @@ test("viewers see no DSN key and cannot create projects; grouping-API projects a
   const projectPath = new URL(page.url()).pathname;
 
   // A Sentry calls the similar-issues API with a project id regroup does not know: the grouping API registers it.
-  const callerId = 900_000_000 + Math.floor(Math.random() * 1_000_000);
+  const callerId = GROUPING_API_CALLER_IDS + Math.floor(Math.random() * 1_000_000);
   const secret = fs.readFileSync(path.join(e2eDataDir, "grouping-api-secret"), "utf8").trim().split(/\s+/)[0]!;
   const body = JSON.stringify({ project_id: callerId, hash: `e2e-${unique()}`, stacktrace: "ValueError: e2e", k: 1 });
   const similar = await page.request.post("/v0/issues/similar-issues", {
