@@ -1,4 +1,5 @@
 // `npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]`
+// `npm run eval -- --end-to-end --events E.jsonl[.gz] [--models v1,v2] [--json]` (see scripts/eval/end-to-end.ts)
 // Offline evaluation of the registered models on labeled pairs of Sentry events: per model and dimension,
 // precision and recall of GROUP at the model's threshold (each platform at its own where the model has one), recall
 // at 95% precision, ROC AUC, AUC of hard positives vs hard negatives (pairs with a `kind`), and per platform; then
@@ -20,16 +21,18 @@ const { values } = parseArgs({
     models: { type: "string" },
     dims: { type: "string", default: "64,768" },
     json: { type: "boolean", default: false },
+    "end-to-end": { type: "boolean", default: false },
   },
 });
-if (!values.events || !values.pairs) {
+if (!values.events || (!values.pairs && !values["end-to-end"])) {
   console.error(
-    "usage: npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]",
+    "usage: npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]\n" +
+      "       npm run eval -- --end-to-end --events E.jsonl[.gz] [--models v1,v2] [--json]",
   );
   process.exit(2);
 }
 // --json prints exactly one JSON object on stdout; info logs (which go to stdout) would break parsing.
-if (values.json && !process.env.LOG_LEVEL) process.env.LOG_LEVEL = "warn";
+if ((values.json || values["end-to-end"]) && !process.env.LOG_LEVEL) process.env.LOG_LEVEL = "warn";
 const log = (message: string) => (values.json ? process.stderr : process.stdout).write(`${message}\n`);
 const models = values.models
   ? values.models
@@ -45,8 +48,13 @@ const dims = values.dims
   .map(Number)
   .filter((d) => Number.isInteger(d) && d > 0);
 
+if (values["end-to-end"]) {
+  const { evaluateEndToEnd } = await import("./eval/end-to-end");
+  await evaluateEndToEnd(values.events, models, values.json);
+  process.exit(0);
+}
 const events = await readEvents(values.events);
-const { set, skipped } = await readLabeledPairs(values.pairs, events);
+const { set, skipped } = await readLabeledPairs(values.pairs!, events);
 log(
   `${events.size} events, ${set.pairs.length} pairs (${set.pairs.filter((p) => p.group).length} GROUP)${skipped ? `, ${skipped} skipped (event missing or without a stacktrace)` : ""}`,
 );

@@ -289,7 +289,8 @@ describe("hostile events", () => {
 
   it("fingerprints a 1 MB value and 20,000 native __cxa_throw frames, unbounded, in well under the old minutes", () => {
     // Before: 1 MB "aaaa…" ~20 minutes (quadratic message parameterization); 20,000 frames ~70 s
-    // (stack trace rule ranges applied per matching frame).
+    // (stack trace rule ranges applied per matching frame). The bound only has to tell seconds from those minutes: it
+    // is wide because other work shares these cores (3 s was once exceeded by 90 ms under a concurrent training run).
     const value = parseEvent({
       platform: "python",
       exception: { values: [{ type: "E", value: "a".repeat(1 << 20) }] },
@@ -300,7 +301,7 @@ describe("hostile events", () => {
     for (const event of [value.event, native.event]) {
       const start = performance.now();
       expect(fingerprintEvent(event).hashes.length).toBeGreaterThan(0);
-      expect(performance.now() - start).toBeLessThan(3_000);
+      expect(performance.now() - start).toBeLessThan(20_000);
     }
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type Transaction } from "../db/client";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
-import { exactCosineDistance, type NewRecord, type Neighbour, type SearchOptions } from "./records";
+import { exactCosineDistance, unseenCondition, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
 /**
  * The SQL of records.ts for many requests at once: the kNN lookups of concurrent requests in one statement (a
@@ -37,6 +37,7 @@ function searchBlock(search: BatchSearch, idx: number): Prisma.Sql {
       FROM grouping_records
      WHERE project_id = ${search.projectId}
        AND ${column} IS NOT NULL
+       ${unseenCondition(search)}
        AND hash <> ${search.excludeHash}
        AND (${column} <=> ${query}::vector) <= ${radius}
      ORDER BY ${column} <=> ${query}::vector

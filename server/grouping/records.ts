@@ -17,6 +17,16 @@ export interface SearchOptions {
   excludeHash: string;
   radius: number;
   limit: number;
+  /**
+   * Only records this model has no vector for: the stable model's fallback looks only at issues the next model
+   * cannot see yet (indexed before the project moved, not backfilled), never overruling what the next model judged.
+   */
+  unseenBy?: GroupingModel;
+}
+
+/** The SQL condition of SearchOptions.unseenBy (nothing when unset). */
+export function unseenCondition(options: SearchOptions): Prisma.Sql {
+  return options.unseenBy ? Prisma.sql`AND ${vectorColumn(options.unseenBy.column)} IS NULL` : Prisma.empty;
 }
 
 /**
@@ -34,6 +44,7 @@ export async function searchNeighbours(tx: Transaction, options: SearchOptions):
       FROM grouping_records
      WHERE project_id = ${options.projectId}
        AND ${column} IS NOT NULL
+       ${unseenCondition(options)}
        AND hash <> ${options.excludeHash}
        AND (${column} <=> ${query}::vector) <= ${options.radius}
      ORDER BY ${column} <=> ${query}::vector
@@ -68,6 +79,7 @@ export async function searchWithReranking(
       FROM grouping_records
      WHERE project_id = ${options.projectId}
        AND ${column} IS NOT NULL
+       ${unseenCondition(options)}
        AND hash <> ${options.excludeHash}
        AND (${column} <=> ${query}::vector) <= ${options.candidateRadius}
      ORDER BY ${column} <=> ${query}::vector

@@ -55,11 +55,20 @@ async function lookup(
   model: GroupingModel,
   vector: number[],
   threshold: number,
+  unseenBy?: GroupingModel,
 ): Promise<Lookup> {
   // A read-only caller (the "similar issues" view, a shadow decision) still learns whether the model would group,
   // so it searches at least as far as the threshold (Seer's thresholds are below 0.1, where this changes nothing).
   const radius = request.read_only ? Math.max(READ_ONLY_RADIUS, threshold) : threshold;
-  const base = { projectId: request.project_id, model, vector, excludeHash: request.hash, radius, limit: request.k };
+  const base = {
+    projectId: request.project_id,
+    model,
+    vector,
+    excludeHash: request.hash,
+    radius,
+    limit: request.k,
+    unseenBy,
+  };
   // k = 0 is Seer's "find nothing, then store" (Sentry's ingest_follow_up): there is nothing to search for.
   if (request.k === 0) return { model, vector, threshold, neighbours: [] };
   const neighbours = await searchCoalesced(
@@ -104,7 +113,8 @@ export interface GroupingCallResult extends SimilarIssuesResponse {
 /**
  * Seer's similar-issues call as a caller (Sentry) makes it: the caller's project id is mapped to regroup's, then
  * groupingCall embeds the stack trace, looks for the nearest records of the project, falls back from the next
- * model to the stable one when the next finds nothing, stores the embedding when nothing is within the threshold
+ * model to the stable one when the next finds nothing (the stable one then looks only at records the next has no
+ * vector of: issues indexed before the project moved and not backfilled yet), stores the embedding when nothing is within the threshold
  * (never in read-only mode), and records the decision.
  */
 export async function findSimilarIssues(
@@ -178,7 +188,10 @@ export async function groupingCall(
     stable.version !== requested.version;
   if (fallback) {
     const stableThreshold = groupingThreshold(request.threshold, stable, request.platform);
-    answer = await lookup(request, stable, await embedOne(models, stable, request.stacktrace), stableThreshold);
+    // The stable model answers only for issues the requested one has no vector of (indexed before the project
+    // moved, not backfilled yet): where the requested model looked and found nothing near, its "no" stands.
+    const stableVector = await embedOne(models, stable, request.stacktrace);
+    answer = await lookup(request, stable, stableVector, stableThreshold, requested);
     computed.push(answer);
   }
 

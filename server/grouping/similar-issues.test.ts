@@ -145,6 +145,21 @@ describe("POST /api/v0/issues/similar-issues", () => {
     expect(byV2.responses[0]).toMatchObject({ parent_hash: "fresh", should_group: true });
   });
 
+  it("does not let v1 merge into an issue that v2 has a vector of and found too far", async () => {
+    // Indexed on v2 (both vectors): v2 keeps it apart from the next trace, v1 alone would merge them.
+    await similar({ hash: "seen", stacktrace: "v1=1,0;v2=1,0", model: "v2" });
+    expect((await records()).find((r) => r.hash === "seen")).toMatchObject({ has_v1: true, has_v2: true });
+    const apart = await similar({ hash: "other-cause", stacktrace: "v1=1,0.05;v2=0,1", model: "v2" });
+    expect(apart.responses.filter((r) => r.should_group)).toEqual([]);
+    expect((await records()).map((r) => r.hash)).toEqual(["other-cause", "seen"]);
+
+    // Indexed before the move (v1 only): the fallback still finds it.
+    await similar({ hash: "legacy", stacktrace: "v1=0,0,1;v2=0,0,1", model: "v1" });
+    const fallback = await similar({ hash: "legacy-again", stacktrace: "v1=0,0.05,1;v2=0,0,0,1", model: "v2" });
+    expect(fallback.model_used).toBe("v1");
+    expect(fallback.responses[0]).toMatchObject({ parent_hash: "legacy", should_group: true });
+  });
+
   it("in training mode fills the next model's column for the hash and answers nothing", async () => {
     await similar({ hash: "legacy", stacktrace: "v1=1,0;v2=1,0", model: "v1" });
     expect((await records())[0]).toMatchObject({ has_v1: true, has_v2: false });
