@@ -17,6 +17,13 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default(".data"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /**
+   * The URL SDKs reach regroup at (scheme, host and port), for the DSNs the console shows; unset: the host each request
+   * came to (X-Forwarded-Host and -Proto with TRUST_PROXY).
+   */
+  PUBLIC_URL: optionalString.refine((value) => value === undefined || /^https?:\/\/[^/?#\s]+/.test(value), {
+    message: "must be an http:// or https:// URL",
+  }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * HMAC secret(s) of the machine-to-machine APIs (grouping, embed), space-separated to rotate one without downtime

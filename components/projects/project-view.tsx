@@ -4,12 +4,14 @@ import Link from "next/link";
 import { formatCount, formatRelativeTime } from "@/lib/format";
 import { useProjectIssuesQuery } from "@/lib/queries/issues";
 import { ProjectFlagToggle } from "../rollout/project-flag-toggle";
+import { ProjectSettings } from "./project-settings";
+import { ProjectSetup } from "./project-setup";
 import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { TableHead } from "../ui/table-head";
 
-/** A project: its DSN and grouping model, and its issues with how each was created. */
-export function ProjectView({ projectId }: { projectId: number }) {
+/** A project: its DSN (and SDK setup while it waits for its first event), grouping model, issues, and settings. */
+export function ProjectView({ projectId, canManage }: { projectId: number; canManage: boolean }) {
   const query = useProjectIssuesQuery(projectId);
   if (query.isPending) return <LoadingState label="Loading the project…" />;
   if (query.isError) return <ErrorState title="Could not load the project." error={query.error} />;
@@ -21,16 +23,10 @@ export function ProjectView({ projectId }: { projectId: number }) {
         title={project.name}
         description={`${project.platform} · ${formatCount(project.issueCount)} issues · ${formatCount(project.eventCount)} events · AI grouping with ${project.groupingModel}${project.skipFallback ? " (no fallback)" : ""}`}
       />
-      <section aria-label="DSN" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-sm font-semibold">DSN</h2>
-        <p className="mt-1 text-xs text-slate-600">
-          Point a Sentry SDK at this DSN to send this project&apos;s errors here.
-        </p>
-        <code className="mt-2 block break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">{project.dsn}</code>
-      </section>
+      <ProjectSetup projectId={projectId} />
       <ProjectFlagToggle projectId={projectId} />
       {issues.length === 0 ? (
-        <EmptyState title="No issues yet">Errors sent with the DSN above appear here as issues.</EmptyState>
+        <EmptyState title="No issues yet">Errors sent with the project&apos;s DSN appear here as issues.</EmptyState>
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
           <caption className="sr-only">Issues</caption>
@@ -67,6 +63,7 @@ export function ProjectView({ projectId }: { projectId: number }) {
           </tbody>
         </table>
       )}
+      {canManage ? <ProjectSettings projectId={projectId} /> : null}
     </>
   );
 }

@@ -3,11 +3,11 @@ import type { ProjectSummary } from "@/lib/contracts/projects";
 import { formatCount, formatRelativeTime } from "@/lib/format";
 import { TableHead } from "../ui/table-head";
 
-/** The projects with their platform and counts. */
-export function ProjectsTable({ projects, now }: { projects: ProjectSummary[]; now: Date }) {
+/** Projects with their platform and counts; a grouping-API project also names its caller's project id. */
+export function ProjectsTable({ caption, projects, now }: { caption: string; projects: ProjectSummary[]; now: Date }) {
   return (
     <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-      <caption className="sr-only">Projects</caption>
+      <caption className="sr-only">{caption}</caption>
       <TableHead
         padding="px-4"
         columns={[
@@ -27,6 +27,7 @@ export function ProjectsTable({ projects, now }: { projects: ProjectSummary[]; n
               </Link>
               <span className="ml-2 font-mono text-xs font-normal text-slate-500">
                 {project.slug} · #{project.id}
+                {project.callerProjectId !== null ? ` · caller's id ${project.callerProjectId}` : ""}
               </span>
             </th>
             <td className="px-4 py-2">

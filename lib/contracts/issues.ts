@@ -7,7 +7,8 @@ export const projectDetailSchema = z.object({
   slug: z.string(),
   name: z.string(),
   platform: z.string(),
-  dsn: z.string(),
+  /** Null for viewers: the key lets its holder send events. */
+  dsn: z.string().nullable(),
   groupingModel: z.string(),
   skipFallback: z.boolean(),
   issueCount: z.number().int(),

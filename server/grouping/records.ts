@@ -4,19 +4,11 @@ import { Prisma, type Transaction } from "../db/client";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
 import type { GroupingModel } from "./models";
 
-/** SQL over grouping_records (the AI grouping index) and the project registry it needs. */
+/** SQL over grouping_records (the AI grouping index). */
 
 export interface Neighbour {
   hash: string;
   distance: number;
-}
-
-/** Registers a project id on first use (ids are the caller's); a no-op when it exists. */
-export async function ensureProject(tx: Transaction, projectId: number): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO projects (id, slug, name, platform)
-    VALUES (${projectId}, ${`project-${projectId}`}, ${`Project ${projectId}`}, 'other')
-    ON CONFLICT (id) DO NOTHING`;
 }
 
 export interface SearchOptions {

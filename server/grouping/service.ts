@@ -17,7 +17,6 @@ import { groupingThreshold } from "./thresholds";
 import {
   deleteProjectRecords,
   deleteRecordsByHash,
-  ensureProject,
   insertRecord,
   searchNeighbours,
   searchWithReranking,
@@ -25,16 +24,6 @@ import {
   type NewRecord,
   type Neighbour,
 } from "./records";
-
-// Projects this process has registered (or seen registered): the hot path skips the write for them.
-const knownProjects = new Set<number>();
-
-async function registerProjectOnce(projectId: number): Promise<void> {
-  if (knownProjects.has(projectId)) return;
-  const prisma = await db();
-  await prisma.$transaction((tx) => ensureProject(tx, projectId));
-  knownProjects.add(projectId);
-}
 
 /** The read-only "similar issues" view looks this far, whatever the grouping threshold. */
 const READ_ONLY_RADIUS = 0.1;
@@ -137,7 +126,10 @@ export async function findSimilarIssues(
   return { responses, model_used };
 }
 
-/** findSimilarIssues with what the ingest pipeline needs besides the answer. */
+/**
+ * findSimilarIssues with what the ingest pipeline needs besides the answer. The project must exist: it is regroup's
+ * id, and nothing here creates a project (a backfill still running as its project is deleted must not bring it back).
+ */
 export async function groupingCall(
   request: SimilarIssuesRequest,
   models: GroupingModels = groupingModels(),
@@ -153,7 +145,6 @@ export async function groupingCall(
     const threshold = groupingThreshold(request.threshold, requested, request.platform);
     let decision: DecisionInput | null = null;
     const decisionId = await prisma.$transaction(async (tx) => {
-      await ensureProject(tx, request.project_id);
       await upsertEmbeddings(tx, {
         projectId: request.project_id,
         hash: request.hash,
@@ -182,7 +173,6 @@ export async function groupingCall(
     };
   }
 
-  await registerProjectOnce(request.project_id);
   let answer = await lookup(
     request,
     requested,

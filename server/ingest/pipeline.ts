@@ -11,14 +11,10 @@ import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
-import { cacheOf } from "./ingest-cache";
+import { projectsById, projectsByKey, type IngestProject } from "./project-cache";
 import { knownGroupHash, placeEventInGroup } from "./group-placement";
 
-export interface IngestProject {
-  id: number;
-  publicKey: string;
-  platform: string;
-}
+export type { IngestProject } from "./project-cache";
 
 export interface IngestResult {
   eventId: string;
@@ -34,7 +30,7 @@ const found = (project: IngestProject | null) => project !== null;
 /** The project an SDK sends to, with its DSN key, or null (cached: see ingest-cache.ts). */
 export async function findProjectForIngest(projectId: number): Promise<IngestProject | null> {
   const prisma = await db();
-  return cacheOf<number, IngestProject | null>(prisma, "project-by-id").get(
+  return projectsById(prisma).get(
     projectId,
     () => prisma.project.findUnique({ where: { id: projectId }, select: PROJECT_FIELDS }),
     found,
@@ -44,7 +40,7 @@ export async function findProjectForIngest(projectId: number): Promise<IngestPro
 /** The project whose DSN public key this is (keys are unique), or null; for `/api/store/`, whose path names none. */
 export async function findProjectForIngestByKey(publicKey: string): Promise<IngestProject | null> {
   const prisma = await db();
-  return cacheOf<string, IngestProject | null>(prisma, "project-by-key").get(
+  return projectsByKey(prisma).get(
     publicKey,
     () => prisma.project.findUnique({ where: { publicKey }, select: PROJECT_FIELDS }),
     found,

@@ -3,6 +3,8 @@ import type { IssueSummary, ProjectDetail, ProjectIssuesResponse } from "@/lib/c
 import { db } from "../db";
 import { NotFoundError } from "../http/errors";
 import { projectGroupingFlags } from "../ingest/flags";
+import { projectDsn } from "../projects/dsn";
+import type { ProjectViewOptions } from "../projects/project-view";
 
 interface IssueRow {
   id: number;
@@ -35,14 +37,8 @@ export function describeCreation(
     : { kind: "unknown", detail: "No events." };
 }
 
-/** The DSN SDKs are configured with: the project's key, the host the console is reached at, the project id. */
-export function projectDsn(publicKey: string, origin: string, projectId: number): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${publicKey}@${url.host}/${projectId}`;
-}
-
-/** A project with its DSN and flags, and its issues, most recently seen first. */
-export async function getProjectIssues(projectId: number, origin: string): Promise<ProjectIssuesResponse> {
+/** A project with its DSN (not for viewers) and flags, and its issues, most recently seen first. */
+export async function getProjectIssues(projectId: number, view: ProjectViewOptions): Promise<ProjectIssuesResponse> {
   const prisma = await db();
   const project = await prisma.project.findUnique({
     where: { id: projectId },
@@ -71,7 +67,7 @@ export async function getProjectIssues(projectId: number, origin: string): Promi
     slug: project.slug,
     name: project.name,
     platform: project.platform,
-    dsn: projectDsn(project.publicKey, origin, project.id),
+    dsn: view.showKey ? projectDsn(project.publicKey, view.origin, project.id) : null,
     groupingModel: flags.model,
     skipFallback: flags.skipFallback,
     issueCount: project._count.groups,

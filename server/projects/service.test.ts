@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEvent } from "@/engine/event/schema";
 import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
+import { registeredProjectId } from "../grouping/project-ids";
 import { ingestEvent } from "../ingest/pipeline";
 import { createTestDatabase } from "../testing/database";
 import { fixtureModels } from "../testing/fixture-models";
@@ -62,8 +63,32 @@ describe("GET /api/projects", () => {
         issueCount: 2,
         eventCount: 3,
         lastSeen: new Date((now - 100) * 1000).toISOString(),
+        registeredByGroupingApi: false,
+        callerProjectId: null,
       },
-      { id: 12, slug: "web", name: "Web", platform: "javascript", issueCount: 0, eventCount: 0, lastSeen: null },
+      {
+        id: 12,
+        slug: "web",
+        name: "Web",
+        platform: "javascript",
+        issueCount: 0,
+        eventCount: 0,
+        lastSeen: null,
+        registeredByGroupingApi: false,
+        callerProjectId: null,
+      },
     ]);
+  });
+
+  it("marks the projects the grouping API registered for a caller, with the caller's project id", async () => {
+    // A Sentry project id of its own (as is) and one beyond 32 bits (mapped to a free id).
+    const small = await registeredProjectId(5);
+    const large = await registeredProjectId(4_503_599_627_370_497);
+    const registered = (await list()).filter((project) => project.registeredByGroupingApi);
+    expect(registered.map((project) => [project.id, project.name, project.callerProjectId])).toEqual([
+      [small, "Project 5", "5"],
+      [large, "Sentry project 4503599627370497", "4503599627370497"],
+    ]);
+    expect(small).toBe(5);
   });
 });

@@ -1,8 +1,12 @@
 import "server-only";
 import type { ProjectSummary } from "@/lib/contracts/projects";
 import { db } from "../db";
+import { callerProjectId } from "./caller-id";
 
-/** Every project with its platform, issue and event counts and when it last saw an event. */
+/**
+ * Every project with its platform, issue and event counts and when it last saw an event; those the grouping API
+ * registered for a caller are marked (the console lists them apart).
+ */
 export async function listProjects(): Promise<ProjectSummary[]> {
   const prisma = await db();
   const [projects, lastSeen] = await Promise.all([
@@ -21,5 +25,7 @@ export async function listProjects(): Promise<ProjectSummary[]> {
     issueCount: project._count.groups,
     eventCount: project._count.events,
     lastSeen: lastSeenByProject.get(project.id)?.toISOString() ?? null,
+    registeredByGroupingApi: project.registeredByGroupingApi,
+    callerProjectId: callerProjectId(project),
   }));
 }

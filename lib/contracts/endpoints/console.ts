@@ -89,7 +89,7 @@ export const consoleEndpoints = {
   listProjects: endpoint({
     method: "GET",
     path: "/api/projects",
-    summary: "Every project with its issue and event counts.",
+    summary: "Every project with its issue and event counts; those the grouping API registered are marked.",
     tag: "projects",
     access: "viewer",
     response: projectListResponseSchema,
@@ -97,7 +97,7 @@ export const consoleEndpoints = {
   projectIssues: endpoint({
     method: "GET",
     path: "/api/projects/[id]/issues",
-    summary: "A project (with its DSN) and its issues.",
+    summary: "A project (with its DSN, not for viewers) and its issues.",
     tag: "projects",
     access: "viewer",
     params: idParamsSchema,

@@ -1,6 +1,7 @@
 import { endpoint, type Endpoint } from "../endpoint";
 import { consoleEndpoints } from "./console";
 import { groupingEndpoints, ingestEndpoints } from "./machine";
+import { projectEndpoints } from "./projects";
 import { reviewEndpoints } from "./review";
 import { openApiDocumentSchema } from "../openapi";
 import { rolloutEndpoints } from "./rollout";
@@ -12,6 +13,7 @@ import { rolloutEndpoints } from "./rollout";
  */
 export const endpoints = {
   ...consoleEndpoints,
+  ...projectEndpoints,
   ...reviewEndpoints,
   ...rolloutEndpoints,
   ...groupingEndpoints,

@@ -1,0 +1,69 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createProjectRequestSchema, projectPlatformNames, projectPlatforms } from "@/lib/contracts/projects";
+import { useCreateProjectMutation } from "@/lib/queries/projects";
+import { Button } from "../ui/button";
+import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
+import { Dialog } from "../ui/dialog";
+import { Field } from "../ui/field";
+import { FormError } from "../ui/form-error";
+import { Input } from "../ui/input";
+import { Select } from "../ui/select";
+
+const fields = ["name", "platform"] as const;
+
+function CreateProjectForm({ onCancel }: { onCancel: () => void }) {
+  const router = useRouter();
+  const create = useCreateProjectMutation();
+  const form = useContractForm(createProjectRequestSchema, { defaultValues: { name: "", platform: "python" } });
+  const submit = form.handleSubmit((input) =>
+    create.mutate(input, {
+      // The new project's page shows its DSN and SDK setup, and waits for its first event.
+      onSuccess: ({ project }) => router.push(`/projects/${project.id}`),
+      onError: (error) => showServerError(form, error, fields),
+    }),
+  );
+  return (
+    <form className="mt-4 space-y-3" noValidate onSubmit={submit}>
+      <Field label="Name" hint="What your team calls the application." error={fieldError(form, "name")}>
+        <Input autoComplete="off" {...form.register("name")} />
+      </Field>
+      <Field label="Platform" hint="Its Sentry SDK's setup is shown next." error={fieldError(form, "platform")}>
+        <Select {...form.register("platform")}>
+          {projectPlatforms.map((platform) => (
+            <option key={platform} value={platform}>
+              {projectPlatformNames[platform]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <FormError message={form.formState.errors.root?.server?.message} />
+      <div className="flex justify-end gap-2">
+        <Button size="xs" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" disabled={create.isPending || create.isSuccess}>
+          Create project
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The Projects page's "Create project" button and its dialog (admins). */
+export function CreateProjectDialog() {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button variant="primary">Create project</Button>}
+      title="Create a project"
+      description="A project gets its own DSN: the SDKs of one application send their errors to it."
+    >
+      <CreateProjectForm onCancel={() => setOpen(false)} />
+    </Dialog>
+  );
+}
