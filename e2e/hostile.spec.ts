@@ -8,11 +8,12 @@ import { signInThroughApi } from "./sign-in";
 
 // A DSN key is public (browser SDKs ship it), so anyone may send the server anything. Each hostile request below
 // must get a clear answer — 2xx with the event stored (trimmed) or a 4xx — within a second, while the server keeps
-// answering others (/api/health within 200 ms), and all of them together must not leave its memory grown.
+// answering others (/api/health within 500 ms: a frozen event loop takes seconds to minutes, while a busy shared
+// machine alone once took 248 ms), and all of them together must not leave its memory grown.
 
 const origin = `http://127.0.0.1:${e2ePort}`;
 const ANSWER_WITHIN_MS = 1_000;
-const HEALTH_WITHIN_MS = 200;
+const HEALTH_WITHIN_MS = 500;
 const MiB = 1024 * 1024;
 
 interface Answer {
