@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "../db/client";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { createUser } from "../users/service";
 import { signInHandler } from "./http";
 import { userOfSession } from "./session";
@@ -13,10 +12,9 @@ process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS = "30";
 // One trusted reverse proxy, which appends the client's address to X-Forwarded-For.
 process.env.TRUST_PROXY = "1";
 
-let database: Database;
+const database = setUpTestDatabase();
 const output: string[] = [];
 beforeAll(async () => {
-  database = await createTestDatabase();
   // Everything the server logs during the test, to check that no secret reaches the logs.
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
@@ -28,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await database?.close();
 });
 
 function signIn(email: string, password: string, ip = "203.0.113.7", headers: Record<string, string> = {}) {

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
-import { signedInAs } from "../testing/users";
+import { sessionUserAs } from "../testing/users";
 import { createJobRunner } from "./job-runner";
 import {
   applyDueScheduledChanges,
@@ -14,17 +12,10 @@ import {
 } from "./scheduled";
 import { createProject, waitFor } from "./test-fixtures";
 
-let database: Database;
+const database = setUpTestDatabase({ models: fixtureModels });
 let admin: SessionUser;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  const user = await signedInAs("admin");
-  admin = { id: user.id, email: user.email, name: null, role: "admin" };
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
+  admin = await sessionUserAs("admin");
 });
 
 const modelOf = async (projectId: number) =>
