@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setUpTestDatabase } from "../testing/test-environment";
 import { createUser } from "../users/service";
@@ -48,8 +49,6 @@ async function statuses(responses: Promise<Response>[]): Promise<Record<number, 
   for (const response of await Promise.all(responses)) counts[response.status] = (counts[response.status] ?? 0) + 1;
   return counts;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("sign-in", () => {
   it("sets an httpOnly SameSite session cookie for the right password, and a generic 401 otherwise", async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { setUpConcurrentPostgres } from "../testing/concurrent-postgres";
@@ -57,7 +58,7 @@ describe.skipIf(!available)(title, () => {
           )
         ).rows;
         if (settled || waiting!.n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await sleep(20);
       }
       await other.query("ROLLBACK");
       expect(await run).toEqual([]);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session";
 import { setUpTestDatabase } from "../testing/test-environment";
@@ -45,7 +46,7 @@ describe("scheduled changes", () => {
 
     const runner = createJobRunner({ intervalMs: 25, models: fixtureModels });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
       expect(Date.now()).toBeLessThan(runAt.getTime());
       expect(await modelOf(due.id)).toBe("v1"); // not yet: its time has not come
       await waitFor(async () => (await modelOf(due.id)) === "v2", 5_000, "the scheduled change");
@@ -61,7 +62,7 @@ describe("scheduled changes", () => {
         before: { grouping_model: "v1", skip_fallback: false },
         after: { grouping_model: "v2", skip_fallback: false },
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
     } finally {
       await runner.stop();
     }
