@@ -8,6 +8,7 @@
  * a job resumes from its last batch when run again (or when a server's runner finds it stale).
  */
 import { parseArgs } from "node:util";
+import { setTimeout as sleep } from "node:timers/promises";
 import cliProgress from "cli-progress";
 import { z } from "zod";
 import { cohortSchema, jobListResponseSchema, jobSchema, type Cohort, type Job } from "../lib/contracts/rollout";
@@ -125,7 +126,7 @@ async function viaServer(url: string, request: ReturnType<typeof target>): Promi
         progress.get(job.id)?.update(job.progressDone, { status: job.status });
       }
       if (jobs.every((job) => !["queued", "running"].includes(job.status))) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(500);
     }
     report(jobs);
   });

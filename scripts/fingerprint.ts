@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
 import { parseEvent } from "@/engine/event/schema";
 import { fingerprintEvent } from "@/engine/fingerprinting";
 import type { FingerprintRule } from "@/engine/fingerprinting";
@@ -44,7 +45,7 @@ function fingerprintFile(path: string): string {
   }
 }
 
-const target = process.argv[2];
+const target = parseArgs({ allowPositionals: true }).positionals[0];
 if (!target) {
   console.error("usage: npm run --silent fingerprint -- <file-or-directory>");
   process.exit(2);

@@ -10,27 +10,36 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { buildEmbeddingText } from "@/engine/embedding-text";
 import { parseEvent } from "@/engine/event/schema";
 import { generateCorpus } from "@/server/training/synthetic";
 import { signatureHeader } from "../server/http/rpc-signature";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] !== undefined ? args[index + 1]! : fallback;
-};
-const url = option("url", `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-const projects = Number(option("projects", "100"));
-const records = Number(option("records", "100000"));
-const concurrency = Number(option("concurrency", "16"));
-const durationS = Number(option("duration", "60"));
-const model = option("model", "v1");
-const batchSize = Number(option("batch", "50"));
-const nearShare = Number(option("near", "0.5"));
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: `http://localhost:${process.env.PORT ?? 3000}` },
+    projects: { type: "string", default: "100" },
+    records: { type: "string", default: "100000" },
+    concurrency: { type: "string", default: "16" },
+    duration: { type: "string", default: "60" },
+    model: { type: "string", default: "v1" },
+    batch: { type: "string", default: "50" },
+    near: { type: "string", default: "0.5" },
+    secret: { type: "string", default: "" },
+  },
+});
+const url = values.url.replace(/\/$/, "");
+const projects = Number(values.projects);
+const records = Number(values.records);
+const concurrency = Number(values.concurrency);
+const durationS = Number(values.duration);
+const model = values.model;
+const batchSize = Number(values.batch);
+const nearShare = Number(values.near);
 const secret =
-  option("secret", "") ||
+  values.secret ||
   process.env.GROUPING_API_SECRET?.trim().split(/\s+/)[0] || // several while rotating: the first signs
   fs.readFileSync(path.join(process.env.DATA_DIR ?? ".data", "grouping-api-secret"), "utf8").trim();
 const FIRST_PROJECT = 900_001;

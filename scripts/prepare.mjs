@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const at = (...parts) => path.join(root, ...parts);
@@ -88,8 +89,10 @@ export function ensureBuild() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = new Set(process.argv.slice(2));
-  if (!args.has("--generate-only")) ensureDependencies();
+  const { values } = parseArgs({
+    options: { "generate-only": { type: "boolean", default: false }, "no-build": { type: "boolean", default: false } },
+  });
+  if (!values["generate-only"]) ensureDependencies();
   ensurePrismaClient();
-  if (!args.has("--generate-only") && !args.has("--no-build")) ensureBuild();
+  if (!values["generate-only"] && !values["no-build"]) ensureBuild();
 }

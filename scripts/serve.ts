@@ -6,6 +6,7 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import next from "next";
 import { startSignInCleanup } from "../server/auth/cleanup";
 import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-admin";
@@ -20,8 +21,10 @@ import { StartupError, openMigratedDatabase } from "../server/startup";
 import { version } from "../server/version";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dev = process.argv.includes("--dev");
-const demo = process.argv.includes("--demo");
+const { values } = parseArgs({
+  options: { dev: { type: "boolean", default: false }, demo: { type: "boolean", default: false } },
+});
+const { dev, demo } = values;
 
 function fail(message: string): never {
   process.stderr.write(`regroup: ${message}\n`);

@@ -4,12 +4,13 @@
  * server first when it uses the embedded one). Audited as done by "system".
  */
 import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
 import { recordAudit } from "../server/audit/record";
 import { hashPassword } from "../server/auth/password";
 import { EnvError, parseEnv } from "../server/env";
 import { StartupError, openMigratedDatabase } from "../server/startup";
 
-const email = process.argv[2]?.trim().toLowerCase();
+const email = parseArgs({ allowPositionals: true }).positionals[0]?.trim().toLowerCase();
 if (!email) {
   process.stderr.write("usage: npm run user:password -- <email>\n");
   process.exit(2);

@@ -1,20 +1,8 @@
 // v2 trained on the corpus of real executions, thresholds chosen on its dev apps (see scripts/train.ts).
 import fs from "node:fs";
 import path from "node:path";
-import cliProgress from "cli-progress";
 import { LocalInferenceService, ModelRegistry } from "@/server/inference";
-import { FrameHashTokenizer } from "@/server/inference/tokenizers/frame-tokenizer";
-import {
-  OUTPUT_DIM,
-  V2_LAYOUT,
-  V2_MAX_TOKENS,
-  V2_VOCAB,
-  v1Config,
-  v2Config,
-  writeModel,
-  writeV1,
-  writeV2,
-} from "@/server/training/artifacts";
+import { OUTPUT_DIM, v1Config, v2Config, writeModel, writeV1, writeV2 } from "@/server/training/artifacts";
 import { scoreFrameJaccard } from "@/server/training/baselines";
 import { corpusTexts, DEFAULT_DENSE_PAIRS, densePairs } from "@/server/training/corpus-pairs";
 import { buildSplit, defaultSplits, mergePairSets, type PairSet } from "@/server/training/dataset";
@@ -31,7 +19,7 @@ import {
   type ScoredPair,
 } from "@/server/training/metrics";
 import { formatReport, type EvaluationReport } from "@/server/training/report";
-import { DEFAULT_TRAINER_OPTIONS, trainV2 } from "@/server/training/trainer";
+import { trainV2WithProgress } from "./training/train-v2-with-progress";
 
 export interface CorpusTrainingOptions {
   seed: number;
@@ -97,34 +85,14 @@ export async function trainOnCorpus(o: CorpusTrainingOptions): Promise<void> {
   );
 
   writeV1(path.join(o.out, "v1"), o.seed);
-  const bar = new cliProgress.SingleBar(
-    { format: "training v2 [{bar}] {percentage}% | step {value}/{total} | loss {loss} | {duration}s" },
-    cliProgress.Presets.shades_classic,
-  );
-  const trainStart = performance.now();
-  const tokenizer = new FrameHashTokenizer({ vocabSize: V2_VOCAB, maxTokens: V2_MAX_TOKENS, layout: V2_LAYOUT });
-  let smoothed = 0;
   // Token embeddings stay at their random initialisation (a hashed random projection): the dev apps' identifiers
   // are never seen in training, so what must generalise is how tokens are weighted (slots, token scales) and the MLP.
-  const params = trainV2(
+  const { params, seconds: trainingTime } = trainV2WithProgress(
     trainSet,
-    tokenizer,
-    { vocabSize: V2_VOCAB, bagDim: o.bagDim, hidden: o.hidden, outputDim: OUTPUT_DIM },
-    {
-      ...DEFAULT_TRAINER_OPTIONS,
-      seed: o.seed,
-      epochs: o.epochs,
-      trainEmbeddings: false,
-      positionDecay: o.positionDecay,
-      onStep: (step, total, loss) => {
-        if (step === 1) bar.start(total, 0, { loss: "-" });
-        smoothed = step === 1 ? loss : 0.98 * smoothed + 0.02 * loss;
-        bar.update(step, { loss: smoothed.toFixed(4) });
-      },
-    },
+    { bagDim: o.bagDim, hidden: o.hidden },
+    { seed: o.seed, epochs: o.epochs, trainEmbeddings: false, positionDecay: o.positionDecay },
   );
-  bar.stop();
-  const trainSeconds = Number(seconds(trainStart));
+  const trainSeconds = Number(trainingTime);
   writeV2(path.join(o.out, "v2"), params);
 
   const service = new LocalInferenceService(new ModelRegistry(o.out), { device: "cpu" });

@@ -12,22 +12,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import cliProgress from "cli-progress";
 import { readTimeoutPair } from "@/server/training/synthetic";
 import { LocalInferenceService, ModelRegistry } from "@/server/inference";
-import { FrameHashTokenizer } from "@/server/inference/tokenizers/frame-tokenizer";
 import { cosineDistance } from "@/engine/math/cosine";
-import {
-  OUTPUT_DIM,
-  V2_LAYOUT,
-  V2_MAX_TOKENS,
-  V2_VOCAB,
-  v1Config,
-  v2Config,
-  writeModel,
-  writeV1,
-  writeV2,
-} from "@/server/training/artifacts";
+import { OUTPUT_DIM, v1Config, v2Config, writeModel, writeV1, writeV2 } from "@/server/training/artifacts";
 import { buildSplit, defaultSplits, eventText, mergePairSets } from "@/server/training/dataset";
 import { calibrateThreshold, scorePairs } from "@/server/training/evaluate";
 import { readEvents } from "@/server/training/events-file";
@@ -35,7 +23,8 @@ import { readLabeledPairs } from "@/server/training/labels";
 import { MATRYOSHKA_DIMS } from "@/server/training/loss";
 import { summarise, summariseBy } from "@/server/training/metrics";
 import { formatReport, type EvaluationReport } from "@/server/training/report";
-import { DEFAULT_TRAINER_OPTIONS, trainV2 } from "@/server/training/trainer";
+import { DEFAULT_TRAINER_OPTIONS } from "@/server/training/trainer";
+import { trainV2WithProgress } from "./training/train-v2-with-progress";
 
 const { values } = parseArgs({
   options: {
@@ -109,30 +98,11 @@ console.log(
 );
 
 writeV1(path.join(outDir, "v1"), seed);
-const bar = new cliProgress.SingleBar(
-  { format: "training v2 [{bar}] {percentage}% | step {value}/{total} | loss {loss} | {duration}s" },
-  cliProgress.Presets.shades_classic,
-);
-const trainStart = performance.now();
-const tokenizer = new FrameHashTokenizer({ vocabSize: V2_VOCAB, maxTokens: V2_MAX_TOKENS, layout: V2_LAYOUT });
-let smoothed = 0;
-const params = trainV2(
+const { params, seconds: trainSeconds } = trainV2WithProgress(
   trainSet,
-  tokenizer,
-  { vocabSize: V2_VOCAB, bagDim: 64, hidden: 256, outputDim: OUTPUT_DIM },
-  {
-    ...DEFAULT_TRAINER_OPTIONS,
-    seed,
-    epochs: Number(values.epochs ?? DEFAULT_TRAINER_OPTIONS.epochs),
-    onStep: (step, total, loss) => {
-      if (step === 1) bar.start(total, 0, { loss: "-" });
-      smoothed = step === 1 ? loss : 0.98 * smoothed + 0.02 * loss;
-      bar.update(step, { loss: smoothed.toFixed(4) });
-    },
-  },
+  { bagDim: 64, hidden: 256 },
+  { seed, epochs: Number(values.epochs ?? DEFAULT_TRAINER_OPTIONS.epochs) },
 );
-bar.stop();
-const trainSeconds = seconds(trainStart);
 writeV2(path.join(outDir, "v2"), params);
 
 const service = new LocalInferenceService(new ModelRegistry(outDir), { device: "cpu" });

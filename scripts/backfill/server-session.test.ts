@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/client";
-import { startApiServer } from "../../server/testing/api-server";
-import { createTestDatabase } from "../../server/testing/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApi } from "../../server/testing/test-environment";
 import { createUser } from "../../server/users/service";
 import { ServerSignInError, withServerSession } from "./server-session";
 
-let database: Database;
-let server: { url: string; close(): Promise<void> };
+const server = setUpTestApi();
+const database = server.database;
 const admin = { email: "backfill-admin@example.com", password: "backfill admin password" };
 beforeAll(async () => {
-  database = await createTestDatabase();
   await createUser("system", { ...admin, role: "admin" });
-  server = await startApiServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
 });
 
 const sessions = () => database.prisma.session.count({ where: { user: { email: admin.email } } });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { parseEvent } from "@/engine/event/schema";
 import type { SentryEvent } from "@/engine/event/schema";
 import { fingerprintEvent } from "@/engine/fingerprinting";
@@ -45,7 +46,8 @@ function pass(items: Item[]): number {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const root = args[0] ?? "../shared/corpora/sentry-grouping";
+  const { positionals } = parseArgs({ args, allowPositionals: true });
+  const root = positionals[0] ?? "../shared/corpora/sentry-grouping";
   const items = loadItems(root);
   if (items.length === 0) {
     console.log(`fingerprint bench: no corpus inputs under ${root}`);

@@ -6,7 +6,8 @@
  * tell the database's share from inference's.
  */
 import { randomUUID } from "node:crypto";
-import { closedLoop, formatResult, option, startBenchServer } from "./lib/in-process-server";
+import { parseArgs } from "node:util";
+import { closedLoop, formatResult, installModelsOption, startBenchServer } from "./lib/in-process-server";
 
 function event(kind: "known" | "new", i: number) {
   const tag = kind === "known" ? "sync" : `step${i}`;
@@ -35,16 +36,17 @@ function event(kind: "known" | "new", i: number) {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const durationMs = option(args, "duration", 3) * 1000;
-  const clientIndex = args.indexOf("--clients");
-  const clientCounts = clientIndex >= 0 ? args[clientIndex + 1]!.split(",").map(Number) : [1, 16, 64];
-  if (args.includes("--models") && args[args.indexOf("--models") + 1] === "fixture") {
-    const [{ useGroupingModels: installGroupingModels }, { fixtureModels }] = await Promise.all([
-      import("../../server/grouping/default-models"),
-      import("../../server/testing/fixture-models"),
-    ]);
-    installGroupingModels(fixtureModels);
-  }
+  const { values } = parseArgs({
+    args,
+    options: {
+      duration: { type: "string", default: "3" },
+      clients: { type: "string", default: "1,16,64" },
+      models: { type: "string" },
+    },
+  });
+  const durationMs = Number(values.duration) * 1000;
+  const clientCounts = values.clients.split(",").map(Number);
+  await installModelsOption(values.models);
   const server = await startBenchServer();
   try {
     const project = await server.database.prisma.project.create({

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { roles, type Role } from "@/lib/auth/roles";
 import { isMachineAccess, isRoleAccess } from "@/lib/contracts/endpoint";
 import { queryString } from "@/lib/queries/url";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
 import { groupingApiSecret, signatureHeader } from "../http/rpc-signature";
 import type { RouteHandler } from "../http/route";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { loadMatrix, matrixContext, type MatrixContext, type MatrixRow } from "../testing/matrix";
 import { discoverRoutes } from "../testing/routes";
@@ -19,21 +17,15 @@ import { signedInAs } from "../testing/users";
  */
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 
-let database: Database;
+const database = setUpTestDatabase({ models: fixtureModels });
 let routes: Map<string, RouteHandler>;
 let matrix: MatrixRow[];
 let context: MatrixContext;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
   routes = new Map((await discoverRoutes()).map((route) => [`${route.method} ${route.template}`, route.handler]));
   matrix = await loadMatrix();
   context = matrixContext(database.prisma);
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
 });
 
 interface CallOptions {

@@ -1,10 +1,14 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { userOfSession, type SessionUser } from "./session";
 
-/** The signed-in user of the page being rendered, or null. */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user of the page being rendered, or null. Cached per request, so that a layout and the page it wraps
+ * read the session once.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const store = await cookies();
   return userOfSession(store.get(SESSION_COOKIE)?.value);
-}
+});

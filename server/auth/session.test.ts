@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { signedInAs } from "../testing/users";
 import { deleteStaleSignInData } from "./cleanup";
 import { meHandler } from "./http";
@@ -11,11 +10,7 @@ process.env.SESSION_IDLE_MINUTES = "30";
 process.env.SIGNIN_WINDOW_SECONDS = "900";
 delete process.env.TRUST_PROXY;
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.close());
+const database = setUpTestDatabase();
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 const tokenOf = (cookie: string) => cookie.split("=")[1]!;

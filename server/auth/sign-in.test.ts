@@ -1,6 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "../db/client";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { createUser } from "../users/service";
 import { signInHandler } from "./http";
 import { userOfSession } from "./session";
@@ -13,10 +13,9 @@ process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS = "30";
 // One trusted reverse proxy, which appends the client's address to X-Forwarded-For.
 process.env.TRUST_PROXY = "1";
 
-let database: Database;
+const database = setUpTestDatabase();
 const output: string[] = [];
 beforeAll(async () => {
-  database = await createTestDatabase();
   // Everything the server logs during the test, to check that no secret reaches the logs.
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
@@ -28,7 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await database?.close();
 });
 
 function signIn(email: string, password: string, ip = "203.0.113.7", headers: Record<string, string> = {}) {
@@ -51,8 +49,6 @@ async function statuses(responses: Promise<Response>[]): Promise<Record<number, 
   for (const response of await Promise.all(responses)) counts[response.status] = (counts[response.status] ?? 0) + 1;
   return counts;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("sign-in", () => {
   it("sets an httpOnly SameSite session cookie for the right password, and a generic 401 otherwise", async () => {

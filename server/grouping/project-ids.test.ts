@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { forgetCallerProject, projectIdOf, registeredProjectId } from "./project-ids";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = setUpTestDatabase();
 
 describe("a grouping-API caller's project id", () => {
   it("becomes a project of the same id, marked as the grouping API's, when that id is free", async () => {

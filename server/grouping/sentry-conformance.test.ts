@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SimilarIssuesRequest } from "@/lib/contracts/grouping";
-import type { Database } from "../db/client";
 import { signatureHeader } from "../http/rpc-signature";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels, traceAt } from "../testing/fixture-models";
-import { useGroupingModels } from "./default-models";
 import type { GroupingModels } from "./models";
 import { groupingCall } from "./service";
 
@@ -30,21 +27,10 @@ const models: GroupingModels = {
   next: () => models.get("v2")!,
 };
 
-let database: Database;
-let api: { url: string; close(): Promise<void> };
+const api = setUpTestApi({ models: models, remoteAddress: () => from });
+const database = api.database;
 /** The client address the next calls come from (undefined: the socket's, loopback). */
 let from: string | undefined;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(models);
-  api = await startApiServer({ remoteAddress: () => from });
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await api?.close();
-  await database?.close();
-});
 
 /** Python's json.dumps layout (", " and ": "), as Sentry writes its bodies: the signature covers these bytes. */
 function pythonJson(value: unknown): string {

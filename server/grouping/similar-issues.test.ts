@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
+import { beforeEach, describe, expect, it } from "vitest";
 import { signatureHeader } from "../http/rpc-signature";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels, traceAt } from "../testing/fixture-models";
-import { useGroupingModels } from "./default-models";
 
-let database: Database;
-let api: { url: string; close(): Promise<void> };
+const api = setUpTestApi({ models: fixtureModels });
+const database = api.database;
 const SECRET = process.env.GROUPING_API_SECRET!;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  api = await startApiServer();
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await api?.close();
-  await database?.close();
-});
 beforeEach(async () => {
   await database.driver.exec("TRUNCATE grouping_records, grouping_decisions CASCADE");
 });

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "../db/client";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it, vi } from "vitest";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { version } from "../version";
 import { warmModels } from "../inference/warm-up";
 import { healthHandler } from "./http";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.close());
+const database = setUpTestDatabase();
 
 describe("GET /api/health", () => {
   it("says ok with the version once a real query succeeded", async () => {

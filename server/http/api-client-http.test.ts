@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/contracts/endpoints";
 import { api, ApiError } from "@/lib/queries/api";
-import type { Database } from "../db/client";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestApi } from "../testing/test-environment";
 import { signedInAs } from "../testing/users";
 
 // The browser's client (lib/queries/api.ts) against the real route files over real HTTP, on the embedded database.
-let database: Database;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startApiServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const server = setUpTestApi();
 
 describe("api(endpoint, …) over HTTP", () => {
   it("builds the URL from the table, sends the body, and parses the answer with the response schema", async () => {

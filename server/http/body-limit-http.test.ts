@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestApi } from "../testing/test-environment";
 import { lazyBody } from "../testing/lazy-body";
 
 // The real route files over real HTTP: a huge chunked upload is refused while it streams, not buffered first.
-let database: Database;
-let api: { url: string; close(): Promise<void> };
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApiServer();
-});
-afterAll(async () => {
-  await api?.close();
-  await database?.close();
-});
+const api = setUpTestApi();
 
 const MB600 = 600 * 1024 * 1024;
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { lengthBucket, MicroBatcher } from "./batcher";
 
@@ -9,7 +10,7 @@ function recordingBatcher(maxBatch: number, maxWaitMs = 5) {
     bucketOf: (n) => lengthBucket(n),
     run: async (items) => {
       batches.push(items.slice());
-      await new Promise((r) => setTimeout(r, 2));
+      await sleep(2);
       return items.map((n) => n * 10);
     },
   });

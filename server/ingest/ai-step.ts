@@ -6,6 +6,7 @@ import { buildEmbeddingText, checkAiEligibility } from "@/engine/embedding-text"
 import type { DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
+import { groupingRequest } from "../grouping/request";
 import { groupingCall, type ShadowAnswer } from "../grouping/service";
 import { logger } from "../logger";
 import type { ProjectGroupingFlags } from "./flags";
@@ -40,16 +41,13 @@ export async function runAiStep(
   const eligibility = checkAiEligibility(event, fingerprint);
   if (!eligibility.eligible) return { kind: "ineligible", reason: eligibility.reason, text: null };
   const text = buildEmbeddingText(event, fingerprint);
-  const hash = fingerprint.hashes[0]!;
-  const base = {
-    project_id: projectId,
-    stacktrace: text,
-    hash,
-    exception_type: eventExceptionType(event),
+  const call = {
+    projectId,
+    text,
+    hash: fingerprint.hashes[0]!,
+    exceptionType: eventExceptionType(event),
     platform: event.platform ?? null,
-    k: 1,
   };
-  const defaults = { hnsw_candidates: 100, hnsw_distance: 0.05, use_reranking: false, training_mode: false };
 
   try {
     const shadowModel = [models.stable(), models.next()].find((model) => model && model.version !== flags.model);
@@ -58,17 +56,15 @@ export async function runAiStep(
     // own hash, which every lookup excludes.
     const shadowCall = shadowModel
       ? groupingCall(
-          { ...base, ...defaults, model: shadowModel.version, read_only: true, skip_fallback: true },
+          groupingRequest({ ...call, model: shadowModel.version, readOnly: true, skipFallback: true }),
           models,
           { record: false },
         )
       : undefined;
     const [live, shadowAnswer] = await Promise.all([
-      groupingCall(
-        { ...base, ...defaults, model: flags.model, read_only: false, skip_fallback: flags.skipFallback },
-        models,
-        { deferDecision: true },
-      ),
+      groupingCall(groupingRequest({ ...call, model: flags.model, skipFallback: flags.skipFallback }), models, {
+        deferDecision: true,
+      }),
       shadowCall,
     ]);
     const shadow: ShadowAnswer | undefined =
@@ -104,21 +100,16 @@ export async function sendTrainingCall(
   if (!checkAiEligibility(event, fingerprint).eligible) return null;
   try {
     const call = await groupingCall(
-      {
-        project_id: projectId,
-        stacktrace: buildEmbeddingText(event, fingerprint),
+      groupingRequest({
+        projectId,
+        text: buildEmbeddingText(event, fingerprint),
         hash,
-        exception_type: eventExceptionType(event),
+        exceptionType: eventExceptionType(event),
         platform: event.platform ?? null,
-        k: 1,
         model,
-        training_mode: true,
-        read_only: false,
-        skip_fallback: true,
-        hnsw_candidates: 100,
-        hnsw_distance: 0.05,
-        use_reranking: false,
-      },
+        training: true,
+        skipFallback: true,
+      }),
       models,
       { deferDecision: true },
     );

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseEvent } from "@/engine/event/schema";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { getIssueDetail } from "../issues/issue-detail";
 import { ingestEvent } from "./pipeline";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
-});
+const database = setUpTestDatabase({ models: fixtureModels });
 
 function hostileEvent() {
   let deep: unknown = "bottom";

@@ -1,40 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
-import type { Database } from "../db/client";
-import {
-  findPostgresBinaries,
-  openMigratedPostgres,
-  startPostgresCluster,
-  type PostgresCluster,
-} from "../testing/postgres-cluster";
+import { setUpConcurrentPostgres } from "../testing/concurrent-postgres";
 import { ingestEvent, type IngestProject } from "./pipeline";
 
 // PGlite is one session: it runs transactions one at a time and cannot show a race. This file runs the real ingest
 // write on a native PostgreSQL with several connections at READ COMMITTED (its default).
-const binaries = findPostgresBinaries();
-const title = binaries.ok
-  ? "the ingest write on PostgreSQL with concurrent connections"
-  : `the ingest write on PostgreSQL with concurrent connections (skipped: ${binaries.reason})`;
-
-// The reason shows in every reporter, not only in the (skipped) suite name.
-if (!binaries.ok) console.warn(title);
-
-let cluster: PostgresCluster | undefined;
-let database: Database | undefined;
-beforeAll(async () => {
-  if (!binaries.ok) return;
-  cluster = await startPostgresCluster(binaries);
-  database = await openMigratedPostgres(cluster);
-});
-afterAll(async () => {
-  await database?.close();
-  await cluster?.stop();
-});
+const { available, title, database } = setUpConcurrentPostgres(
+  "the ingest write on PostgreSQL with concurrent connections",
+);
 
 let nextProject = 700;
 async function project(): Promise<IngestProject> {
   const id = (nextProject += 1);
-  const created = await database!.prisma.project.create({
+  const created = await database.prisma.project.create({
     data: { id, slug: `pg${id}`, name: `PG ${id}`, platform: "python" },
   });
   return { id, publicKey: created.publicKey, platform: "python" };
@@ -47,19 +25,19 @@ function messageEvent(message: string): SentryEvent {
   return parsed.event;
 }
 
-describe.skipIf(!binaries.ok)(title, () => {
+describe.skipIf(!available)(title, () => {
   it("puts simultaneous events with the same new fingerprint into one issue", async () => {
     for (let round = 0; round < 5; round += 1) {
       const p = await project();
       const results = await Promise.all(
         Array.from({ length: 12 }, () => ingestEvent(p, messageEvent(`queue ${round} is full`))),
       );
-      const groups = await database!.prisma.group.findMany({ where: { projectId: p.id } });
+      const groups = await database.prisma.group.findMany({ where: { projectId: p.id } });
       expect(groups).toHaveLength(1);
       expect(new Set(results.map((r) => r.groupId))).toEqual(new Set([groups[0]!.id]));
       expect(results.filter((r) => r.method === "new")).toHaveLength(1);
       expect(groups[0]!.timesSeen).toBe(12);
-      expect(await database!.prisma.event.count({ where: { projectId: p.id, groupId: groups[0]!.id } })).toBe(12);
+      expect(await database.prisma.event.count({ where: { projectId: p.id, groupId: groups[0]!.id } })).toBe(12);
     }
   });
 });

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { writeProjectFlags } from "../rollout/flags";
 import { ingestEvent, type IngestProject } from "./pipeline";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // Models that embed a trace by its exception header: same "Type: value" → distance 0, anything else → far.
-  useGroupingModels(fixtureModels);
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
-});
+// Models that embed a trace by its exception header: same "Type: value" → distance 0, anything else → far.
+const database = setUpTestDatabase({ models: fixtureModels });
 
 let nextProject = 100;
 async function project(model: "v1" | "v2" = "v1"): Promise<IngestProject> {

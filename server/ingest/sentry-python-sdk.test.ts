@@ -1,27 +1,14 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { runInstrumentedApp } from "./testing/child-app";
 
 // Debian's python3-sentry-sdk (the real sentry-python) is installed for /usr/bin/python3; .ci/run installs it.
 const PYTHON = process.env.SENTRY_PYTHON ?? "/usr/bin/python3";
 
-let database: Database;
-let api: { url: string; close(): Promise<void> };
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  api = await startApiServer();
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await api?.close();
-  await database?.close();
-});
+const api = setUpTestApi({ models: fixtureModels });
+const database = api.database;
 
 describe("events from the real sentry-python SDK", () => {
   it("become three issues: one code path three times, a KeyError, and a chained RuntimeError", async () => {

@@ -1,24 +1,11 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { runInstrumentedApp } from "./testing/child-app";
 
-let database: Database;
-let api: { url: string; close(): Promise<void> };
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  api = await startApiServer();
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await api?.close();
-  await database?.close();
-});
+const api = setUpTestApi({ models: fixtureModels });
+const database = api.database;
 
 /** Runs one of the small @sentry/node applications in ./testing against `dsn`. */
 function runNodeApp(dsn: string, script = "sentry-sdk-child.mjs") {

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { listModels } from "./service";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.close());
+setUpTestDatabase();
 
 describe("the Models page's data", () => {
   it("lists the committed models with their storage and the dev-split evaluation of the last training", async () => {

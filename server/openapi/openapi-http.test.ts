@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { pathParamNames, pathsOf } from "@/lib/contracts/endpoint";
 import { endpoints } from "@/lib/contracts/endpoints";
 import { groupingApiSecrets } from "../http/rpc-signature";
-import { startApiServer } from "../testing/api-server";
+import { setUpApiServer } from "../testing/test-environment";
 import { openApiPath } from "./document";
 
 // The served document over real HTTP, as a caller (or a code generator) fetches it; no database is needed.
@@ -25,20 +25,16 @@ interface Document {
   components: { securitySchemes: Record<string, { type: string; in: string; name: string }> } & Record<string, unknown>;
 }
 
-let api: { url: string; close(): Promise<void> };
+const api = setUpApiServer();
 let text: string;
 let document: Document;
 
 beforeAll(async () => {
-  api = await startApiServer();
   const response = await fetch(`${api.url}/api/openapi.json`);
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toContain("application/json");
   text = await response.text();
   document = JSON.parse(text) as Document;
-});
-afterAll(async () => {
-  await api?.close();
 });
 
 const HTTP_METHODS = new Set(["get", "put", "post", "patch", "delete", "options", "head", "trace"]);

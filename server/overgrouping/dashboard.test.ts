@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   dashboardResponseSchema,
   mergesResponseSchema,
   thresholdResponseSchema,
   type Rate,
 } from "@/lib/contracts/overgrouping";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 import { seedOvergroupingWorld } from "./seed-fixture";
@@ -17,21 +14,13 @@ import { seedOvergroupingWorld } from "./seed-fixture";
  * Every number the Overgrouping page shows (it renders these API answers as they are) equals a computation written
  * here again, independently, in SQL over the same tables — counts, rates and the Wilson bounds alike.
  */
-let database: Database;
-let server: { url: string; close(): Promise<void> };
+const server = setUpTestApi({ models: fixtureModels });
+const database = server.database;
 let cookie: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
   await seedOvergroupingWorld(database);
-  server = await startApiServer();
   cookie = (await signedInAs("viewer")).cookie;
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await server?.close();
-  await database?.close();
 });
 
 async function get(path: string): Promise<unknown> {

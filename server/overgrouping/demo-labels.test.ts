@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { labelMergeSampleFromGroundTruth } from "./demo-labels";
 import { seedOvergroupingWorld } from "./seed-fixture";
 
-let database: Database;
+const database = setUpTestDatabase({ models: fixtureModels });
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
   await seedOvergroupingWorld(database);
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
 });
 
 describe("labelMergeSampleFromGroundTruth", () => {

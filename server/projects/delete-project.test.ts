@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Project } from "@/lib/contracts/projects";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
 import { signatureHeader } from "../http/rpc-signature";
 import { ingestEvent } from "../ingest/pipeline";
 import { createManualPair } from "../review/sources/manual";
 import { sampleMerges } from "../review/sources/merge-sample";
 import { setFlags } from "../rollout/flag-service";
 import { pythonEvent } from "../rollout/test-fixtures";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels, traceAt } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 
 // Deleting a project over real HTTP, on a database where the project has a row in every table that can hold one.
-let database: Database;
-let api: { url: string; close(): Promise<void> };
+const api = setUpTestApi({ models: fixtureModels });
+const database = api.database;
 let admin: { id: number; email: string; cookie: string };
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  api = await startApiServer();
   admin = await signedInAs("admin");
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await api?.close();
-  await database?.close();
 });
 
 async function call(method: string, path: string, body?: unknown) {

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Project } from "@/lib/contracts/projects";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
 import { registeredProjectId } from "../grouping/project-ids";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 
 // Project management over real HTTP: the route files, the session cookie, the ingest endpoints an SDK calls.
-let database: Database;
-let api: { url: string; close(): Promise<void> };
+const api = setUpTestApi({ models: fixtureModels });
+const database = api.database;
 let admin: string;
 let labeler: string;
 let viewer: string;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  api = await startApiServer();
   admin = (await signedInAs("admin")).cookie;
   labeler = (await signedInAs("labeler")).cookie;
   viewer = (await signedInAs("viewer")).cookie;
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await api?.close();
-  await database?.close();
 });
 
 async function call(cookie: string, method: string, path: string, body?: unknown) {

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseEvent } from "@/engine/event/schema";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
 import { registeredProjectId } from "../grouping/project-ids";
 import { ingestEvent } from "../ingest/pipeline";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 import { listProjectsHandler } from "./http";
 
-let database: Database;
+const database = setUpTestDatabase({ models: fixtureModels });
 let cookie: string;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
   cookie = (await signedInAs("viewer")).cookie;
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
 });
 
 const list = async () =>

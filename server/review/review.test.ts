@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 import { readLabeledPairs } from "../training/labels";
@@ -21,16 +19,8 @@ import { closeness } from "./sources/near-threshold";
 import { labelHandler } from "./http";
 import { aPair, anEvent } from "./testing";
 
-let database: Database;
+const database = setUpTestDatabase({ models: fixtureModels });
 let project = 0;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
-});
 
 async function newProject(): Promise<number> {
   project += 1;

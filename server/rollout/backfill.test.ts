@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
+import { describe, expect, it } from "vitest";
 import type { GroupingModels } from "../grouping/models";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import type { SessionUser } from "../auth/session";
 import { ConflictError } from "../http/errors";
@@ -17,15 +15,7 @@ import { createProject, ingestDistinctErrors, waitFor } from "./test-fixtures";
  * The v2 backfill, run uninterrupted on one project and killed halfway then restarted on an identical one: both end
  * at 100% coverage, with one grouping record per hash and one training-mode call per eligible hash.
  */
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
-});
+const database = setUpTestDatabase({ models: fixtureModels });
 
 const ERRORS = 23;
 const INELIGIBLE = 3;

@@ -6,6 +6,7 @@ import type { Transaction } from "../db/client";
 import { vectorColumn } from "../db/vectors";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModel, GroupingModels } from "../grouping/models";
+import { groupingRequest } from "../grouping/request";
 import { groupingCall } from "../grouping/service";
 import { logger } from "../logger";
 import { DEFAULT_BATCH_SIZE, type BackfillParams } from "./jobs";
@@ -83,20 +84,15 @@ async function sendTraining(
   models: GroupingModels,
 ): Promise<void> {
   await groupingCall(
-    {
-      project_id: projectId,
-      stacktrace: row.text,
+    groupingRequest({
+      projectId,
+      text: row.text,
       hash: row.hash,
-      exception_type: eventExceptionType(row.payload as SentryEvent),
-      k: 1,
+      exceptionType: eventExceptionType(row.payload as SentryEvent),
       model: model.version,
-      training_mode: true,
-      read_only: false,
-      skip_fallback: true,
-      hnsw_candidates: 100,
-      hnsw_distance: 0.05,
-      use_reranking: false,
-    },
+      training: true,
+      skipFallback: true,
+    }),
     models,
   );
   const prisma = await db();

@@ -1,12 +1,11 @@
 import "server-only";
 import type { ApplyCohortRequest, ApplyCohortResponse, CreateBackfillRequest, Job } from "@/lib/contracts/rollout";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { ConflictError, ValidationError } from "../http/errors";
 import { resolveCohort } from "./cohorts";
-import { applyChange, writeProjectFlags } from "./flags";
+import { changeFlags } from "./flag-service";
 import { createBackfillJobs } from "./jobs";
 import { scheduleChange } from "./scheduled";
 
@@ -25,15 +24,7 @@ export async function applyCohort(
     const scheduled = await scheduleChange(user, { projectIds, change: request.change, reason: request.reason, runAt });
     return { applied: [], scheduled };
   }
-  const prisma = await db();
-  const written = await prisma.$transaction((tx) =>
-    writeProjectFlags(tx, {
-      actor: user,
-      action: "flag.set",
-      reason: request.reason,
-      targets: projectIds.map((projectId) => ({ projectId, after: (before) => applyChange(before, request.change) })),
-    }),
-  );
+  const written = await changeFlags(user, { projectIds, change: request.change, reason: request.reason });
   return { applied: written.map((w) => w.projectId), scheduled: null };
 }
 

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
-import { signedInAs } from "../testing/users";
+import { sessionUserAs } from "../testing/users";
 import { applyCohort } from "./cohort-service";
 import { resolveCohort, stickyBucket } from "./cohorts";
 import { revertAuditEntry, setFlags } from "./flag-service";
@@ -13,17 +11,10 @@ import { rolloutOverview } from "./overview";
 import { updateGuardrailSettings, defaultGuardrails } from "./settings";
 import { createProject, ingestDistinctErrors } from "./test-fixtures";
 
-let database: Database;
+const database = setUpTestDatabase({ models: fixtureModels });
 let admin: SessionUser;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  const user = await signedInAs("admin");
-  admin = { id: user.id, email: user.email, name: null, role: "admin" };
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
+  admin = await sessionUserAs("admin");
 });
 
 describe("flags, revert, cohorts and guardrails", () => {

@@ -11,10 +11,13 @@ import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { applyChange, writeProjectFlags } from "./flags";
 
-/** Sets the flags of the given projects in one transaction, one audit entry ("flag.set") per project changed. */
-export async function setFlags(user: SessionUser, request: SetFlagsRequest): Promise<SetFlagsResponse> {
+/**
+ * Sets the flags of the given projects in one transaction, one audit entry ("flag.set") per project changed; returns
+ * the projects that changed (none where they already had these flags).
+ */
+export async function changeFlags(user: SessionUser, request: SetFlagsRequest) {
   const prisma = await db();
-  const written = await prisma.$transaction((tx) =>
+  return prisma.$transaction((tx) =>
     writeProjectFlags(tx, {
       actor: user,
       action: "flag.set",
@@ -25,6 +28,11 @@ export async function setFlags(user: SessionUser, request: SetFlagsRequest): Pro
       })),
     }),
   );
+}
+
+/** `changeFlags`, refused (409) when no project changed. */
+export async function setFlags(user: SessionUser, request: SetFlagsRequest): Promise<SetFlagsResponse> {
+  const written = await changeFlags(user, request);
   if (written.length === 0) {
     throw new ConflictError("Nothing changed: the projects already have these flags.");
   }

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 import { cancelJobHandler, createJobsHandler } from "./http";
 import { createProject } from "./test-fixtures";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
-});
+const database = setUpTestDatabase({ models: fixtureModels });
 
 const post = (url: string, cookie: string, body?: unknown) =>
   new Request(url, {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db";
 import { Prisma } from "../db/client";
 import { groupingModels } from "../grouping/default-models";
@@ -34,19 +35,10 @@ export interface JobRunner {
 
 const holder = globalThis as typeof globalThis & { __regroupJobRunner?: JobRunner };
 
-/** Waits `ms`, or less when the runner stops; removes its abort listener either way (the loops sleep forever). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    timer.unref?.();
-    signal.addEventListener("abort", onAbort, { once: true });
+/** Waits `ms`, or less when the runner stops: the abort ends the wait early, which is no error here. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return sleep(ms, undefined, { signal, ref: false }).catch((error: unknown) => {
+    if (!signal.aborted) throw error;
   });
 }
 
@@ -98,7 +90,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
       } catch (error) {
         logger.error("job runner: scheduled changes or guardrails failed", { error });
       }
-      await sleep(intervalMs, signal);
+      await pause(intervalMs, signal);
     }
   }
 
@@ -111,7 +103,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
         logger.error("job runner: could not claim a job", { error });
       }
       if (lease === null) {
-        await sleep(intervalMs, signal);
+        await pause(intervalMs, signal);
         continue;
       }
       const { jobId } = lease;

@@ -1,54 +1,33 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import {
-  findPostgresBinaries,
-  openMigratedPostgres,
-  startPostgresCluster,
-  type PostgresCluster,
-} from "../testing/postgres-cluster";
+import { describe, expect, it } from "vitest";
+import { setUpConcurrentPostgres } from "../testing/concurrent-postgres";
 import { createBackfillJobs } from "./jobs";
 import { applyDueScheduledChanges } from "./scheduled";
 import { createProject } from "./test-fixtures";
 
 // Races that PGlite (one session, one transaction at a time) cannot show, on a native PostgreSQL with several
 // connections at READ COMMITTED.
-const binaries = findPostgresBinaries();
-const title = binaries.ok
-  ? "rollout writes on PostgreSQL with concurrent connections"
-  : `rollout writes on PostgreSQL with concurrent connections (skipped: ${binaries.reason})`;
+const { available, title, database, clusterUrl } = setUpConcurrentPostgres(
+  "rollout writes on PostgreSQL with concurrent connections",
+);
 
-// The reason shows in every reporter, not only in the (skipped) suite name.
-if (!binaries.ok) console.warn(title);
-
-let cluster: PostgresCluster | undefined;
-let database: Database | undefined;
-beforeAll(async () => {
-  if (!binaries.ok) return;
-  cluster = await startPostgresCluster(binaries);
-  database = await openMigratedPostgres(cluster);
-});
-afterAll(async () => {
-  await database?.close();
-  await cluster?.stop();
-});
-
-describe.skipIf(!binaries.ok)(title, () => {
+describe.skipIf(!available)(title, () => {
   it("creates one backfill job for a project however many requests arrive at once", async () => {
-    const project = await createProject(database!.prisma);
+    const project = await createProject(database.prisma);
     const answers = await Promise.all(
       Array.from({ length: 8 }, () =>
         createBackfillJobs({ projectIds: [project.id], model: "v2", createdBy: "concurrent test" }),
       ),
     );
-    const jobs = await database!.prisma.job.findMany({ where: { projectId: project.id } });
+    const jobs = await database.prisma.job.findMany({ where: { projectId: project.id } });
     expect(jobs).toHaveLength(1);
     expect(answers.map(([created]) => created!.job.id)).toEqual(Array(8).fill(jobs[0]!.id));
     expect(answers.filter(([created]) => !created!.existed)).toHaveLength(1);
   });
 
   it("marks the scheduled change that failed, not a pending one another server is applying", async () => {
-    const prisma = database!.prisma;
+    const prisma = database.prisma;
     const busy = await createProject(prisma);
     const now = new Date();
     const beingApplied = await prisma.scheduledChange.create({
@@ -64,7 +43,7 @@ describe.skipIf(!binaries.ok)(title, () => {
       },
     });
     // Another server holds the first due change (its applying transaction locked the row).
-    const other = new pg.Client({ connectionString: cluster!.url });
+    const other = new pg.Client({ connectionString: clusterUrl() });
     await other.connect();
     try {
       await other.query("BEGIN");
@@ -79,7 +58,7 @@ describe.skipIf(!binaries.ok)(title, () => {
           )
         ).rows;
         if (settled || waiting!.n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await sleep(20);
       }
       await other.query("ROLLBACK");
       expect(await run).toEqual([]);

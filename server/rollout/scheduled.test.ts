@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/session";
-import type { Database } from "../db/client";
-import { useGroupingModels } from "../grouping/default-models";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
-import { signedInAs } from "../testing/users";
+import { sessionUserAs } from "../testing/users";
 import { createJobRunner } from "./job-runner";
 import {
   applyDueScheduledChanges,
@@ -14,17 +13,10 @@ import {
 } from "./scheduled";
 import { createProject, waitFor } from "./test-fixtures";
 
-let database: Database;
+const database = setUpTestDatabase({ models: fixtureModels });
 let admin: SessionUser;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  const user = await signedInAs("admin");
-  admin = { id: user.id, email: user.email, name: null, role: "admin" };
-});
-afterAll(async () => {
-  useGroupingModels(undefined);
-  await database?.close();
+  admin = await sessionUserAs("admin");
 });
 
 const modelOf = async (projectId: number) =>
@@ -54,7 +46,7 @@ describe("scheduled changes", () => {
 
     const runner = createJobRunner({ intervalMs: 25, models: fixtureModels });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
       expect(Date.now()).toBeLessThan(runAt.getTime());
       expect(await modelOf(due.id)).toBe("v1"); // not yet: its time has not come
       await waitFor(async () => (await modelOf(due.id)) === "v2", 5_000, "the scheduled change");
@@ -70,7 +62,7 @@ describe("scheduled changes", () => {
         before: { grouping_model: "v1", skip_fallback: false },
         after: { grouping_model: "v2", skip_fallback: false },
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
     } finally {
       await runner.stop();
     }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { PrismaClient } from "../db/client";
 import { ingestEvent } from "../ingest/pipeline";
@@ -67,7 +68,7 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000,
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await sleep(25);
   }
   throw new Error(`timed out waiting for ${what}`);
 }

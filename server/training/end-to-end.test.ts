@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/client";
-import { startApiServer } from "../testing/api-server";
-import { createTestDatabase } from "../testing/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApi } from "../testing/test-environment";
 import { readEvents } from "./events-file";
 import { corpusEvents, fingerprintOnly, replayEndToEnd, type CorpusEvent } from "./end-to-end";
 
 // The Python dev app of the corpus (never trained on): 270 events of 13 root causes through the real SDK, among them
 // two ReadTimeout root causes that share every frame but the one that called the client. Grouped by the committed
 // models, through the store endpoint, as `npm run eval -- --end-to-end` does for every dev app.
-let database: Database;
-let api: { url: string; close(): Promise<void> };
+const api = setUpTestApi();
+const database = api.database;
 let events: CorpusEvent[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApiServer();
   events = corpusEvents(await readEvents("corpus/data/dev/events.jsonl.gz")).filter((e) => e.app === "meter-reader");
-});
-afterAll(async () => {
-  await api?.close();
-  await database?.close();
 });
 
 describe("the Python dev app replayed through the SDK endpoint", () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listAudit } from "../audit/service";
 import { userOfSession, createSession } from "../auth/session";
-import type { Database } from "../db/client";
-import { createTestDatabase } from "../testing/database";
+import { setUpTestDatabase } from "../testing/test-environment";
 import { createUser, updateUser } from "./service";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.close());
+const database = setUpTestDatabase();
 
 const admin = async () => {
   const user = await createUser("system", {

@@ -8,9 +8,14 @@ import { openDatabase, type Database } from "../../../server/db/client";
 import { setDatabase } from "../../../server/db";
 import { migrate } from "../../../server/db/migrate";
 
-export function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
+/** `--models fixture`: the benchmark embeds with the tests' fixture models instead of the committed ONNX ones. */
+export async function installModelsOption(models: string | undefined): Promise<void> {
+  if (models !== "fixture") return;
+  const [{ useGroupingModels: installGroupingModels }, { fixtureModels }] = await Promise.all([
+    import("../../../server/grouping/default-models"),
+    import("../../../server/testing/fixture-models"),
+  ]);
+  installGroupingModels(fixtureModels);
 }
 
 export async function startBenchServer(): Promise<{ database: Database; url: string; close(): Promise<void> }> {

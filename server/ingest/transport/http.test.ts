@@ -1,31 +1,20 @@
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client";
-import { useGroupingModels } from "../../grouping/default-models";
-import { startApiServer } from "../../testing/api-server";
-import { createTestDatabase } from "../../testing/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApi } from "../../testing/test-environment";
 import { fixtureModels } from "../../testing/fixture-models";
 import { describeBoundNotes } from "@/engine/event/bound-notes";
 import { PYTHON_EVENT_ID, browserEnvelope, pythonEnvelope, pythonEvent } from "./envelope-fixtures";
 import { TRANSPARENT_PIXEL } from "./pixel";
 
 // The real route files over real HTTP and the real pipeline on the embedded database: what an SDK sees.
-let database: Database;
-let server: { url: string; close(): Promise<void> };
+const server = setUpTestApi({ models: fixtureModels });
+const database = server.database;
 let key: string;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  useGroupingModels(fixtureModels);
-  server = await startApiServer();
   const project = await database.prisma.project.create({
     data: { id: 42, slug: "shop", name: "Shop", platform: "python" },
   });
   key = project.publicKey;
-});
-afterAll(async () => {
-  await server?.close();
-  useGroupingModels(undefined);
-  await database?.close();
 });
 
 const events = () => database.prisma.event.count();

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll } from "vitest";
+import type { Database } from "../db/client";
+import { useGroupingModels } from "../grouping/default-models";
+import type { GroupingModels } from "../grouping/models";
+import { startApiServer, type ApiServerOptions } from "./api-server";
+import { createTestDatabase } from "./database";
+
+export interface TestDatabaseOptions {
+  /** Grouping models installed for the file, and uninstalled after it; none when unset. */
+  models?: GroupingModels;
+}
+
+/**
+ * A database whose members read the one a `beforeAll` hook opens, so that a test file can name it at its top level.
+ * Reading it before that hook ran throws.
+ */
+export function openedLater(current: () => Database | undefined): Database {
+  const opened = () => {
+    const database = current();
+    if (!database) throw new Error("the test database opens in beforeAll: use it inside a hook or a test");
+    return database;
+  };
+  return {
+    get prisma() {
+      return opened().prisma;
+    },
+    get driver() {
+      return opened().driver;
+    },
+    advertise: (url) => opened().advertise(url),
+    close: () => opened().close(),
+  };
+}
+
+/**
+ * Registers the hooks that give this test file a fresh, migrated embedded database (and the grouping models it asks
+ * for) before its tests and close it after them; returns that database.
+ */
+export function setUpTestDatabase(options: TestDatabaseOptions = {}): Database {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    if (options.models) useGroupingModels(options.models);
+  });
+  afterAll(async () => {
+    if (options.models) useGroupingModels(undefined);
+    await database?.close();
+  });
+  return openedLater(() => database);
+}
+
+/** The API server a test file talks to; `url` is its address once the file's `beforeAll` hooks ran. */
+export interface TestApiServer {
+  readonly url: string;
+}
+
+/** Registers the hooks that serve the app's API routes on a loopback port for this test file, and close it after. */
+export function setUpApiServer(options: ApiServerOptions = {}): TestApiServer {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await startApiServer(options);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("the API server starts in beforeAll: use it inside a hook or a test");
+      return server.url;
+    },
+  };
+}
+
+/** `setUpTestDatabase` and `setUpApiServer` together: the API routes served over a fresh database. */
+export function setUpTestApi(
+  options: TestDatabaseOptions & ApiServerOptions = {},
+): TestApiServer & { database: Database } {
+  const database = setUpTestDatabase(options);
+  const server = setUpApiServer(options);
+  return {
+    database,
+    get url() {
+      return server.url;
+    },
+  };
+}
