@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import { setUpConcurrentPostgres } from "../testing/concurrent-postgres";
-import { ingestEvent, type IngestProject } from "./pipeline";
+import { ingestEvent } from "./pipeline";
+import type { IngestProject } from "./types";
 
 // PGlite is one session: it runs transactions one at a time and cannot show a race. This file runs the real ingest
 // write on a native PostgreSQL with several connections at READ COMMITTED (its default).

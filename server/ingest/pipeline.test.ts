@@ -3,7 +3,8 @@ import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { writeProjectFlags } from "../rollout/flags";
-import { ingestEvent, type IngestProject } from "./pipeline";
+import { ingestEvent } from "./pipeline";
+import type { IngestProject } from "./types";
 
 // Models that embed a trace by its exception header: same "Type: value" → distance 0, anything else → far.
 const database = setUpTestDatabase({ models: fixtureModels });

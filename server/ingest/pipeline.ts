@@ -11,17 +11,9 @@ import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
-import { projectsById, projectsByKey, type IngestProject } from "./project-cache";
+import { projectsById, projectsByKey } from "./project-cache";
 import { knownGroupHash, placeEventInGroup } from "./group-placement";
-
-export type { IngestProject } from "./project-cache";
-
-export interface IngestResult {
-  eventId: string;
-  groupId: number;
-  duplicate: boolean;
-  method: "fingerprint" | "ai" | "new";
-}
+import type { IngestProject, IngestResult } from "./types";
 
 const PROJECT_FIELDS = { id: true, publicKey: true, platform: true } as const;
 // An absent project is not cached: one created a moment later must be found (keys from requests cannot fill it).

@@ -2,13 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../db/client";
 import { db } from "../db";
 import { cacheOf } from "./ingest-cache";
-
-/** What ingest needs of the project an SDK sends to. */
-export interface IngestProject {
-  id: number;
-  publicKey: string;
-  platform: string;
-}
+import type { IngestProject } from "./types";
 
 /** The ingest cache of projects by id (see ingest-cache.ts). */
 export function projectsById(client: PrismaClient) {

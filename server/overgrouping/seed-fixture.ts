@@ -1,7 +1,8 @@
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { Database } from "../db/client";
 import { invalidateProjectGroupingFlags } from "../ingest/flags";
-import { ingestEvent, type IngestProject } from "../ingest/pipeline";
+import { ingestEvent } from "../ingest/pipeline";
+import type { IngestProject } from "../ingest/types";
 import { sampleMerges } from "../review/sources/merge-sample";
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import type { SentryEvent } from "@/engine/event/schema";
 import { PROJECT_ID, PUBLIC_KEY } from "./envelope-fixtures";
-import { createIngestHandlers, type IngestHandlers, type IngestProject } from "./handlers";
+import type { IngestProject } from "../types";
+import { createIngestHandlers, type IngestHandlers } from "./handlers";
 import type { IngestLimits } from "./limits";
 import type { RateLimiter } from "./rate-limit";
 
@@ -26,7 +27,7 @@ export function fakeIngest(
     ingest: async (_project, event) => {
       if (options.failWith) throw options.failWith;
       ingested.push(event);
-      return { eventId: event.event_id ?? `generated${ingested.length}`, groupId: 1, duplicate: false };
+      return { eventId: event.event_id ?? `generated${ingested.length}`, groupId: 1, duplicate: false, method: "new" };
     },
   });
   return { ...handlers, ingested };

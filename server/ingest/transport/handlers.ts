@@ -13,19 +13,7 @@ import { envelopeEventId, eventOfEnvelope, parseEventPayload } from "./events";
 import { INGEST_LIMITS, type IngestLimits } from "./limits";
 import { pixelResponse } from "./pixel";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
-
-// The shapes of server/ingest/pipeline.ts, restated so that the transport (and its tests) do not load it.
-export interface IngestProject {
-  id: number;
-  publicKey: string;
-  platform: string;
-}
-
-export interface IngestResult {
-  eventId: string;
-  groupId: number;
-  duplicate: boolean;
-}
+import type { IngestProject, IngestResult } from "../types";
 
 /** What the handlers need from the rest of the server; tests pass fakes, http.ts the real pipeline. */
 export interface IngestDependencies {
