@@ -24,7 +24,7 @@ export function ProjectView({ projectId, canManage }: { projectId: number; canMa
         description={`${project.platform} · ${formatCount(project.issueCount)} issues · ${formatCount(project.eventCount)} events · AI grouping with ${project.groupingModel}${project.skipFallback ? " (no fallback)" : ""}`}
       />
       <ProjectSetup projectId={projectId} />
-      <ProjectFlagToggle projectId={projectId} />
+      <ProjectFlagToggle projectId={projectId} canEdit={canManage} />
       {issues.length === 0 ? (
         <EmptyState title="No issues yet">Errors sent with the project&apos;s DSN appear here as issues.</EmptyState>
       ) : (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCurrentUserQuery, useRolloutProjectQuery } from "@/lib/queries/rollout";
+import { useRolloutProjectQuery } from "@/lib/queries/rollout";
 import { ErrorState, LoadingState } from "../ui/states";
 import { BackfillControl } from "./backfill-control";
 import { FallbackChart } from "./fallback-chart";
@@ -9,15 +9,13 @@ import { formatOvergrouping, formatPercent, stateLabels } from "./format";
 
 /**
  * The rollout panel of the project page: model, migration state, coverage, overgrouping estimate, fallback by day,
- * and for admins the flag toggles (with the confirmation dialog) and the backfill.
+ * and for admins (canEdit, from the page's role check) the flag toggles (with the confirmation dialog) and the backfill.
  */
-export function ProjectFlagToggle({ projectId }: { projectId: number }) {
+export function ProjectFlagToggle({ projectId, canEdit }: { projectId: number; canEdit: boolean }) {
   const detail = useRolloutProjectQuery(projectId);
-  const me = useCurrentUserQuery();
   if (detail.isPending) return <LoadingState label="Loading the rollout state…" />;
   if (detail.isError) return <ErrorState title="Could not load the rollout state." error={detail.error} />;
   const { project, fallbackByDay, nextModel, stableModel } = detail.data;
-  const canEdit = me.data?.role === "admin";
   const m = project.migration;
   return (
     <section aria-label="Rollout" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">

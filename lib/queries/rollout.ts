@@ -17,7 +17,6 @@ export const rolloutKeys = {
   overview: () => [...rolloutKeys.all, "overview"] as const,
   project: (projectId: number) => [...rolloutKeys.all, "project", projectId] as const,
   scheduled: () => [...rolloutKeys.all, "scheduled"] as const,
-  me: () => [...rolloutKeys.all, "me"] as const,
 };
 
 const hasActiveJob = (data: RolloutOverview | undefined) =>
@@ -50,16 +49,6 @@ export function useScheduledChangesQuery() {
     queryFn: ({ signal }) => api(endpoints.listScheduled, { signal }),
     select: (data) => data.changes,
     refetchInterval: 10_000,
-  });
-}
-
-/** Who is signed in (to show admin controls; the server checks the role again). */
-export function useCurrentUserQuery() {
-  return useQuery({
-    queryKey: rolloutKeys.me(),
-    queryFn: ({ signal }) => api(endpoints.me, { signal }),
-    select: (data) => data.user,
-    staleTime: 60_000,
   });
 }
 
