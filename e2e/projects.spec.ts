@@ -184,8 +184,13 @@ test("viewers see no DSN key and cannot create projects; grouping-API projects a
   page,
   baseURL,
 }) => {
-  const dsn = await createInBrowser(page, `Keyed ${unique()}`, "ruby");
+  const name = `Keyed ${unique()}`;
+  const dsn = await createInBrowser(page, name, "ruby");
   const projectPath = new URL(page.url()).pathname;
+  // The page's role check decides the rollout controls: an admin has them, a viewer (below) does not.
+  const rollout = page.getByRole("region", { name: "Rollout" });
+  await expect(rollout.getByRole("button", { name: `Backfill ${name}` })).toBeVisible();
+  await expect(rollout.getByRole("button", { name: `Skip fallback for ${name}` })).toBeVisible();
 
   // A Sentry calls the similar-issues API with a project id regroup does not know: the grouping API registers it.
   const callerId = GROUPING_API_CALLER_IDS + Math.floor(Math.random() * 1_000_000);
@@ -220,6 +225,9 @@ test("viewers see no DSN key and cannot create projects; grouping-API projects a
   await expect(region).toContainText("Labelers and admins see the DSN here");
   await expect(viewerPage.locator("body")).not.toContainText(new URL(dsn).username);
   await expect(viewerPage.getByRole("button", { name: "Delete the project" })).toHaveCount(0);
+  const viewerRollout = viewerPage.getByRole("region", { name: "Rollout" });
+  await expect(viewerRollout).toContainText("Model");
+  await expect(viewerRollout.getByRole("button")).toHaveCount(0);
   await viewerPage.screenshot({ path: "e2e/screenshots/project-viewer.png", fullPage: true });
   await viewer.close();
 });
