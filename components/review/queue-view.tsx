@@ -10,7 +10,7 @@ import { Button, buttonClass } from "../ui/button";
 import { Field } from "../ui/field";
 import { Select } from "../ui/select";
 import { ErrorState, LoadingState } from "../ui/states";
-import { TableHead } from "../ui/table-head";
+import { DataTable } from "../ui/data-table";
 
 function labelingHref(filter: QueueFilter, blind: boolean): string {
   const params = new URLSearchParams();
@@ -100,28 +100,25 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
 
       <section aria-label="Queues">
         <h2 className="mb-2 text-sm font-semibold">Queues</h2>
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <TableHead
-            columns={[
-              "Source",
-              { label: "Pairs", align: "right" },
-              { label: "Not labeled yet", align: "right" },
-              { label: "Being labeled now", align: "right" },
-            ]}
-          />
-          <tbody className="divide-y divide-slate-100">
-            {data.counts.map((c) => (
-              <tr key={c.source}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {sourceLabels[c.source]}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{c.pairs}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{c.unlabeled}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{c.claimed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            "Source",
+            { label: "Pairs", align: "right" },
+            { label: "Not labeled yet", align: "right" },
+            { label: "Being labeled now", align: "right" },
+          ]}
+        >
+          {data.counts.map((c) => (
+            <tr key={c.source}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {sourceLabels[c.source]}
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">{c.pairs}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{c.unlabeled}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{c.claimed}</td>
+            </tr>
+          ))}
+        </DataTable>
         <p className="mt-2 text-sm">
           <Link href="/review/conflicts" className="text-indigo-700 hover:underline">
             Conflicts ({data.conflicts})
@@ -171,35 +168,35 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
       <section aria-label="Progress per labeler">
         <h2 className="mb-2 text-sm font-semibold">Progress per labeler</h2>
         {progress.data ? (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-            <caption className="px-3 py-1 text-left text-xs text-slate-500">
-              {progress.data.labeledPairs} of {progress.data.totalPairs} pairs have at least one label.
-            </caption>
-            <TableHead
-              columns={[
-                "Labeler",
-                { label: "Labels", align: "right" },
-                { label: "GROUP", align: "right" },
-                { label: "SEPARATE", align: "right" },
-                { label: "UNSURE", align: "right" },
-                { label: "Last 7 days", align: "right" },
-              ]}
-            />
-            <tbody className="divide-y divide-slate-100">
-              {progress.data.labelers.map((l) => (
-                <tr key={l.labeler}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {l.labeler}
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.total}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.group}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.separate}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.unsure}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.last7Days}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={
+              <>
+                {progress.data.labeledPairs} of {progress.data.totalPairs} pairs have at least one label.
+              </>
+            }
+            showCaption
+            columns={[
+              "Labeler",
+              { label: "Labels", align: "right" },
+              { label: "GROUP", align: "right" },
+              { label: "SEPARATE", align: "right" },
+              { label: "UNSURE", align: "right" },
+              { label: "Last 7 days", align: "right" },
+            ]}
+          >
+            {progress.data.labelers.map((l) => (
+              <tr key={l.labeler}>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {l.labeler}
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums">{l.total}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.group}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.separate}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.unsure}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.last7Days}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <LoadingState label="Loading progress…" />
         )}
