@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useOvergroupingDashboardQuery } from "@/lib/queries/overgrouping";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { BreakdownTable } from "./breakdown-table";
@@ -9,6 +9,18 @@ import { DailyChart } from "./daily-chart";
 import { EstimatorChoice } from "./estimator-choice";
 import type { Estimator } from "./format";
 import { ModelTiles } from "./model-tiles";
+
+/** A titled part of the dashboard; the heading names the section for assistive technology. */
+function DashboardSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 /** Data container of the Overgrouping page. */
 export function OvergroupingView() {
@@ -62,10 +74,7 @@ export function OvergroupingView() {
         </p>
       ) : null}
       <ModelTiles dashboard={data} estimator={estimator} />
-      <section aria-labelledby="by-day" className="space-y-3">
-        <h2 id="by-day" className="text-lg font-semibold">
-          By day
-        </h2>
+      <DashboardSection id="by-day" title="By day">
         <div className="grid gap-4 xl:grid-cols-2">
           <DailyChart
             title="Merge rate by day"
@@ -82,11 +91,8 @@ export function OvergroupingView() {
             pick={(row) => row.overgrouping[estimator]}
           />
         </div>
-      </section>
-      <section aria-labelledby="by-platform" className="space-y-3">
-        <h2 id="by-platform" className="text-lg font-semibold">
-          By platform
-        </h2>
+      </DashboardSection>
+      <DashboardSection id="by-platform" title="By platform">
         <BreakdownTable
           caption="Rates by platform"
           by="platform"
@@ -94,11 +100,8 @@ export function OvergroupingView() {
           estimator={estimator}
           minSample={data.minSample}
         />
-      </section>
-      <section aria-labelledby="by-project" className="space-y-3">
-        <h2 id="by-project" className="text-lg font-semibold">
-          By project
-        </h2>
+      </DashboardSection>
+      <DashboardSection id="by-project" title="By project">
         <BreakdownTable
           caption="Rates by project"
           by="project"
@@ -106,7 +109,7 @@ export function OvergroupingView() {
           estimator={estimator}
           minSample={data.minSample}
         />
-      </section>
+      </DashboardSection>
     </div>
   );
 }
