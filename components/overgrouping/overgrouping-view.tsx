@@ -92,24 +92,17 @@ export function OvergroupingView() {
           />
         </div>
       </DashboardSection>
-      <DashboardSection id="by-platform" title="By platform">
-        <BreakdownTable
-          caption="Rates by platform"
-          by="platform"
-          rows={data.byPlatform}
-          estimator={estimator}
-          minSample={data.minSample}
-        />
-      </DashboardSection>
-      <DashboardSection id="by-project" title="By project">
-        <BreakdownTable
-          caption="Rates by project"
-          by="project"
-          rows={data.byProject}
-          estimator={estimator}
-          minSample={data.minSample}
-        />
-      </DashboardSection>
+      {(["platform", "project"] as const).map((by) => (
+        <DashboardSection key={by} id={`by-${by}`} title={`By ${by}`}>
+          <BreakdownTable
+            caption={`Rates by ${by}`}
+            by={by}
+            rows={by === "platform" ? data.byPlatform : data.byProject}
+            estimator={estimator}
+            minSample={data.minSample}
+          />
+        </DashboardSection>
+      ))}
     </div>
   );
 }

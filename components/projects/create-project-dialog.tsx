@@ -8,7 +8,7 @@ import { Button } from "../ui/button";
 import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { Dialog } from "../ui/dialog";
 import { Field } from "../ui/field";
-import { FormError } from "../ui/form-error";
+import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 
@@ -39,15 +39,12 @@ function CreateProjectForm({ onCancel }: { onCancel: () => void }) {
           ))}
         </Select>
       </Field>
-      <FormError message={form.formState.errors.root?.server?.message} />
-      <div className="flex justify-end gap-2">
-        <Button size="xs" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={create.isPending || create.isSuccess}>
-          Create project
-        </Button>
-      </div>
+      <DialogFormActions
+        serverError={form.formState.errors.root?.server?.message}
+        onCancel={onCancel}
+        submitLabel="Create project"
+        submitDisabled={create.isPending || create.isSuccess}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import type { ComponentProps } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { labelReasons, type LabelReason, type Verdict } from "@/lib/contracts/review";
-import { Button } from "../ui/button";
+import { Button, type ButtonVariant } from "../ui/button";
 import { Field } from "../ui/field";
 import { Textarea } from "../ui/textarea";
 
@@ -40,32 +40,56 @@ function ShortcutButton({
   );
 }
 
+const verdictButtons: {
+  verdict: Verdict;
+  text: string;
+  variant: ButtonVariant;
+  label: string;
+  shortcut: string;
+  explanation?: string;
+}[] = [
+  {
+    verdict: "GROUP",
+    text: "GROUP",
+    variant: "danger",
+    label: "Same root cause",
+    shortcut: "g",
+    explanation: "same root cause",
+  },
+  {
+    verdict: "SEPARATE",
+    text: "SEPARATE",
+    variant: "success",
+    label: "Different root cause",
+    shortcut: "s",
+    explanation: "different root cause",
+  },
+  { verdict: "UNSURE", text: "Unsure", variant: "muted", label: "Unsure", shortcut: "u" },
+];
+
 /** The verdict buttons, the reason and the note; each button names its keyboard shortcut. */
 export function LabelControls({ reason, note, noteError, busy, onReason, onVerdict, onSkip, onUndo }: Props) {
   return (
     <section aria-label="Label" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap gap-1.5">
-        <ShortcutButton
-          variant="danger"
-          label="Same root cause"
-          shortcut="g"
-          disabled={busy}
-          onClick={() => onVerdict("GROUP")}
-        >
-          GROUP <Explanation>· same root cause</Explanation>
-        </ShortcutButton>
-        <ShortcutButton
-          variant="success"
-          label="Different root cause"
-          shortcut="s"
-          disabled={busy}
-          onClick={() => onVerdict("SEPARATE")}
-        >
-          SEPARATE <Explanation>· different root cause</Explanation>
-        </ShortcutButton>
-        <ShortcutButton variant="muted" label="Unsure" shortcut="u" disabled={busy} onClick={() => onVerdict("UNSURE")}>
-          Unsure
-        </ShortcutButton>
+        {verdictButtons.map((button) => (
+          <ShortcutButton
+            key={button.verdict}
+            variant={button.variant}
+            label={button.label}
+            shortcut={button.shortcut}
+            disabled={busy}
+            onClick={() => onVerdict(button.verdict)}
+          >
+            {button.text}
+            {button.explanation ? (
+              <>
+                {" "}
+                <Explanation>{`· ${button.explanation}`}</Explanation>
+              </>
+            ) : null}
+          </ShortcutButton>
+        ))}
         <ShortcutButton label="Skip" shortcut="n" disabled={busy} onClick={onSkip}>
           Skip
         </ShortcutButton>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ComponentProps } from "react";
 import { useWatch } from "react-hook-form";
 import { applyCohortRequestSchema, cohortSchema } from "@/lib/contracts/rollout";
 import { useApplyCohortMutation, useCreateBackfillMutation, usePreviewCohortMutation } from "@/lib/queries/rollout";
@@ -31,6 +32,20 @@ const fields = [
 const skipFallbackValue = (value: unknown) =>
   typeof value !== "string" ? value : value === "" ? undefined : value === "on";
 
+/** A select whose empty first choice, "unchanged", leaves the setting as it is. */
+function UnchangedOrSelect({ choices, ...props }: ComponentProps<typeof Select> & { choices: string[] }) {
+  return (
+    <Select {...props}>
+      <option value="">unchanged</option>
+      {choices.map((choice) => (
+        <option key={choice} value={choice}>
+          {choice}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 /** Choose projects by filter or sticky percentage, preview them, and apply (or schedule) one audited change. */
 export function CohortForm() {
   const preview = usePreviewCohortMutation();
@@ -57,18 +72,16 @@ export function CohortForm() {
       >
         <CohortFields form={form} />
         <Field label="Grouping model" error={fieldError(form, "change.groupingModel") ?? fieldError(form, "change")}>
-          <Select {...form.register("change.groupingModel", { setValueAs: emptyAsUndefined })}>
-            <option value="">unchanged</option>
-            <option value="v1">v1</option>
-            <option value="v2">v2</option>
-          </Select>
+          <UnchangedOrSelect
+            choices={["v1", "v2"]}
+            {...form.register("change.groupingModel", { setValueAs: emptyAsUndefined })}
+          />
         </Field>
         <Field label="Skip fallback" error={fieldError(form, "change.skipFallback")}>
-          <Select {...form.register("change.skipFallback", { setValueAs: skipFallbackValue })}>
-            <option value="">unchanged</option>
-            <option value="on">on</option>
-            <option value="off">off</option>
-          </Select>
+          <UnchangedOrSelect
+            choices={["on", "off"]}
+            {...form.register("change.skipFallback", { setValueAs: skipFallbackValue })}
+          />
         </Field>
         <Field label="When (empty: now)" error={fieldError(form, "runAt")}>
           <Input type="datetime-local" {...form.register("runAt", { setValueAs: localTimeAsIso })} />
