@@ -10,7 +10,7 @@ import { Dialog } from "../ui/dialog";
 import { Field } from "../ui/field";
 import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Input } from "../ui/input";
-import { Select } from "../ui/select";
+import { ChoiceSelect } from "../ui/choice-select";
 
 const fields = ["name", "platform"] as const;
 
@@ -31,13 +31,10 @@ function CreateProjectForm({ onCancel }: { onCancel: () => void }) {
         <Input autoComplete="off" {...form.register("name")} />
       </Field>
       <Field label="Platform" hint="Its Sentry SDK's setup is shown next." error={fieldError(form, "platform")}>
-        <Select {...form.register("platform")}>
-          {projectPlatforms.map((platform) => (
-            <option key={platform} value={platform}>
-              {projectPlatformNames[platform]}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect
+          choices={projectPlatforms.map((platform) => ({ value: platform, label: projectPlatformNames[platform] }))}
+          {...form.register("platform")}
+        />
       </Field>
       <DialogFormActions
         serverError={form.formState.errors.root?.server?.message}

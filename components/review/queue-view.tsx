@@ -8,7 +8,7 @@ import { endpointUrl } from "@/lib/queries/url";
 import { usePairListQuery, useProgressQuery, useQueueSummaryQuery, useRefillMutation } from "@/lib/queries/review";
 import { Button, buttonClass } from "../ui/button";
 import { Field } from "../ui/field";
-import { Select } from "../ui/select";
+import { ChoiceSelect } from "../ui/choice-select";
 import { ErrorState, LoadingState } from "../ui/states";
 import { DataTable } from "../ui/data-table";
 
@@ -43,45 +43,30 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
         onSubmit={(e) => e.preventDefault()}
       >
         <Field label="Project">
-          <Select
+          <ChoiceSelect
             value={filter.project ?? ""}
             onChange={(e) => setFilter({ ...filter, project: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">All projects</option>
-            {data.projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+            noChoice={{ value: "", label: "All projects" }}
+            choices={data.projects.map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Field>
         <Field label="Platform">
-          <Select
+          <ChoiceSelect
             value={filter.platform ?? ""}
             onChange={(e) => setFilter({ ...filter, platform: e.target.value || undefined })}
-          >
-            <option value="">All platforms</option>
-            {data.platforms.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
+            noChoice={{ value: "", label: "All platforms" }}
+            choices={data.platforms}
+          />
         </Field>
         <Field label="Source">
-          <Select
+          <ChoiceSelect
             value={filter.source ?? ""}
             onChange={(e) =>
               setFilter({ ...filter, source: (e.target.value || undefined) as ReviewSource | undefined })
             }
-          >
-            <option value="">All sources</option>
-            {reviewSources.map((s) => (
-              <option key={s} value={s}>
-                {sourceLabels[s]}
-              </option>
-            ))}
-          </Select>
+            noChoice={{ value: "", label: "All sources" }}
+            choices={reviewSources.map((s) => ({ value: s, label: sourceLabels[s] }))}
+          />
         </Field>
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} /> Blind mode (hide the

@@ -1,6 +1,5 @@
 "use client";
 
-import type { ComponentProps } from "react";
 import { useWatch } from "react-hook-form";
 import { applyCohortRequestSchema, cohortSchema } from "@/lib/contracts/rollout";
 import { useApplyCohortMutation, useCreateBackfillMutation, usePreviewCohortMutation } from "@/lib/queries/rollout";
@@ -9,7 +8,7 @@ import { fieldError, showServerError, useContractForm, type ContractField } from
 import { Field } from "../ui/field";
 import { FormError } from "../ui/form-error";
 import { Input } from "../ui/input";
-import { Select } from "../ui/select";
+import { ChoiceSelect } from "../ui/choice-select";
 import { CohortFields } from "./cohort-fields";
 import { emptyAsUndefined, localTimeAsIso } from "./form-values";
 
@@ -29,22 +28,11 @@ const fields = [
   "runAt",
 ] as const satisfies readonly ContractField<typeof applyCohortRequestSchema>[];
 
+/** The empty first choice of a setting's select: the setting stays as it is. */
+const unchanged = { value: "", label: "unchanged" };
+
 const skipFallbackValue = (value: unknown) =>
   typeof value !== "string" ? value : value === "" ? undefined : value === "on";
-
-/** A select whose empty first choice, "unchanged", leaves the setting as it is. */
-function UnchangedOrSelect({ choices, ...props }: ComponentProps<typeof Select> & { choices: string[] }) {
-  return (
-    <Select {...props}>
-      <option value="">unchanged</option>
-      {choices.map((choice) => (
-        <option key={choice} value={choice}>
-          {choice}
-        </option>
-      ))}
-    </Select>
-  );
-}
 
 /** Choose projects by filter or sticky percentage, preview them, and apply (or schedule) one audited change. */
 export function CohortForm() {
@@ -72,13 +60,15 @@ export function CohortForm() {
       >
         <CohortFields form={form} />
         <Field label="Grouping model" error={fieldError(form, "change.groupingModel") ?? fieldError(form, "change")}>
-          <UnchangedOrSelect
+          <ChoiceSelect
+            noChoice={unchanged}
             choices={["v1", "v2"]}
             {...form.register("change.groupingModel", { setValueAs: emptyAsUndefined })}
           />
         </Field>
         <Field label="Skip fallback" error={fieldError(form, "change.skipFallback")}>
-          <UnchangedOrSelect
+          <ChoiceSelect
+            noChoice={unchanged}
             choices={["on", "off"]}
             {...form.register("change.skipFallback", { setValueAs: skipFallbackValue })}
           />
