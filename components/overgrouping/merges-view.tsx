@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { MergesQuery } from "@/lib/contracts/overgrouping";
 import { useLabeledMergesQuery } from "@/lib/queries/overgrouping";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { DataTable } from "../ui/data-table";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 
 function describe(filters: MergesQuery): string {
   const parts = [

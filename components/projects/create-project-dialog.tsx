@@ -5,12 +5,12 @@ import { useState } from "react";
 import { createProjectRequestSchema, projectPlatformNames, projectPlatforms } from "@/lib/contracts/projects";
 import { useCreateProjectMutation } from "@/lib/queries/projects";
 import { Button } from "../ui/button";
+import { ChoiceSelect } from "../ui/choice-select";
 import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { Dialog } from "../ui/dialog";
-import { Field } from "../ui/field";
 import { DialogFormActions } from "../ui/dialog-form-actions";
+import { Field } from "../ui/field";
 import { Input } from "../ui/input";
-import { ChoiceSelect } from "../ui/choice-select";
 
 const fields = ["name", "platform"] as const;
 

@@ -8,8 +8,8 @@ import { useDeleteProjectMutation } from "@/lib/queries/projects";
 import { Button } from "../ui/button";
 import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { Dialog } from "../ui/dialog";
-import { Field } from "../ui/field";
 import { DialogFormActions } from "../ui/dialog-form-actions";
+import { Field } from "../ui/field";
 import { Input } from "../ui/input";
 
 const counted = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -6,9 +6,9 @@ import { useProjectIssuesQuery } from "@/lib/queries/issues";
 import { ProjectFlagToggle } from "../rollout/project-flag-toggle";
 import { ProjectSettings } from "./project-settings";
 import { ProjectSetup } from "./project-setup";
+import { DataTable } from "../ui/data-table";
 import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { DataTable } from "../ui/data-table";
 
 /** A project: its DSN (and SDK setup while it waits for its first event), grouping model, issues, and settings. */
 export function ProjectView({ projectId, canManage }: { projectId: number; canManage: boolean }) {

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { projectPlatformNames, projectPlatforms, type ProjectPlatform } from "@/lib/contracts/projects";
 import { sdkSetup } from "@/lib/projects/sdk-setup";
-import { Field } from "../ui/field";
 import { ChoiceSelect } from "../ui/choice-select";
+import { Field } from "../ui/field";
 import { CopyButton } from "./copy-button";
 
 function isProjectPlatform(platform: string): platform is ProjectPlatform {

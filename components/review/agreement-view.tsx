@@ -1,8 +1,8 @@
 "use client";
 
 import { useAgreementQuery } from "@/lib/queries/review";
-import { ErrorState, LoadingState } from "../ui/states";
 import { DataTable } from "../ui/data-table";
+import { ErrorState, LoadingState } from "../ui/states";
 
 const pct = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { sourceLabels } from "@/lib/contracts/review";
 import { useConflictsQuery } from "@/lib/queries/review";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { buttonClass } from "../ui/button";
 import { DataTable } from "../ui/data-table";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 
 /** Pairs whose labels disagree (GROUP and SEPARATE), each with who said what. */
 export function ConflictsView({ canLabel }: { canLabel: boolean }) {

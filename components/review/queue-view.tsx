@@ -7,10 +7,10 @@ import { reviewSources, sourceLabels, type QueueFilter, type ReviewSource } from
 import { endpointUrl } from "@/lib/queries/url";
 import { usePairListQuery, useProgressQuery, useQueueSummaryQuery, useRefillMutation } from "@/lib/queries/review";
 import { Button, buttonClass } from "../ui/button";
-import { Field } from "../ui/field";
 import { ChoiceSelect } from "../ui/choice-select";
-import { ErrorState, LoadingState } from "../ui/states";
 import { DataTable } from "../ui/data-table";
+import { Field } from "../ui/field";
+import { ErrorState, LoadingState } from "../ui/states";
 
 function labelingHref(filter: QueueFilter, blind: boolean): string {
   const params = new URLSearchParams();

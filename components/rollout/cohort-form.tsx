@@ -4,11 +4,11 @@ import { useWatch } from "react-hook-form";
 import { applyCohortRequestSchema, cohortSchema } from "@/lib/contracts/rollout";
 import { useApplyCohortMutation, useCreateBackfillMutation, usePreviewCohortMutation } from "@/lib/queries/rollout";
 import { Button } from "../ui/button";
+import { ChoiceSelect } from "../ui/choice-select";
 import { fieldError, showServerError, useContractForm, type ContractField } from "../ui/contract-form";
 import { Field } from "../ui/field";
 import { FormError } from "../ui/form-error";
 import { Input } from "../ui/input";
-import { ChoiceSelect } from "../ui/choice-select";
 import { CohortFields } from "./cohort-fields";
 import { emptyAsUndefined, localTimeAsIso } from "./form-values";
 

@@ -5,8 +5,8 @@ import { setFlagsRequestSchema, type FlagChange, type RolloutProject } from "@/l
 import { useSetFlagsMutation } from "@/lib/queries/rollout";
 import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { Dialog } from "../ui/dialog";
-import { Field } from "../ui/field";
 import { DialogFormActions } from "../ui/dialog-form-actions";
+import { Field } from "../ui/field";
 import { Textarea } from "../ui/textarea";
 import { formatOvergrouping, formatPercent } from "./format";
 
