@@ -5,13 +5,14 @@
  * when both events share a root cause and SEPARATE otherwise, as the labeler "corpus-ground-truth". Needs the
  * database to itself: stop the server first when it uses the embedded one.
  */
-import { EnvError, parseEnv } from "../server/env";
+import { parseEnv } from "../server/env";
 import { setDatabase } from "../server/db";
 import { demoCorpus } from "../server/demo/seed";
 import { labelMergeSampleFromGroundTruth } from "../server/overgrouping/demo-labels";
 import { fillPairDistances } from "../server/review/distances";
 import { sampleMerges } from "../server/review/sources/merge-sample";
-import { StartupError, openMigratedDatabase } from "../server/startup";
+import { openMigratedDatabase } from "../server/startup";
+import { exitOnStartupFailure } from "./runtime/exit-on-startup-failure";
 
 const LABELER = "corpus-ground-truth";
 
@@ -45,7 +46,5 @@ try {
     await database.close();
   }
 } catch (error) {
-  if (!(error instanceof StartupError || error instanceof EnvError)) throw error;
-  process.stderr.write(`demo:label: ${error.message}\n`);
-  process.exit(1);
+  exitOnStartupFailure("demo:label", error);
 }

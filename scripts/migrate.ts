@@ -3,8 +3,9 @@
  * embedded one in DATA_DIR). The server also does this at every start; while it runs it owns the embedded
  * data directory, and this command says so instead of opening it a second time.
  */
-import { EnvError, parseEnv } from "../server/env";
-import { StartupError, openMigratedDatabase } from "../server/startup";
+import { parseEnv } from "../server/env";
+import { openMigratedDatabase } from "../server/startup";
+import { exitOnStartupFailure } from "./runtime/exit-on-startup-failure";
 
 try {
   const config = parseEnv();
@@ -18,7 +19,5 @@ try {
     console.log(`${where} is up to date (${migrations.alreadyApplied} migration(s) applied before).`);
   }
 } catch (error) {
-  if (!(error instanceof StartupError || error instanceof EnvError)) throw error;
-  process.stderr.write(`db:migrate: ${error.message}\n`);
-  process.exit(1);
+  exitOnStartupFailure("db:migrate", error);
 }

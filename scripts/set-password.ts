@@ -7,8 +7,9 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { recordAudit } from "../server/audit/record";
 import { hashPassword } from "../server/auth/password";
-import { EnvError, parseEnv } from "../server/env";
-import { StartupError, openMigratedDatabase } from "../server/startup";
+import { parseEnv } from "../server/env";
+import { openMigratedDatabase } from "../server/startup";
+import { exitOnStartupFailure } from "./runtime/exit-on-startup-failure";
 
 const email = parseArgs({ allowPositionals: true }).positionals[0]?.trim().toLowerCase();
 if (!email) {
@@ -44,7 +45,5 @@ try {
     await database.close();
   }
 } catch (error) {
-  if (!(error instanceof StartupError || error instanceof EnvError)) throw error;
-  process.stderr.write(`user:password: ${error.message}\n`);
-  process.exit(1);
+  exitOnStartupFailure("user:password", error);
 }

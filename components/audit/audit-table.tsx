@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@/lib/contracts/audit";
-import { TableHead } from "../ui/table-head";
+import { DataTable } from "../ui/data-table";
 import { RevertButton } from "./revert-button";
 
 function compact(value: unknown): string {
@@ -14,36 +14,34 @@ function compact(value: unknown): string {
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-      <caption className="sr-only">Audit log</caption>
-      <TableHead
-        columns={["When", "Actor", "Action", "Target", "Before", "After", "Reason", { label: "Actions", hidden: true }]}
-      />
-      <tbody className="divide-y divide-slate-100 align-top">
-        {entries.map((entry) => (
-          <tr key={entry.id}>
-            <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-              <time dateTime={entry.createdAt}>
-                {new Date(entry.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
-              </time>
-            </td>
-            <td className="px-3 py-2">{entry.actor}</td>
-            <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-            <td className="px-3 py-2">
-              {entry.target}{" "}
-              <span className="text-xs text-slate-500">
-                ({entry.targetType} {entry.targetId})
-              </span>
-            </td>
-            <td className="px-3 py-2 font-mono text-xs text-slate-600">{compact(entry.before)}</td>
-            <td className="px-3 py-2 font-mono text-xs">{compact(entry.after)}</td>
-            <td className="px-3 py-2 text-slate-700">{entry.reason ?? "—"}</td>
-            <td className="px-3 py-2">
-              <RevertButton entry={entry} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Audit log"
+      alignTop
+      columns={["When", "Actor", "Action", "Target", "Before", "After", "Reason", { label: "Actions", hidden: true }]}
+    >
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+            <time dateTime={entry.createdAt}>
+              {new Date(entry.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+            </time>
+          </td>
+          <td className="px-3 py-2">{entry.actor}</td>
+          <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+          <td className="px-3 py-2">
+            {entry.target}{" "}
+            <span className="text-xs text-slate-500">
+              ({entry.targetType} {entry.targetId})
+            </span>
+          </td>
+          <td className="px-3 py-2 font-mono text-xs text-slate-600">{compact(entry.before)}</td>
+          <td className="px-3 py-2 font-mono text-xs">{compact(entry.after)}</td>
+          <td className="px-3 py-2 text-slate-700">{entry.reason ?? "—"}</td>
+          <td className="px-3 py-2">
+            <RevertButton entry={entry} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -8,7 +8,7 @@ import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
 import { TrimmedNotice } from "./trimmed-notice";
 import { WhyGroupedPanel } from "./why-grouped";
-import { TableHead } from "../ui/table-head";
+import { DataTable } from "../ui/data-table";
 
 const methodLabel = { fingerprint: "fingerprint", ai: "AI merge", new: "new issue" } as const;
 
@@ -35,30 +35,25 @@ export function IssueView({ issueId }: { issueId: number }) {
 
       <section aria-label="Hashes" className="mb-6">
         <h2 className="mb-2 text-sm font-semibold">Hashes</h2>
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <TableHead
-            columns={[
-              "Hash",
-              "AI model asked / used",
-              "Matched hash",
-              { label: "Distance", align: "right" },
-              "Indexed for",
-            ]}
-          />
-          <tbody className="divide-y divide-slate-100">
-            {hashes.map((hash) => (
-              <tr key={hash.hash}>
-                <td className="px-3 py-2 font-mono text-xs">{hash.hash}</td>
-                <td className="px-3 py-2">
-                  {hash.modelRequested ? `${hash.modelRequested} / ${hash.modelUsed}` : "—"}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{hash.matchedHash ?? "—"}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{hash.matchDistance?.toFixed(4) ?? "—"}</td>
-                <td className="px-3 py-2">{hash.latestTrainingModel ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            "Hash",
+            "AI model asked / used",
+            "Matched hash",
+            { label: "Distance", align: "right" },
+            "Indexed for",
+          ]}
+        >
+          {hashes.map((hash) => (
+            <tr key={hash.hash}>
+              <td className="px-3 py-2 font-mono text-xs">{hash.hash}</td>
+              <td className="px-3 py-2">{hash.modelRequested ? `${hash.modelRequested} / ${hash.modelUsed}` : "—"}</td>
+              <td className="px-3 py-2 font-mono text-xs">{hash.matchedHash ?? "—"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{hash.matchDistance?.toFixed(4) ?? "—"}</td>
+              <td className="px-3 py-2">{hash.latestTrainingModel ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-label="Events">

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { MergesQuery } from "@/lib/contracts/overgrouping";
 import { useLabeledMergesQuery } from "@/lib/queries/overgrouping";
+import { DataTable } from "../ui/data-table";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { TableHead } from "../ui/table-head";
 
 function describe(filters: MergesQuery): string {
   const parts = [
@@ -38,57 +38,54 @@ export function MergesView({ filters }: { filters: MergesQuery }) {
           Label pairs of the merge sample in Review to see them here.
         </EmptyState>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <caption className="sr-only">Labeled merges</caption>
-          <TableHead
-            columns={[
-              "Pair",
-              "Verdict",
-              "Events",
-              "Project",
-              "Model",
-              { label: "Distance", align: "right" },
-              { label: "Sampling p", align: "right" },
-              "Day",
-            ]}
-          />
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.pairId}>
-                <th scope="row" className="px-3 py-2 text-left">
-                  <Link href={`/review/pairs/${row.pairId}`} className="font-medium text-indigo-700 hover:underline">
-                    Pair #{row.pairId}
-                  </Link>
-                </th>
-                <td className="px-3 py-2">
-                  <span className={row.verdict === "SEPARATE" ? "font-medium text-red-700" : "text-emerald-700"}>
-                    {row.verdict === "SEPARATE" ? "Wrong merge" : "Right merge"}
-                  </span>
-                  <span className="block text-xs text-slate-500">
-                    {row.votes.group} GROUP · {row.votes.separate} SEPARATE · {row.votes.unsure} UNSURE
-                  </span>
-                </td>
-                <td className="max-w-md px-3 py-2 text-xs">
-                  <span className="block truncate" title={row.titleA}>
-                    {row.titleA}
-                  </span>
-                  <span className="block truncate text-slate-500" title={row.titleB}>
-                    {row.titleB}
-                  </span>
-                </td>
-                <td className="px-3 py-2">
-                  {row.projectName} <span className="font-mono text-xs text-slate-500">{row.platform}</span>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{row.model}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {row.distance === null ? "—" : row.distance.toFixed(4)}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{row.probability.toFixed(3)}</td>
-                <td className="px-3 py-2 tabular-nums">{row.day}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Labeled merges"
+          columns={[
+            "Pair",
+            "Verdict",
+            "Events",
+            "Project",
+            "Model",
+            { label: "Distance", align: "right" },
+            { label: "Sampling p", align: "right" },
+            "Day",
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.pairId}>
+              <th scope="row" className="px-3 py-2 text-left">
+                <Link href={`/review/pairs/${row.pairId}`} className="font-medium text-indigo-700 hover:underline">
+                  Pair #{row.pairId}
+                </Link>
+              </th>
+              <td className="px-3 py-2">
+                <span className={row.verdict === "SEPARATE" ? "font-medium text-red-700" : "text-emerald-700"}>
+                  {row.verdict === "SEPARATE" ? "Wrong merge" : "Right merge"}
+                </span>
+                <span className="block text-xs text-slate-500">
+                  {row.votes.group} GROUP · {row.votes.separate} SEPARATE · {row.votes.unsure} UNSURE
+                </span>
+              </td>
+              <td className="max-w-md px-3 py-2 text-xs">
+                <span className="block truncate" title={row.titleA}>
+                  {row.titleA}
+                </span>
+                <span className="block truncate text-slate-500" title={row.titleB}>
+                  {row.titleB}
+                </span>
+              </td>
+              <td className="px-3 py-2">
+                {row.projectName} <span className="font-mono text-xs text-slate-500">{row.platform}</span>
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">{row.model}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {row.distance === null ? "—" : row.distance.toFixed(4)}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{row.probability.toFixed(3)}</td>
+              <td className="px-3 py-2 tabular-nums">{row.day}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {merges.data.truncated ? (
         <p className="text-xs text-slate-500">Showing the first 500; narrow the filters to see the rest.</p>

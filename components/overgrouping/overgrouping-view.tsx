@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useOvergroupingDashboardQuery } from "@/lib/queries/overgrouping";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { BreakdownTable } from "./breakdown-table";
@@ -9,6 +9,18 @@ import { DailyChart } from "./daily-chart";
 import { EstimatorChoice } from "./estimator-choice";
 import type { Estimator } from "./format";
 import { ModelTiles } from "./model-tiles";
+
+/** A titled part of the dashboard; the heading names the section for assistive technology. */
+function DashboardSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 /** Data container of the Overgrouping page. */
 export function OvergroupingView() {
@@ -62,10 +74,7 @@ export function OvergroupingView() {
         </p>
       ) : null}
       <ModelTiles dashboard={data} estimator={estimator} />
-      <section aria-labelledby="by-day" className="space-y-3">
-        <h2 id="by-day" className="text-lg font-semibold">
-          By day
-        </h2>
+      <DashboardSection id="by-day" title="By day">
         <div className="grid gap-4 xl:grid-cols-2">
           <DailyChart
             title="Merge rate by day"
@@ -82,31 +91,18 @@ export function OvergroupingView() {
             pick={(row) => row.overgrouping[estimator]}
           />
         </div>
-      </section>
-      <section aria-labelledby="by-platform" className="space-y-3">
-        <h2 id="by-platform" className="text-lg font-semibold">
-          By platform
-        </h2>
-        <BreakdownTable
-          caption="Rates by platform"
-          by="platform"
-          rows={data.byPlatform}
-          estimator={estimator}
-          minSample={data.minSample}
-        />
-      </section>
-      <section aria-labelledby="by-project" className="space-y-3">
-        <h2 id="by-project" className="text-lg font-semibold">
-          By project
-        </h2>
-        <BreakdownTable
-          caption="Rates by project"
-          by="project"
-          rows={data.byProject}
-          estimator={estimator}
-          minSample={data.minSample}
-        />
-      </section>
+      </DashboardSection>
+      {(["platform", "project"] as const).map((by) => (
+        <DashboardSection key={by} id={`by-${by}`} title={`By ${by}`}>
+          <BreakdownTable
+            caption={`Rates by ${by}`}
+            by={by}
+            rows={by === "platform" ? data.byPlatform : data.byProject}
+            estimator={estimator}
+            minSample={data.minSample}
+          />
+        </DashboardSection>
+      ))}
     </div>
   );
 }

@@ -4,6 +4,12 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { ThresholdCurve } from "@/lib/contracts/overgrouping";
 import { percent } from "./format";
 
+/** The two rates drawn against the threshold. */
+const rates = [
+  { dataKey: "precision", name: "precision (GROUP)", stroke: "#4f46e5" },
+  { dataKey: "recall", name: "recall", stroke: "#d97706" },
+] as const;
+
 /** precision_GROUP and recall (%) against the threshold, with the current and the 95%-precision thresholds marked. */
 export function ThresholdChart({ curve, targetPrecision }: { curve: ThresholdCurve; targetPrecision: number }) {
   const points = curve.points.map((point) => ({
@@ -81,24 +87,18 @@ export function ThresholdChart({ curve, targetPrecision }: { curve: ThresholdCur
               }}
             />
           ) : null}
-          <Line
-            type="stepAfter"
-            dataKey="precision"
-            name="precision (GROUP)"
-            stroke="#4f46e5"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="recall"
-            name="recall"
-            stroke="#d97706"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
+          {rates.map((rate) => (
+            <Line
+              key={rate.dataKey}
+              type="stepAfter"
+              dataKey={rate.dataKey}
+              name={rate.name}
+              stroke={rate.stroke}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { OperatingPointView, ThresholdCurve, ThresholdSource } from "@/lib/contracts/overgrouping";
 import { useThresholdExplorerQuery } from "@/lib/queries/overgrouping";
+import { ChoiceSelect } from "../ui/choice-select";
 import { Field } from "../ui/field";
 import { Select } from "../ui/select";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
@@ -70,14 +71,12 @@ export function ThresholdView() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-4 text-sm">
         <Field label="Platform">
-          <Select value={platform} onChange={(event) => setPlatform(event.target.value)}>
-            <option value="all">All platforms</option>
-            {data.platforms.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect
+            value={platform}
+            onChange={(event) => setPlatform(event.target.value)}
+            noChoice={{ value: "all", label: "All platforms" }}
+            choices={data.platforms}
+          />
         </Field>
         <Field label="Labeled pairs">
           <Select value={source} onChange={(event) => setSource(event.target.value as ThresholdSource)}>

@@ -5,12 +5,12 @@ import { useState } from "react";
 import { createProjectRequestSchema, projectPlatformNames, projectPlatforms } from "@/lib/contracts/projects";
 import { useCreateProjectMutation } from "@/lib/queries/projects";
 import { Button } from "../ui/button";
+import { ChoiceSelect } from "../ui/choice-select";
 import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { Dialog } from "../ui/dialog";
+import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Field } from "../ui/field";
-import { FormError } from "../ui/form-error";
 import { Input } from "../ui/input";
-import { Select } from "../ui/select";
 
 const fields = ["name", "platform"] as const;
 
@@ -31,23 +31,17 @@ function CreateProjectForm({ onCancel }: { onCancel: () => void }) {
         <Input autoComplete="off" {...form.register("name")} />
       </Field>
       <Field label="Platform" hint="Its Sentry SDK's setup is shown next." error={fieldError(form, "platform")}>
-        <Select {...form.register("platform")}>
-          {projectPlatforms.map((platform) => (
-            <option key={platform} value={platform}>
-              {projectPlatformNames[platform]}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect
+          choices={projectPlatforms.map((platform) => ({ value: platform, label: projectPlatformNames[platform] }))}
+          {...form.register("platform")}
+        />
       </Field>
-      <FormError message={form.formState.errors.root?.server?.message} />
-      <div className="flex justify-end gap-2">
-        <Button size="xs" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={create.isPending || create.isSuccess}>
-          Create project
-        </Button>
-      </div>
+      <DialogFormActions
+        serverError={form.formState.errors.root?.server?.message}
+        onCancel={onCancel}
+        submitLabel="Create project"
+        submitDisabled={create.isPending || create.isSuccess}
+      />
     </form>
   );
 }

@@ -8,8 +8,8 @@ import { useDeleteProjectMutation } from "@/lib/queries/projects";
 import { Button } from "../ui/button";
 import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { Dialog } from "../ui/dialog";
+import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Field } from "../ui/field";
-import { FormError } from "../ui/form-error";
 import { Input } from "../ui/input";
 
 const counted = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -36,19 +36,13 @@ function DeleteProjectForm({ project, onCancel }: { project: Project; onCancel: 
       <Field label={`Type ${project.slug} to confirm`} error={fieldError(form, "confirmation")}>
         <Input autoComplete="off" spellCheck={false} {...form.register("confirmation")} />
       </Field>
-      <FormError message={form.formState.errors.root?.server?.message} />
-      <div className="flex justify-end gap-2">
-        <Button size="xs" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="danger"
-          disabled={typed !== project.slug || remove.isPending || remove.isSuccess}
-        >
-          Delete this project
-        </Button>
-      </div>
+      <DialogFormActions
+        serverError={form.formState.errors.root?.server?.message}
+        onCancel={onCancel}
+        submitLabel="Delete this project"
+        submitVariant="danger"
+        submitDisabled={typed !== project.slug || remove.isPending || remove.isSuccess}
+      />
     </form>
   );
 }

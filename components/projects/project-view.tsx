@@ -6,9 +6,9 @@ import { useProjectIssuesQuery } from "@/lib/queries/issues";
 import { ProjectFlagToggle } from "../rollout/project-flag-toggle";
 import { ProjectSettings } from "./project-settings";
 import { ProjectSetup } from "./project-setup";
+import { DataTable } from "../ui/data-table";
 import { PageHeader } from "../ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { TableHead } from "../ui/table-head";
 
 /** A project: its DSN (and SDK setup while it waits for its first event), grouping model, issues, and settings. */
 export function ProjectView({ projectId, canManage }: { projectId: number; canManage: boolean }) {
@@ -28,40 +28,38 @@ export function ProjectView({ projectId, canManage }: { projectId: number; canMa
       {issues.length === 0 ? (
         <EmptyState title="No issues yet">Errors sent with the project&apos;s DSN appear here as issues.</EmptyState>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <caption className="sr-only">Issues</caption>
-          <TableHead
-            columns={[
-              "Issue",
-              { label: "Events", align: "right" },
-              { label: "AI-merged", align: "right" },
-              "First seen",
-              "Last seen",
-              "Created",
-            ]}
-          />
-          <tbody className="divide-y divide-slate-100 align-top">
-            {issues.map((issue) => (
-              <tr key={issue.id}>
-                <th scope="row" className="max-w-md px-3 py-2 text-left font-normal">
-                  <Link href={`/issues/${issue.id}`} className="font-medium text-indigo-700 hover:underline">
-                    {issue.title}
-                  </Link>
-                  {issue.culprit ? <p className="truncate font-mono text-xs text-slate-500">{issue.culprit}</p> : null}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.eventCount)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.aiMergedEvents)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                  {formatRelativeTime(new Date(issue.firstSeen), now)}
-                </td>
-                <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                  {formatRelativeTime(new Date(issue.lastSeen), now)}
-                </td>
-                <td className="px-3 py-2 text-xs text-slate-600">{issue.creation.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Issues"
+          alignTop
+          columns={[
+            "Issue",
+            { label: "Events", align: "right" },
+            { label: "AI-merged", align: "right" },
+            "First seen",
+            "Last seen",
+            "Created",
+          ]}
+        >
+          {issues.map((issue) => (
+            <tr key={issue.id}>
+              <th scope="row" className="max-w-md px-3 py-2 text-left font-normal">
+                <Link href={`/issues/${issue.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {issue.title}
+                </Link>
+                {issue.culprit ? <p className="truncate font-mono text-xs text-slate-500">{issue.culprit}</p> : null}
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.eventCount)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatCount(issue.aiMergedEvents)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                {formatRelativeTime(new Date(issue.firstSeen), now)}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                {formatRelativeTime(new Date(issue.lastSeen), now)}
+              </td>
+              <td className="px-3 py-2 text-xs text-slate-600">{issue.creation.detail}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canManage ? <ProjectSettings projectId={projectId} /> : null}
     </>

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { projectPlatformNames, projectPlatforms, type ProjectPlatform } from "@/lib/contracts/projects";
 import { sdkSetup } from "@/lib/projects/sdk-setup";
+import { ChoiceSelect } from "../ui/choice-select";
 import { Field } from "../ui/field";
-import { Select } from "../ui/select";
 import { CopyButton } from "./copy-button";
 
 function isProjectPlatform(platform: string): platform is ProjectPlatform {
@@ -18,13 +18,14 @@ export function SdkInstructions({ platform, dsn }: { platform: string; dsn: stri
   return (
     <div className="space-y-3">
       <Field label="SDK" className="max-w-xs">
-        <Select value={chosen} onChange={(e) => setChosen(e.target.value as ProjectPlatform)}>
-          {projectPlatforms.map((p) => (
-            <option key={p} value={p}>
-              {projectPlatformNames[p]} — {sdkSetup(p, dsn).sdk}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value as ProjectPlatform)}
+          choices={projectPlatforms.map((p) => ({
+            value: p,
+            label: `${projectPlatformNames[p]} — ${sdkSetup(p, dsn).sdk}`,
+          }))}
+        />
       </Field>
       <div>
         <div className="flex items-center justify-between">

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { sourceLabels } from "@/lib/contracts/review";
 import { useConflictsQuery } from "@/lib/queries/review";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { buttonClass } from "../ui/button";
-import { TableHead } from "../ui/table-head";
+import { DataTable } from "../ui/data-table";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 
 /** Pairs whose labels disagree (GROUP and SEPARATE), each with who said what. */
 export function ConflictsView({ canLabel }: { canLabel: boolean }) {
@@ -21,37 +21,33 @@ export function ConflictsView({ canLabel }: { canLabel: boolean }) {
           Label the conflicts
         </Link>
       ) : null}
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <caption className="sr-only">Conflicts</caption>
-        <TableHead columns={["Pair", "Events", "Labels"]} />
-        <tbody className="divide-y divide-slate-100">
-          {query.data.pairs.map((pair) => (
-            <tr key={pair.id}>
-              <th scope="row" className="px-3 py-2 text-left align-top">
-                <Link href={`/review/pairs/${pair.id}`} className="text-indigo-700 hover:underline">
-                  Pair #{pair.id}
-                </Link>
-                <span className="block text-xs font-normal text-slate-500">
-                  {pair.projectName} · {sourceLabels[pair.source]}
+      <DataTable caption="Conflicts" columns={["Pair", "Events", "Labels"]}>
+        {query.data.pairs.map((pair) => (
+          <tr key={pair.id}>
+            <th scope="row" className="px-3 py-2 text-left align-top">
+              <Link href={`/review/pairs/${pair.id}`} className="text-indigo-700 hover:underline">
+                Pair #{pair.id}
+              </Link>
+              <span className="block text-xs font-normal text-slate-500">
+                {pair.projectName} · {sourceLabels[pair.source]}
+              </span>
+            </th>
+            <td className="px-3 py-2 align-top">
+              {pair.titles[0]}
+              <br />
+              {pair.titles[1]}
+            </td>
+            <td className="px-3 py-2 align-top">
+              {pair.labels.map((l) => (
+                <span key={l.labeler} className="block">
+                  {l.verdict} — {l.labeler}
+                  {l.reason ? ` (${l.reason})` : ""}
                 </span>
-              </th>
-              <td className="px-3 py-2 align-top">
-                {pair.titles[0]}
-                <br />
-                {pair.titles[1]}
-              </td>
-              <td className="px-3 py-2 align-top">
-                {pair.labels.map((l) => (
-                  <span key={l.labeler} className="block">
-                    {l.verdict} — {l.labeler}
-                    {l.reason ? ` (${l.reason})` : ""}
-                  </span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -21,18 +21,11 @@ export function DecisionsPanel({
           <thead className="text-left text-[11px] text-slate-500 [&_th]:font-medium">
             <tr>
               <th scope="col">Model</th>
-              <th scope="col" className="text-right">
-                Distance
-              </th>
-              <th scope="col" className="text-right">
-                Threshold
-              </th>
-              <th scope="col" className="text-right">
-                Margin
-              </th>
-              <th scope="col" className="text-right">
-                Decision
-              </th>
+              {["Distance", "Threshold", "Margin", "Decision"].map((label) => (
+                <th key={label} scope="col" className="text-right">
+                  {label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

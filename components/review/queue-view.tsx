@@ -7,10 +7,10 @@ import { reviewSources, sourceLabels, type QueueFilter, type ReviewSource } from
 import { endpointUrl } from "@/lib/queries/url";
 import { usePairListQuery, useProgressQuery, useQueueSummaryQuery, useRefillMutation } from "@/lib/queries/review";
 import { Button, buttonClass } from "../ui/button";
+import { ChoiceSelect } from "../ui/choice-select";
+import { DataTable } from "../ui/data-table";
 import { Field } from "../ui/field";
-import { Select } from "../ui/select";
 import { ErrorState, LoadingState } from "../ui/states";
-import { TableHead } from "../ui/table-head";
 
 function labelingHref(filter: QueueFilter, blind: boolean): string {
   const params = new URLSearchParams();
@@ -43,45 +43,30 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
         onSubmit={(e) => e.preventDefault()}
       >
         <Field label="Project">
-          <Select
+          <ChoiceSelect
             value={filter.project ?? ""}
             onChange={(e) => setFilter({ ...filter, project: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">All projects</option>
-            {data.projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+            noChoice={{ value: "", label: "All projects" }}
+            choices={data.projects.map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Field>
         <Field label="Platform">
-          <Select
+          <ChoiceSelect
             value={filter.platform ?? ""}
             onChange={(e) => setFilter({ ...filter, platform: e.target.value || undefined })}
-          >
-            <option value="">All platforms</option>
-            {data.platforms.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
+            noChoice={{ value: "", label: "All platforms" }}
+            choices={data.platforms}
+          />
         </Field>
         <Field label="Source">
-          <Select
+          <ChoiceSelect
             value={filter.source ?? ""}
             onChange={(e) =>
               setFilter({ ...filter, source: (e.target.value || undefined) as ReviewSource | undefined })
             }
-          >
-            <option value="">All sources</option>
-            {reviewSources.map((s) => (
-              <option key={s} value={s}>
-                {sourceLabels[s]}
-              </option>
-            ))}
-          </Select>
+            noChoice={{ value: "", label: "All sources" }}
+            choices={reviewSources.map((s) => ({ value: s, label: sourceLabels[s] }))}
+          />
         </Field>
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} /> Blind mode (hide the
@@ -100,28 +85,25 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
 
       <section aria-label="Queues">
         <h2 className="mb-2 text-sm font-semibold">Queues</h2>
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-          <TableHead
-            columns={[
-              "Source",
-              { label: "Pairs", align: "right" },
-              { label: "Not labeled yet", align: "right" },
-              { label: "Being labeled now", align: "right" },
-            ]}
-          />
-          <tbody className="divide-y divide-slate-100">
-            {data.counts.map((c) => (
-              <tr key={c.source}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {sourceLabels[c.source]}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{c.pairs}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{c.unlabeled}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{c.claimed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            "Source",
+            { label: "Pairs", align: "right" },
+            { label: "Not labeled yet", align: "right" },
+            { label: "Being labeled now", align: "right" },
+          ]}
+        >
+          {data.counts.map((c) => (
+            <tr key={c.source}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {sourceLabels[c.source]}
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">{c.pairs}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{c.unlabeled}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{c.claimed}</td>
+            </tr>
+          ))}
+        </DataTable>
         <p className="mt-2 text-sm">
           <Link href="/review/conflicts" className="text-indigo-700 hover:underline">
             Conflicts ({data.conflicts})
@@ -171,35 +153,35 @@ export function QueueView({ canLabel, isAdmin }: { canLabel: boolean; isAdmin: b
       <section aria-label="Progress per labeler">
         <h2 className="mb-2 text-sm font-semibold">Progress per labeler</h2>
         {progress.data ? (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-            <caption className="px-3 py-1 text-left text-xs text-slate-500">
-              {progress.data.labeledPairs} of {progress.data.totalPairs} pairs have at least one label.
-            </caption>
-            <TableHead
-              columns={[
-                "Labeler",
-                { label: "Labels", align: "right" },
-                { label: "GROUP", align: "right" },
-                { label: "SEPARATE", align: "right" },
-                { label: "UNSURE", align: "right" },
-                { label: "Last 7 days", align: "right" },
-              ]}
-            />
-            <tbody className="divide-y divide-slate-100">
-              {progress.data.labelers.map((l) => (
-                <tr key={l.labeler}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {l.labeler}
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.total}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.group}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.separate}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.unsure}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.last7Days}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={
+              <>
+                {progress.data.labeledPairs} of {progress.data.totalPairs} pairs have at least one label.
+              </>
+            }
+            showCaption
+            columns={[
+              "Labeler",
+              { label: "Labels", align: "right" },
+              { label: "GROUP", align: "right" },
+              { label: "SEPARATE", align: "right" },
+              { label: "UNSURE", align: "right" },
+              { label: "Last 7 days", align: "right" },
+            ]}
+          >
+            {progress.data.labelers.map((l) => (
+              <tr key={l.labeler}>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {l.labeler}
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums">{l.total}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.group}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.separate}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.unsure}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{l.last7Days}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <LoadingState label="Loading progress…" />
         )}

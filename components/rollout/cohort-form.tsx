@@ -4,11 +4,11 @@ import { useWatch } from "react-hook-form";
 import { applyCohortRequestSchema, cohortSchema } from "@/lib/contracts/rollout";
 import { useApplyCohortMutation, useCreateBackfillMutation, usePreviewCohortMutation } from "@/lib/queries/rollout";
 import { Button } from "../ui/button";
+import { ChoiceSelect } from "../ui/choice-select";
 import { fieldError, showServerError, useContractForm, type ContractField } from "../ui/contract-form";
 import { Field } from "../ui/field";
 import { FormError } from "../ui/form-error";
 import { Input } from "../ui/input";
-import { Select } from "../ui/select";
 import { CohortFields } from "./cohort-fields";
 import { emptyAsUndefined, localTimeAsIso } from "./form-values";
 
@@ -27,6 +27,9 @@ const fields = [
   "reason",
   "runAt",
 ] as const satisfies readonly ContractField<typeof applyCohortRequestSchema>[];
+
+/** The empty first choice of a setting's select: the setting stays as it is. */
+const unchanged = { value: "", label: "unchanged" };
 
 const skipFallbackValue = (value: unknown) =>
   typeof value !== "string" ? value : value === "" ? undefined : value === "on";
@@ -57,18 +60,18 @@ export function CohortForm() {
       >
         <CohortFields form={form} />
         <Field label="Grouping model" error={fieldError(form, "change.groupingModel") ?? fieldError(form, "change")}>
-          <Select {...form.register("change.groupingModel", { setValueAs: emptyAsUndefined })}>
-            <option value="">unchanged</option>
-            <option value="v1">v1</option>
-            <option value="v2">v2</option>
-          </Select>
+          <ChoiceSelect
+            noChoice={unchanged}
+            choices={["v1", "v2"]}
+            {...form.register("change.groupingModel", { setValueAs: emptyAsUndefined })}
+          />
         </Field>
         <Field label="Skip fallback" error={fieldError(form, "change.skipFallback")}>
-          <Select {...form.register("change.skipFallback", { setValueAs: skipFallbackValue })}>
-            <option value="">unchanged</option>
-            <option value="on">on</option>
-            <option value="off">off</option>
-          </Select>
+          <ChoiceSelect
+            noChoice={unchanged}
+            choices={["on", "off"]}
+            {...form.register("change.skipFallback", { setValueAs: skipFallbackValue })}
+          />
         </Field>
         <Field label="When (empty: now)" error={fieldError(form, "runAt")}>
           <Input type="datetime-local" {...form.register("runAt", { setValueAs: localTimeAsIso })} />

@@ -3,11 +3,10 @@
 import { useState, type ReactNode } from "react";
 import { setFlagsRequestSchema, type FlagChange, type RolloutProject } from "@/lib/contracts/rollout";
 import { useSetFlagsMutation } from "@/lib/queries/rollout";
-import { Button } from "../ui/button";
 import { fieldError, showServerError, useContractForm } from "../ui/contract-form";
 import { Dialog } from "../ui/dialog";
+import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Field } from "../ui/field";
-import { FormError } from "../ui/form-error";
 import { Textarea } from "../ui/textarea";
 import { formatOvergrouping, formatPercent } from "./format";
 
@@ -61,15 +60,12 @@ function ReasonForm({ project, change, onDone }: { project: RolloutProject; chan
       <Field label="Reason" hint="It goes to the audit log." error={fieldError(form, "reason")}>
         <Textarea rows={2} {...form.register("reason")} />
       </Field>
-      <FormError message={form.formState.errors.root?.server?.message} />
-      <div className="flex justify-end gap-2">
-        <Button size="xs" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={setFlags.isPending || !form.formState.isValid}>
-          Confirm
-        </Button>
-      </div>
+      <DialogFormActions
+        serverError={form.formState.errors.root?.server?.message}
+        onCancel={onDone}
+        submitLabel="Confirm"
+        submitDisabled={setFlags.isPending || !form.formState.isValid}
+      />
     </form>
   );
 }

@@ -81,6 +81,23 @@ function frames(
   return out;
 }
 
+/**
+ * The text of the Inner/Middle/Outer chain of `framesEach` frames each once the frame budget is spent: all of the outer
+ * exception's frames, the middle one's from `firstMiddle` on, none of the inner one's. `shown` is how a context line
+ * reads in the text.
+ */
+function truncatedChainText(framesEach: number, firstMiddle: number, shown: (line: string) => string): string {
+  const fileLine = (line: string) => `\n  File "hello.py", function hello_there\n    ${shown(line)}`;
+  const range = (from: number) => Array.from({ length: framesEach + 1 - from }, (_, k) => from + k);
+  return [
+    "OuterException: no way",
+    ...range(1).map((i) => fileLine(`outer line ${i}`)),
+    "\nMiddleException: un-uh",
+    ...range(firstMiddle).map((i) => fileLine(`middle line ${i}`)),
+    "\nInnerException: nope",
+  ].join("");
+}
+
 const variants = (v: Partial<Record<"app" | "system", GroupingComponent>>): FingerprintResult => ({
   variants: Object.fromEntries(
     Object.entries(v).map(([name, c]) => [name, { hash: "hash", type: "component" as const, component: c }]),
@@ -136,17 +153,7 @@ describe("stacktraceString, on the cases of Sentry's test_utils.py", () => {
         exception("OuterException", "no way", frames(25, { line: (i) => `outer line ${i}` })),
       ),
     );
-    const fileLine = (l: string) => `\n  File "hello.py", function hello_there\n    ${l}`;
-    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
-    expect(text).toBe(
-      [
-        "OuterException: no way",
-        ...range(1, 26).map((i) => fileLine(`outer line ${i}`)),
-        "\nMiddleException: un-uh",
-        ...range(21, 26).map((i) => fileLine(`middle line ${i}`)),
-        "\nInnerException: nope",
-      ].join(""),
-    );
+    expect(text).toBe(truncatedChainText(25, 21, (line) => line));
   });
 
   // test_chained_stacktrace_truncation_all_minified_js
@@ -158,17 +165,7 @@ describe("stacktraceString, on the cases of Sentry's test_utils.py", () => {
         exception("OuterException", "no way", frames(15, { line: (i) => `outer line ${i}`, minified: "all" })),
       ),
     );
-    const fileLine = (l: string) => `\n  File "hello.py", function hello_there\n    {snip}${l}{snip}`;
-    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
-    expect(text).toBe(
-      [
-        "OuterException: no way",
-        ...range(1, 16).map((i) => fileLine(`outer line ${i}`)),
-        "\nMiddleException: un-uh",
-        ...range(11, 16).map((i) => fileLine(`middle line ${i}`)),
-        "\nInnerException: nope",
-      ].join(""),
-    );
+    expect(text).toBe(truncatedChainText(15, 11, (line) => `{snip}${line}{snip}`));
   });
 
   // test_chained_stacktrace_truncation_minified_js_frame_limit_is_lower,

@@ -160,17 +160,17 @@ export const progressSchema = z.object({
   labeledPairs: z.number().int(),
 });
 
+/** A pair as the pair lists show it: where it comes from and the titles of its two sides. */
+const pairListItemSchema = z.object({
+  id: z.number().int(),
+  projectName: z.string(),
+  platform: z.string(),
+  source: reviewSourceSchema,
+  titles: z.tuple([z.string(), z.string()]),
+});
+
 export const conflictsSchema = z.object({
-  pairs: z.array(
-    z.object({
-      id: z.number().int(),
-      projectName: z.string(),
-      platform: z.string(),
-      source: reviewSourceSchema,
-      titles: z.tuple([z.string(), z.string()]),
-      labels: z.array(pairLabelSchema),
-    }),
-  ),
+  pairs: z.array(pairListItemSchema.extend({ labels: z.array(pairLabelSchema) })),
 });
 
 export const agreementSchema = z.object({
@@ -259,15 +259,6 @@ export type ManualPairRequest = z.infer<typeof manualPairRequestSchema>;
 export type Guideline = z.infer<typeof guidelineSchema>;
 
 export const pairListSchema = z.object({
-  pairs: z.array(
-    z.object({
-      id: z.number().int(),
-      projectName: z.string(),
-      platform: z.string(),
-      source: reviewSourceSchema,
-      titles: z.tuple([z.string(), z.string()]),
-      labels: z.number().int(),
-    }),
-  ),
+  pairs: z.array(pairListItemSchema.extend({ labels: z.number().int() })),
 });
 export type PairList = z.infer<typeof pairListSchema>;

@@ -14,6 +14,9 @@ const database = setUpTestDatabase();
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 const tokenOf = (cookie: string) => cookie.split("=")[1]!;
+/** Back-dates the session behind a sign-in cookie. */
+const backdateSession = (cookie: string, data: { lastSeenAt?: Date; expiresAt?: Date }) =>
+  database.prisma.session.update({ where: { id: sessionIdOf(tokenOf(cookie)) }, data });
 
 describe("sessions", () => {
   it("treats a malformed session cookie as no session: 401, not a logged 500", async () => {
@@ -28,14 +31,8 @@ describe("sessions", () => {
   it("ends a session idle for longer than SESSION_IDLE_MINUTES, and keeps a used one alive", async () => {
     const idle = await signedInAs("viewer");
     const used = await signedInAs("viewer");
-    await database.prisma.session.update({
-      where: { id: sessionIdOf(tokenOf(idle.cookie)) },
-      data: { lastSeenAt: minutesAgo(31) },
-    });
-    await database.prisma.session.update({
-      where: { id: sessionIdOf(tokenOf(used.cookie)) },
-      data: { lastSeenAt: minutesAgo(20) },
-    });
+    await backdateSession(idle.cookie, { lastSeenAt: minutesAgo(31) });
+    await backdateSession(used.cookie, { lastSeenAt: minutesAgo(20) });
     expect(await userOfSession(tokenOf(idle.cookie))).toBeNull();
     expect(await userOfSession(tokenOf(used.cookie))).toMatchObject({ email: used.email });
     // Using it moved last-seen forward, so it is not idle 20 more minutes later either.
@@ -58,14 +55,8 @@ describe("sessions", () => {
     const expired = await signedInAs("viewer");
     const idle = await signedInAs("viewer");
     const live = await signedInAs("viewer");
-    await database.prisma.session.update({
-      where: { id: sessionIdOf(tokenOf(expired.cookie)) },
-      data: { expiresAt: minutesAgo(1) },
-    });
-    await database.prisma.session.update({
-      where: { id: sessionIdOf(tokenOf(idle.cookie)) },
-      data: { lastSeenAt: minutesAgo(45) },
-    });
+    await backdateSession(expired.cookie, { expiresAt: minutesAgo(1) });
+    await backdateSession(idle.cookie, { lastSeenAt: minutesAgo(45) });
     await database.prisma.signInAttempt.createMany({
       data: [
         { email: "old@example.com", ip: "192.0.2.1", succeeded: false, createdAt: minutesAgo(3 * 24 * 60) },

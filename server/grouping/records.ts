@@ -30,6 +30,12 @@ export function unseenCondition(options: SearchOptions): Prisma.Sql {
   return options.unseenBy ? Prisma.sql`AND ${vectorColumn(options.unseenBy.column)} IS NULL` : Prisma.empty;
 }
 
+/** For this transaction: a wider HNSW search, and an iterative scan that keeps going until enough rows pass the filters, in order. */
+async function tuneIndexScan(tx: Transaction): Promise<void> {
+  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
+  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+}
+
 /**
  * The nearest records of one project by the model's column, within the radius, nearest first. Runs in its own
  * transaction so that the HNSW settings are local to it: ef_search = 100, and iterative scans so that the filters
@@ -38,8 +44,7 @@ export function unseenCondition(options: SearchOptions): Prisma.Sql {
 export async function searchNeighbours(tx: Transaction, options: SearchOptions): Promise<Neighbour[]> {
   const column = vectorColumn(options.model.column);
   const query = toVector(options.vector, options.model.dimension);
-  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
-  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+  await tuneIndexScan(tx);
   const rows = await tx.$queryRaw<{ hash: string; distance: number }[]>`
     SELECT hash, (${column} <=> ${query}::vector) AS distance
       FROM grouping_records
@@ -60,8 +65,7 @@ export async function searchWithReranking(
 ): Promise<Neighbour[]> {
   const column = vectorColumn(options.model.column);
   const query = toVector(options.vector, options.model.dimension);
-  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
-  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+  await tuneIndexScan(tx);
   const rows = await tx.$queryRaw<{ hash: string; embedding: string }[]>`
     SELECT hash, ${column}::text AS embedding
       FROM grouping_records

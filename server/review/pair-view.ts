@@ -75,28 +75,20 @@ export async function getPairView(
   options: { blind?: boolean } = {},
 ): Promise<ReviewPair> {
   const prisma = await db();
-  const where = { id: pairId };
-  let pair = await prisma.reviewPair.findUnique({
-    where,
+  const query = {
+    where: { id: pairId },
     include: {
       project: { select: { name: true } },
       eventA: { select: eventSelect },
       eventB: { select: eventSelect },
       labels: { orderBy: { updatedAt: "asc" } },
     },
-  });
+  } as const;
+  let pair = await prisma.reviewPair.findUnique(query);
   if (!pair) throw new NotFoundError(`Review pair ${pairId} does not exist.`);
   if (pair.v1Distance === null || pair.v2Distance === null) {
     await fillPairDistances([pair.id]);
-    pair = (await prisma.reviewPair.findUnique({
-      where,
-      include: {
-        project: { select: { name: true } },
-        eventA: { select: eventSelect },
-        eventB: { select: eventSelect },
-        labels: { orderBy: { updatedAt: "asc" } },
-      },
-    }))!;
+    pair = (await prisma.reviewPair.findUnique(query))!;
   }
   const a = parseEvent(pair.eventA.payload);
   const b = parseEvent(pair.eventB.payload);

@@ -5,6 +5,7 @@ import { majorityAgreement, pairwiseKappas } from "@/engine/metrics/kappa";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { conflictCondition } from "./claims";
+import { pairFilterWhere, pairListInclude, toPairListItem } from "./pair-list";
 import { toPairLabel } from "./pair-view";
 
 const DAY_MS = 86_400_000;
@@ -12,11 +13,7 @@ const DAY_MS = 86_400_000;
 /** Queue sizes per source (with the filters), what is left for this labeler, and the filter choices. */
 export async function queueSummary(user: SessionUser, filter: QueueFilter): Promise<QueueSummary> {
   const prisma = await db();
-  const where = {
-    ...(filter.project ? { projectId: filter.project } : {}),
-    ...(filter.platform ? { platform: filter.platform } : {}),
-    ...(filter.source ? { source: filter.source } : {}),
-  };
+  const where = pairFilterWhere(filter);
   const now = new Date();
   const counts = await Promise.all(
     reviewSources.map(async (source) => {
@@ -104,22 +101,13 @@ export async function listConflicts(): Promise<Conflicts> {
   const pairs = await prisma.reviewPair.findMany({
     where: { id: { in: ids.map((row) => row.id) } },
     include: {
-      project: { select: { name: true } },
-      eventA: { select: { title: true } },
-      eventB: { select: { title: true } },
+      ...pairListInclude,
       labels: { orderBy: { updatedAt: "asc" } },
     },
     orderBy: { id: "asc" },
   });
   return {
-    pairs: pairs.map((pair) => ({
-      id: pair.id,
-      projectName: pair.project.name,
-      platform: pair.platform,
-      source: pair.source,
-      titles: [pair.eventA.title, pair.eventB.title],
-      labels: pair.labels.map(toPairLabel),
-    })),
+    pairs: pairs.map((pair) => ({ ...toPairListItem(pair), labels: pair.labels.map(toPairLabel) })),
   };
 }
 
@@ -148,28 +136,15 @@ export async function labelerAgreement(): Promise<Agreement> {
 export async function listPairs(filter: QueueFilter): Promise<PairList> {
   const prisma = await db();
   const pairs = await prisma.reviewPair.findMany({
-    where: {
-      ...(filter.project ? { projectId: filter.project } : {}),
-      ...(filter.platform ? { platform: filter.platform } : {}),
-      ...(filter.source ? { source: filter.source } : {}),
-    },
+    where: pairFilterWhere(filter),
     include: {
-      project: { select: { name: true } },
-      eventA: { select: { title: true } },
-      eventB: { select: { title: true } },
+      ...pairListInclude,
       _count: { select: { labels: true } },
     },
     orderBy: { id: "desc" },
     take: 100,
   });
   return {
-    pairs: pairs.map((p) => ({
-      id: p.id,
-      projectName: p.project.name,
-      platform: p.platform,
-      source: p.source,
-      titles: [p.eventA.title, p.eventB.title],
-      labels: p._count.labels,
-    })),
+    pairs: pairs.map((pair) => ({ ...toPairListItem(pair), labels: pair._count.labels })),
   };
 }

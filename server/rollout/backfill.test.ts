@@ -38,6 +38,21 @@ async function jobOf(id: number) {
   return database.prisma.job.findUniqueOrThrow({ where: { id } });
 }
 
+/** Fixture models whose v2 embedding holds its `heldCall`-th call until `release()`; `calls()` counts the calls so far. */
+function modelsHeldAtCall(heldCall: number) {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let calls = 0;
+  const models: GroupingModels = {
+    ...fixtureModels,
+    embed: async (version, texts) => {
+      if (version === "v2" && (calls += 1) === heldCall) await gate;
+      return fixtureModels.embed(version, texts);
+    },
+  };
+  return { models, calls: () => calls, release: () => release() };
+}
+
 describe("the v2 backfill job", () => {
   it("reaches 100% coverage, and resumes after a crash halfway with no duplicates and the same final coverage", async () => {
     const steady = await createProject(database.prisma);
@@ -107,21 +122,12 @@ describe("the v2 backfill job", () => {
   it("stops a cancelled job at its next batch", async () => {
     const project = await createProject(database.prisma);
     await ingestDistinctErrors(project, 12);
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let calls = 0;
-    const slow: GroupingModels = {
-      ...fixtureModels,
-      embed: async (version, texts) => {
-        if (version === "v2" && (calls += 1) === 2) await gate;
-        return fixtureModels.embed(version, texts);
-      },
-    };
+    const { models: slow, calls, release } = modelsHeldAtCall(2);
     const job = (
       await createBackfillJobs({ projectIds: [project.id], model: "v2", batchSize: 4, createdBy: "test" })
     )[0]!.job;
     const runner = createJobRunner({ intervalMs: 20, models: slow });
-    await waitFor(async () => calls >= 2, 10_000, "the second call");
+    await waitFor(async () => calls() >= 2, 10_000, "the second call");
     await database.prisma.job.update({ where: { id: job.id }, data: { status: "cancelled" } });
     release();
     await waitFor(async () => runner.finished.length === 1, 10_000, "the runner to stop the job");
@@ -134,21 +140,12 @@ describe("the v2 backfill job", () => {
   it("stops a worker whose job was taken over as stale, before it writes any progress", async () => {
     const project = await createProject(database.prisma);
     await ingestDistinctErrors(project, 6);
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let calls = 0;
-    const slow: GroupingModels = {
-      ...fixtureModels,
-      embed: async (version, texts) => {
-        if (version === "v2" && (calls += 1) === 1) await gate;
-        return fixtureModels.embed(version, texts);
-      },
-    };
+    const { models: slow, calls, release } = modelsHeldAtCall(1);
     const { job } = (await createBackfillJobs({ projectIds: [project.id], model: "v2", createdBy: "test" }))[0]!;
     const first = await claimJob(job.id, 60_000);
     expect(first).not.toBeNull();
     const slowRun = runBackfillJob(first!, { models: slow });
-    await waitFor(async () => calls >= 1, 10_000, "the first worker's first call");
+    await waitFor(async () => calls() >= 1, 10_000, "the first worker's first call");
 
     // The first worker looks dead (its heartbeat is old): a second one takes the job over with a new lease.
     expect(await claimJob(job.id, 60_000)).toBeNull(); // not while its heartbeat is fresh

@@ -86,24 +86,17 @@ export interface SplitSpec {
   platforms?: readonly SyntheticPlatform[];
 }
 
+/** A held-out split: fewer pairs per app than training, with the evaluation mix of pair kinds. */
+function evaluationSplit(seed: string, apps: number, firstApp: number): SplitSpec {
+  return { seed, apps, firstApp, pairsPerApp: 80, mix: EVALUATION_MIX };
+}
+
 /** The three synthetic splits: separate seeds and app numbering, so validation and test apps are unseen. */
 export function defaultSplits(seed: number, scale = 1): Record<"train" | "validation" | "test", SplitSpec> {
   return {
     train: { seed: `${seed}`, apps: Math.round(240 * scale), firstApp: 0, pairsPerApp: 160, mix: TRAINING_MIX },
-    validation: {
-      seed: `${seed}-validation`,
-      apps: Math.round(48 * scale),
-      firstApp: 10_000,
-      pairsPerApp: 80,
-      mix: EVALUATION_MIX,
-    },
-    test: {
-      seed: `${seed}-test`,
-      apps: Math.round(96 * scale),
-      firstApp: 20_000,
-      pairsPerApp: 80,
-      mix: EVALUATION_MIX,
-    },
+    validation: evaluationSplit(`${seed}-validation`, Math.round(48 * scale), 10_000),
+    test: evaluationSplit(`${seed}-test`, Math.round(96 * scale), 20_000),
   };
 }
 

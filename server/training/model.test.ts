@@ -26,22 +26,18 @@ describe("v2's hand-written gradients", () => {
       const check = (array: Float32Array, index: number, analytic: number) => {
         const original = array[index] as number;
         const h = 1e-3;
-        array[index] = original + h;
-        const up = contrastivePairLoss(
-          forward(p, tokenizer.encode(textA)).z,
-          forward(p, tokenizer.encode(textB)).z,
-          group,
-          1,
-          0.99,
-        ).loss;
-        array[index] = original - h;
-        const down = contrastivePairLoss(
-          forward(p, tokenizer.encode(textA)).z,
-          forward(p, tokenizer.encode(textB)).z,
-          group,
-          1,
-          0.99,
-        ).loss;
+        const lossWith = (value: number) => {
+          array[index] = value;
+          return contrastivePairLoss(
+            forward(p, tokenizer.encode(textA)).z,
+            forward(p, tokenizer.encode(textB)).z,
+            group,
+            1,
+            0.99,
+          ).loss;
+        };
+        const up = lossWith(original + h);
+        const down = lossWith(original - h);
         array[index] = original;
         expect(analytic).toBeCloseTo((up - down) / (2 * h), 3);
       };

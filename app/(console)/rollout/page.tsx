@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import { RolloutView } from "@/components/rollout/rollout-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/roles";
-import { currentUser } from "@/server/auth/current-user";
+import { currentUserHasRole } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Rollout" };
 
 export default async function RolloutPage() {
-  const user = await currentUser();
   return (
     <>
       <PageHeader
         title="Rollout"
         description="Per-project v2 flags with an audit trail, cohorts, scheduled changes, guardrails, and each project's migration: v2 coverage, backfill, fallback rate."
       />
-      <RolloutView canEdit={user !== null && hasRole(user.role, "admin")} />
+      <RolloutView canEdit={await currentUserHasRole("admin")} />
     </>
   );
 }

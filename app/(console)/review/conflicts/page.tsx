@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import { ConflictsView } from "@/components/review/conflicts-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/roles";
-import { currentUser } from "@/server/auth/current-user";
+import { currentUserHasRole } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Conflicts" };
 
 export default async function ConflictsPage() {
-  const user = await currentUser();
   return (
     <>
       <PageHeader
         title="Conflicts"
         description="Pairs where one labeler said GROUP and another SEPARATE. Labeling one again (or a third opinion) settles it."
       />
-      <ConflictsView canLabel={user ? hasRole(user.role, "labeler") : false} />
+      <ConflictsView canLabel={await currentUserHasRole("labeler")} />
     </>
   );
 }

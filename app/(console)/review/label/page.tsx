@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { LabelingSession } from "@/components/review/labeling-session";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/roles";
 import { nextPairRequestSchema } from "@/lib/contracts/review";
-import { currentUser } from "@/server/auth/current-user";
+import { currentUserHasRole } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Label pairs" };
 
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function LabelPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await currentUser();
   const search = await searchParams;
   const one = (key: string) => (typeof search[key] === "string" ? search[key] : undefined);
   const parsed = nextPairRequestSchema.safeParse({
@@ -30,7 +28,7 @@ export default async function LabelPage({ searchParams }: { searchParams: Promis
       <LabelingSession
         key={`${project}-${platform}-${source}-${queue}-${blind}`}
         mode={{ kind: "queue", request: { project, platform, source, queue } }}
-        canLabel={user ? hasRole(user.role, "labeler") : false}
+        canLabel={await currentUserHasRole("labeler")}
         blind={blind}
       />
     </>

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LabelingSession } from "@/components/review/labeling-session";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/roles";
-import { currentUser } from "@/server/auth/current-user";
+import { currentUserHasRole } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Review pair" };
 
@@ -16,7 +15,6 @@ export default async function PairPage({
 }) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const user = await currentUser();
   const blind = (await searchParams).blind === "1";
   return (
     <>
@@ -24,11 +22,7 @@ export default async function PairPage({
         title={`Review pair #${id}`}
         description="The two stack traces aligned frame by frame, with what v1 and v2 decide for them."
       />
-      <LabelingSession
-        mode={{ kind: "pair", id }}
-        canLabel={user ? hasRole(user.role, "labeler") : false}
-        blind={blind}
-      />
+      <LabelingSession mode={{ kind: "pair", id }} canLabel={await currentUserHasRole("labeler")} blind={blind} />
     </>
   );
 }
