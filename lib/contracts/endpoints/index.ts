@@ -1,5 +1,6 @@
 import { endpoint, type Endpoint } from "../endpoint";
 import { consoleEndpoints } from "./console";
+import { issueEndpoints } from "./issues";
 import { groupingEndpoints, ingestEndpoints } from "./machine";
 import { projectEndpoints } from "./projects";
 import { reviewEndpoints } from "./review";
@@ -13,6 +14,7 @@ import { rolloutEndpoints } from "./rollout";
  */
 export const endpoints = {
   ...consoleEndpoints,
+  ...issueEndpoints,
   ...projectEndpoints,
   ...reviewEndpoints,
   ...rolloutEndpoints,
