@@ -6,7 +6,7 @@ import { mergesSearch } from "@/lib/queries/overgrouping";
 import type { Estimator } from "./format";
 import { RateCell } from "./rate-cell";
 
-type SortKey = "name" | "model" | "reachedAi" | "mergeRate" | "labeled" | "overgrouping";
+type SortKey = "name" | "model" | "reachedAi" | "mergeRate" | "labeled" | "overgrouping" | "knownWrong";
 
 interface BreakdownTableProps {
   caption: string;
@@ -31,6 +31,8 @@ function sortValue(row: BreakdownRow, key: SortKey, estimator: Estimator): strin
       return row.overgrouping.labeled;
     case "overgrouping":
       return row.overgrouping[estimator]?.value ?? -1;
+    case "knownWrong":
+      return row.overgrouping.knownWrong;
   }
 }
 
@@ -76,6 +78,7 @@ export function BreakdownTable({ caption, by, rows, estimator, minSample }: Brea
           {header("mergeRate", "Merge rate")}
           {header("labeled", "Labeled merges", "text-right")}
           {header("overgrouping", "Overgrouping")}
+          {header("knownWrong", "Unmerged by people", "text-right")}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -115,6 +118,7 @@ export function BreakdownTable({ caption, by, rows, estimator, minSample }: Brea
                   emptyText="no labeled merges"
                 />
               </td>
+              <td className="px-3 py-2 text-right tabular-nums">{row.overgrouping.knownWrong}</td>
             </tr>
           );
         })}

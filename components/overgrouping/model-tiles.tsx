@@ -32,6 +32,11 @@ function ModelRow({ stats, estimator, minSample }: { stats: ModelStats; estimato
           </>
         }
         emptyText={`No labeled merges of ${model} yet: label pairs of the merge sample in Review.`}
+        note={
+          overgrouping.knownWrong > 0
+            ? `Known wrong: ${overgrouping.knownWrong} AI ${overgrouping.knownWrong === 1 ? "merge" : "merges"} of ${model} unmerged by people (every merge, not a sample: a floor, not in the rate)`
+            : undefined
+        }
         warnBelow={{ n: overgrouping.labeled, min: minSample }}
         drillDown={
           overgrouping.labeled

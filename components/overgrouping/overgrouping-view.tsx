@@ -55,6 +55,11 @@ export function OvergroupingView() {
               : " (labeled merges counted alike; Wilson 95% interval on n)."}
           </p>
           <p>
+            <strong>Known wrong</strong> (“unmerged by people”): AI merges whose hash someone unmerged on an issue page.
+            Every such merge counts, sampled or not, so it is a floor on the wrong merges, not a rate; an unmerged merge
+            of the random sample also counts in the rate, through the SEPARATE label the unmerge gives its pair.
+          </p>
+          <p>
             <strong>Merge rate</strong> and <strong>AI-prevented issues</strong> count every event that reached the AI
             step, by the model the project asked for (v2 includes merges v1 made on fallback).
           </p>

@@ -13,10 +13,12 @@ interface RateTileProps {
   /** When set and the sample is smaller, a warning says the rate says little. */
   warnBelow?: { n: number; min: number };
   drillDown?: { href: string; label: string };
+  /** A line shown with or without a rate (evidence beside the rate, not in it). */
+  note?: ReactNode;
 }
 
 /** One rate as a tile: value, Wilson 95% interval and n; never a rate without observations. */
-export function RateTile({ title, rate, sample, emptyText, warnBelow, drillDown }: RateTileProps) {
+export function RateTile({ title, rate, sample, emptyText, warnBelow, drillDown, note }: RateTileProps) {
   const small = warnBelow && rate && warnBelow.n < warnBelow.min;
   return (
     <section aria-label={title} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4">
@@ -38,6 +40,11 @@ export function RateTile({ title, rate, sample, emptyText, warnBelow, drillDown 
       <p className="mt-1 text-xs text-slate-500" data-testid="rate-sample">
         {rate ? sample : emptyText}
       </p>
+      {note ? (
+        <p className="mt-1 text-xs text-slate-700" data-testid="rate-note">
+          {note}
+        </p>
+      ) : null}
       {small ? (
         <p role="note" className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs font-medium text-amber-800">
           ⚠ Only {warnBelow.n} observations (fewer than {warnBelow.min}): the interval is wide; do not read much into

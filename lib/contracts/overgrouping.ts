@@ -29,6 +29,11 @@ export const overgroupingStatsSchema = z.object({
   plain: rateSchema.nullable(),
   /** Inverse-probability (1/p) weighted estimate; its n is Kish's effective sample size. */
   weighted: rateSchema.nullable(),
+  /**
+   * Known overgroupings: AI merges a person undid by unmerging the hash from the issue (every merge, sampled or not).
+   * Not a rate: a floor on the wrong merges; the rate counts only those of the random sample (through their labels).
+   */
+  knownWrong: z.number().int(),
 });
 
 export const modelStatsSchema = z.object({

@@ -17,7 +17,15 @@ import {
   type OvergroupingTally,
 } from "@/engine/metrics/rates";
 import { db } from "../db";
-import { decisionFacts, ineligibleFacts, sampleFacts, type DecisionFact, type SampleFact } from "./facts";
+import {
+  decisionFacts,
+  ineligibleFacts,
+  knownFacts,
+  sampleFacts,
+  type DecisionFact,
+  type KnownFact,
+  type SampleFact,
+} from "./facts";
 
 interface MergeCounts {
   reachedAi: number;
@@ -45,12 +53,13 @@ function mergeStats(counts: MergeCounts): MergeStats {
   };
 }
 
-function overgroupingStats(tally: OvergroupingTally): OvergroupingStats {
+function overgroupingStats(tally: OvergroupingTally, knownWrong: number): OvergroupingStats {
   return {
     labeled: tally.labeled,
     incorrect: tally.incorrect,
     plain: overgroupingRate(tally),
     weighted: weightedOvergroupingRate(tally),
+    knownWrong,
   };
 }
 
@@ -59,48 +68,66 @@ function tallyOf(fact: SampleFact): OvergroupingTally {
   return { labeled, incorrect, weight, positiveWeight, weightSquared };
 }
 
-/** Sums decision and sample facts by a key into per-key model stats. */
+interface Facts {
+  decisions: DecisionFact[];
+  samples: SampleFact[];
+  known: KnownFact[];
+}
+
+interface Cell {
+  merges: MergeCounts;
+  tally: OvergroupingTally;
+  known: number;
+}
+
+/** Sums decision, sample and known-overgrouping facts by a key into per-key model stats. */
 function rollUp<K extends string>(
-  decisions: DecisionFact[],
-  samples: SampleFact[],
-  keyOf: (fact: DecisionFact | SampleFact) => K,
-): Map<K, { merges: MergeCounts; tally: OvergroupingTally }> {
-  const cells = new Map<K, { merges: MergeCounts; tally: OvergroupingTally }>();
-  const cell = (key: K) => cells.get(key) ?? { merges: noMerges, tally: emptyTally };
-  for (const fact of decisions) {
-    const current = cell(keyOf(fact));
-    cells.set(keyOf(fact), { ...current, merges: addMerges(current.merges, fact) });
+  facts: Facts,
+  keyOf: (fact: DecisionFact | SampleFact | KnownFact) => K,
+): Map<K, Cell> {
+  const cells = new Map<K, Cell>();
+  const update = (key: K, change: (current: Cell) => Partial<Cell>) => {
+    const current = cells.get(key) ?? { merges: noMerges, tally: emptyTally, known: 0 };
+    cells.set(key, { ...current, ...change(current) });
+  };
+  for (const fact of facts.decisions) update(keyOf(fact), (current) => ({ merges: addMerges(current.merges, fact) }));
+  for (const fact of facts.samples) {
+    update(keyOf(fact), (current) => ({ tally: addTallies(current.tally, tallyOf(fact)) }));
   }
-  for (const fact of samples) {
-    const current = cell(keyOf(fact));
-    cells.set(keyOf(fact), { ...current, tally: addTallies(current.tally, tallyOf(fact)) });
-  }
+  for (const fact of facts.known) update(keyOf(fact), (current) => ({ known: current.known + fact.known }));
   return cells;
 }
 
 const SEP = "\u0000";
 
-function toModelStats(model: string, cell: { merges: MergeCounts; tally: OvergroupingTally }): ModelStats {
-  return { model, merge: mergeStats(cell.merges), overgrouping: overgroupingStats(cell.tally) };
+function toModelStats(model: string, cell: Cell): ModelStats {
+  return { model, merge: mergeStats(cell.merges), overgrouping: overgroupingStats(cell.tally, cell.known) };
 }
 
 /**
  * Everything the Overgrouping page shows: AI-prevented issues, merge rate (by the model the project asked for) and
- * overgrouping rate (by the model that made the merge, from the labeled random merge sample only), per model, per
+ * overgrouping rate (by the model that made the merge, from the labeled random merge sample only) with the known
+ * overgroupings (AI merges people unmerged) beside it, per model, per
  * day, per platform and per project, each with its Wilson interval and sample size.
  */
 export async function getOvergroupingDashboard(): Promise<DashboardResponse> {
-  const [decisions, samples, ineligible] = await Promise.all([decisionFacts(), sampleFacts(), ineligibleFacts()]);
+  const [decisions, samples, known, ineligible] = await Promise.all([
+    decisionFacts(),
+    sampleFacts(),
+    knownFacts(),
+    ineligibleFacts(),
+  ]);
+  const facts = { decisions, samples, known };
   const prisma = await db();
   const projects = new Map(
     (await prisma.project.findMany({ select: { id: true, name: true } })).map((p) => [p.id, p.name]),
   );
-  const models = [...new Set([...decisions, ...samples].map((fact) => fact.model))].sort();
+  const models = [...new Set([...decisions, ...samples, ...known].map((fact) => fact.model))].sort();
 
-  const perModel = rollUp(decisions, samples, (fact) => fact.model);
-  const daily = rollUp(decisions, samples, (fact) => `${fact.day}${SEP}${fact.model}`);
-  const byPlatform = rollUp(decisions, samples, (fact) => `${fact.platform}${SEP}${fact.model}`);
-  const byProject = rollUp(decisions, samples, (fact) => `${fact.projectId}${SEP}${fact.platform}${SEP}${fact.model}`);
+  const perModel = rollUp(facts, (fact) => fact.model);
+  const daily = rollUp(facts, (fact) => `${fact.day}${SEP}${fact.model}`);
+  const byPlatform = rollUp(facts, (fact) => `${fact.platform}${SEP}${fact.model}`);
+  const byProject = rollUp(facts, (fact) => `${fact.projectId}${SEP}${fact.platform}${SEP}${fact.model}`);
 
   const totals = decisions.reduce(addMerges, noMerges);
   const notSentToAi = ineligible.reduce((sum, fact) => sum + fact.newIssues, 0);

@@ -31,6 +31,15 @@ export interface SampleFact {
   weightSquared: number;
 }
 
+/** AI merges a person undid by unmerging their hash (known overgroupings), by the model that made the merge. */
+export interface KnownFact {
+  projectId: number;
+  platform: string;
+  model: string;
+  day: string;
+  known: number;
+}
+
 export interface IneligibleFact {
   projectId: number;
   platform: string;
@@ -89,6 +98,24 @@ export async function sampleFacts(): Promise<SampleFact[]> {
            coalesce(sum(1 / probability) FILTER (WHERE verdict = 'SEPARATE'), 0)::float8 AS "positiveWeight",
            sum(1 / (probability * probability))::float8 AS "weightSquared"
       FROM judged
+     GROUP BY 1, 2, 3, 4`;
+  return rows.map((row) => ({ ...row, day: isoDay(row.day) }));
+}
+
+/**
+ * Known overgroupings: AI merges (live decisions of events the AI grouped) whose hash a person unmerged from the issue
+ * the AI put it in (grouping_decisions.unmerged_at, set by server/issues/merge). Every such merge counts, sampled or
+ * not, so they are a floor on the wrong merges, not a rate; one that is also in the random merge sample counts in the
+ * rate through the unmerge's SEPARATE label on its pair.
+ */
+export async function knownFacts(): Promise<KnownFact[]> {
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<(Omit<KnownFact, "day"> & { day: Date })[]>`
+    SELECT d.project_id AS "projectId", e.platform, d.model_used AS model,
+           date_trunc('day', e.received_at AT TIME ZONE 'UTC') AS day, count(*)::int AS known
+      FROM grouping_decisions d
+      JOIN events e ON e.id = d.event_id
+     WHERE d.unmerged_at IS NOT NULL AND e.grouping_method = 'ai' AND NOT d.training_mode AND NOT d.read_only
      GROUP BY 1, 2, 3, 4`;
   return rows.map((row) => ({ ...row, day: isoDay(row.day) }));
 }
