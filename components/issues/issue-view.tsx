@@ -1,23 +1,35 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
+import type { MergeIssuesResponse } from "@/lib/contracts/issue-merge";
 import { formatCount, formatRelativeTime } from "@/lib/format";
 import { useIssueQuery } from "@/lib/queries/issues";
 import { CompareWithButton } from "../review/compare-with-button";
 import { PageHeader } from "../ui/page-header";
 import { ErrorState, LoadingState } from "../ui/states";
+import { HashesSection } from "./hashes-section";
+import { MergeIssuesDialog } from "./merge-issues-dialog";
+import { MergedIssueRedirect, mergedInto } from "./merged-issue-redirect";
 import { TrimmedNotice } from "./trimmed-notice";
 import { WhyGroupedPanel } from "./why-grouped";
-import { DataTable } from "../ui/data-table";
 
 const methodLabel = { fingerprint: "fingerprint", ai: "AI merge", new: "new issue" } as const;
 
-/** An issue: its hashes with their AI audit, and its events, each with why it was grouped here. */
-export function IssueView({ issueId }: { issueId: number }) {
+/**
+ * An issue: its hashes (each with a sample event and how it came in), and its events, each with why it was grouped
+ * here. `canEdit` (labelers and admins) adds merging other issues into it and unmerging its hashes.
+ */
+export function IssueView({ issueId, canEdit }: { issueId: number; canEdit: boolean }) {
   const query = useIssueQuery(issueId);
+  const [merged, setMerged] = useState<MergeIssuesResponse | null>(null);
   if (query.isPending) return <LoadingState label="Loading the issue…" />;
-  if (query.isError) return <ErrorState title="Could not load the issue." error={query.error} />;
-  const { issue, hashes, events } = query.data;
+  if (query.isError) {
+    const into = mergedInto(query.error);
+    if (into !== null) return <MergedIssueRedirect issueId={issueId} into={into} />;
+    return <ErrorState title="Could not load the issue." error={query.error} />;
+  }
+  const { issue, events } = query.data;
   const now = new Date();
   return (
     <>
@@ -28,33 +40,25 @@ export function IssueView({ issueId }: { issueId: number }) {
       </p>
       <PageHeader
         title={issue.title}
-        actions={<CompareWithButton issueId={issue.id} />}
+        actions={
+          <div className="flex flex-wrap items-start justify-end gap-2">
+            {canEdit ? <MergeIssuesDialog issue={issue} onMerged={setMerged} /> : null}
+            <CompareWithButton issueId={issue.id} />
+          </div>
+        }
         description={`${issue.culprit ?? ""} · ${formatCount(issue.eventCount)} events (${formatCount(issue.aiMergedEvents)} merged by AI) · first seen ${formatRelativeTime(new Date(issue.firstSeen), now)} · last seen ${formatRelativeTime(new Date(issue.lastSeen), now)}`}
       />
       <p className="mb-4 text-sm text-slate-700">{issue.creation.detail}</p>
+      {merged ? (
+        <p role="status" className="mb-4 rounded bg-emerald-50 p-2 text-sm text-emerald-900">
+          Merged {merged.merged.length} {merged.merged.length === 1 ? "issue" : "issues"} into this one (
+          {merged.movedEvents} {merged.movedEvents === 1 ? "event" : "events"}, {merged.movedHashes}{" "}
+          {merged.movedHashes === 1 ? "hash" : "hashes"}); {merged.labels.length} GROUP{" "}
+          {merged.labels.length === 1 ? "label" : "labels"} recorded.
+        </p>
+      ) : null}
 
-      <section aria-label="Hashes" className="mb-6">
-        <h2 className="mb-2 text-sm font-semibold">Hashes</h2>
-        <DataTable
-          columns={[
-            "Hash",
-            "AI model asked / used",
-            "Matched hash",
-            { label: "Distance", align: "right" },
-            "Indexed for",
-          ]}
-        >
-          {hashes.map((hash) => (
-            <tr key={hash.hash}>
-              <td className="px-3 py-2 font-mono text-xs">{hash.hash}</td>
-              <td className="px-3 py-2">{hash.modelRequested ? `${hash.modelRequested} / ${hash.modelUsed}` : "—"}</td>
-              <td className="px-3 py-2 font-mono text-xs">{hash.matchedHash ?? "—"}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{hash.matchDistance?.toFixed(4) ?? "—"}</td>
-              <td className="px-3 py-2">{hash.latestTrainingModel ?? "—"}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </section>
+      <HashesSection issueId={issue.id} canEdit={canEdit} />
 
       <section aria-label="Events">
         <h2 className="mb-2 text-sm font-semibold">Latest events</h2>

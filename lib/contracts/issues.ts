@@ -17,8 +17,11 @@ export const projectDetailSchema = z.object({
 
 /** How an issue came to exist: its first event's path through the pipeline. */
 export const issueCreationSchema = z.object({
-  /** "fingerprint" when the event was not sent to the AI step, "ai_no_match" when the AI found nothing close. */
-  kind: z.enum(["fingerprint", "ai_no_match", "unknown"]),
+  /**
+   * "fingerprint" when the event was not sent to the AI step, "ai_no_match" when the AI found nothing close, "split"
+   * when a person unmerged the issue's hashes from another issue.
+   */
+  kind: z.enum(["fingerprint", "ai_no_match", "split", "unknown"]),
   detail: z.string(),
 });
 

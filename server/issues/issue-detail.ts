@@ -4,7 +4,7 @@ import { describeBoundNotes } from "@/engine/event/bound-notes";
 import { parseEvent } from "@/engine/event/schema";
 import { fingerprintEvent } from "@/engine/fingerprinting";
 import { db } from "../db";
-import { NotFoundError } from "../http/errors";
+import { missingIssueError } from "./merge/issue-lookup";
 import { describeCreation } from "./project-issues";
 
 type EventRow = {
@@ -81,7 +81,7 @@ export async function getIssueDetail(issueId: number): Promise<IssueDetailRespon
     where: { id: issueId },
     include: { project: true, hashes: { orderBy: { id: "asc" } } },
   });
-  if (!group) throw new NotFoundError(`There is no issue with id ${issueId}.`);
+  if (!group) throw await missingIssueError(prisma, issueId);
   const [events, counts, first] = await Promise.all([
     prisma.event.findMany({
       where: { groupId: issueId },
@@ -109,12 +109,14 @@ export async function getIssueDetail(issueId: number): Promise<IssueDetailRespon
       aiMergedEvents: count("ai"),
       firstSeen: group.firstSeen.toISOString(),
       lastSeen: group.lastSeen.toISOString(),
-      creation: describeCreation({
-        first_method: first?.groupingMethod ?? null,
-        ineligible_reason: first?.aiIneligibleReason ?? null,
-        decision_model: first?.decisions[0]?.modelUsed ?? null,
-        decision_threshold: first?.decisions[0]?.threshold ?? null,
-      }),
+      creation: group.splitFromId
+        ? { kind: "split", detail: `Split off issue ${group.splitFromId}: a person unmerged its hashes from it.` }
+        : describeCreation({
+            first_method: first?.groupingMethod ?? null,
+            ineligible_reason: first?.aiIneligibleReason ?? null,
+            decision_model: first?.decisions[0]?.modelUsed ?? null,
+            decision_threshold: first?.decisions[0]?.threshold ?? null,
+          }),
     },
     hashes: group.hashes.map((h) => ({
       hash: h.hash,

@@ -10,8 +10,7 @@ import {
 } from "@/lib/contracts/issue-merge";
 import { db } from "../db";
 import type { Transaction } from "../db/client";
-import { NotFoundError } from "../http/errors";
-import { mergedInto } from "./merge/issue-lookup";
+import { missingIssueError } from "./merge/issue-lookup";
 
 const TOP_FRAMES = 4;
 
@@ -105,12 +104,7 @@ export async function getIssueHashes(issueId: number): Promise<IssueHashesRespon
         hashes: { orderBy: { id: "asc" }, take: ISSUE_HASHES_LIMIT + 1 },
       },
     });
-    if (!group) {
-      const into = await mergedInto(tx, issueId);
-      throw new NotFoundError(
-        into === null ? `There is no issue with id ${issueId}.` : `Issue ${issueId} was merged into issue ${into}.`,
-      );
-    }
+    if (!group) throw await missingIssueError(tx, issueId);
     const rows = group.hashes.slice(0, ISSUE_HASHES_LIMIT);
     const hashes = rows.map((row) => row.hash);
     const events = await hashEvents(tx, group.id, hashes);

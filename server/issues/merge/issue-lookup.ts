@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "../../db";
 import type { Transaction } from "../../db/client";
-import { ValidationError } from "../../http/errors";
+import { HttpError, NotFoundError, ValidationError } from "../../http/errors";
 
 /** Where a merged issue's id leads: the issue it was merged into (following later merges), or null. */
 export async function mergedInto(tx: Pick<Transaction, "groupRedirect">, issueId: number): Promise<number | null> {
@@ -9,17 +8,26 @@ export async function mergedInto(tx: Pick<Transaction, "groupRedirect">, issueId
   return redirect?.groupId ?? null;
 }
 
-/** The issue a merged issue's id leads to, for the issue page; null for an id that was never merged. */
-export async function issueRedirect(issueId: number): Promise<number | null> {
-  return mergedInto(await db(), issueId);
+/** Why an id names no issue: it was merged into another (and which), or there never was one. */
+export async function missingIssueMessage(
+  client: Pick<Transaction, "groupRedirect">,
+  issueId: number,
+): Promise<string> {
+  const into = await mergedInto(client, issueId);
+  return into === null ? `There is no issue with id ${issueId}.` : `Issue ${issueId} was merged into issue ${into}.`;
 }
 
-/** Why an id of a request names no issue: it was merged into another, or there never was one. */
-async function missingIssueMessage(tx: Transaction, issueId: number): Promise<string> {
-  const into = await mergedInto(tx, issueId);
-  return into === null
-    ? `There is no issue with id ${issueId}.`
-    : `Issue ${issueId} was merged into issue ${into} already: use ${into}.`;
+/**
+ * The 404 of an issue id that names no issue; for a merged issue, with code "issue_merged" and `details.mergedInto`,
+ * so that the issue page goes on to the issue it was merged into.
+ */
+export async function missingIssueError(
+  client: Pick<Transaction, "groupRedirect">,
+  issueId: number,
+): Promise<HttpError> {
+  const into = await mergedInto(client, issueId);
+  if (into === null) return new NotFoundError(`There is no issue with id ${issueId}.`);
+  return new HttpError(404, "issue_merged", `Issue ${issueId} was merged into issue ${into}.`, { mergedInto: into });
 }
 
 const issueSelect = {

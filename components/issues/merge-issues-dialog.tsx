@@ -1,0 +1,86 @@
+"use client";
+
+import { useState } from "react";
+import { formatCount } from "@/lib/format";
+import { MERGE_MAX_ISSUES, type MergeIssuesResponse } from "@/lib/contracts/issue-merge";
+import { useMergeIssuesMutation } from "@/lib/queries/issue-merge";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { DialogFormActions } from "../ui/dialog-form-actions";
+import { Field } from "../ui/field";
+import { Input } from "../ui/input";
+import { IssuePicker } from "./issue-picker";
+
+interface Props {
+  issue: { id: number; projectId: number; projectName: string; title: string };
+  onMerged: (result: MergeIssuesResponse) => void;
+}
+
+function MergeForm({ issue, onMerged, onCancel }: Props & { onCancel: () => void }) {
+  const [search, setSearch] = useState("");
+  const [picked, setPicked] = useState<ReadonlyMap<number, string>>(new Map());
+  const merge = useMergeIssuesMutation();
+  const count = picked.size;
+  return (
+    <form
+      className="mt-4 space-y-3"
+      aria-label="Merge issues into this one"
+      onSubmit={(event) => {
+        event.preventDefault();
+        merge.mutate({ issueIds: [issue.id, ...picked.keys()], into: issue.id }, { onSuccess: onMerged });
+      }}
+    >
+      <Field label={`Search the issues of ${issue.projectName} by title`}>
+        <Input type="search" value={search} onChange={(event) => setSearch(event.target.value)} autoFocus />
+      </Field>
+      <IssuePicker
+        projectId={issue.projectId}
+        exclude={issue.id}
+        search={search}
+        picked={picked}
+        onToggle={(candidate, checked) =>
+          setPicked((current) => {
+            const next = new Map(current);
+            if (checked && next.size < MERGE_MAX_ISSUES - 1) next.set(candidate.id, candidate.title);
+            else next.delete(candidate.id);
+            return next;
+          })
+        }
+      />
+      <p className="text-sm text-slate-700">
+        {count === 0
+          ? "Pick the issues to merge into this one."
+          : `${count} ${count === 1 ? "issue" : "issues"} picked: their hashes and events move here, and their links lead here. Recorded as your GROUP ${count === 1 ? "label" : "labels"}; audited.`}
+      </p>
+      <DialogFormActions
+        serverError={merge.error?.message}
+        onCancel={onCancel}
+        submitLabel={`Merge ${formatCount(count)} into this issue`}
+        submitDisabled={count === 0 || merge.isPending}
+      />
+    </form>
+  );
+}
+
+/** "Merge…" on an issue page: pick other issues of the project (searched by title) and merge them into this one. */
+export function MergeIssuesDialog({ issue, onMerged }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button>Merge…</Button>}
+      title="Merge issues into this one"
+      description={`Into “${issue.title}”: the issues you pick are merged into it and disappear.`}
+    >
+      <MergeForm
+        issue={issue}
+        onCancel={() => setOpen(false)}
+        onMerged={(result) => {
+          setOpen(false);
+          onMerged(result);
+        }}
+      />
+    </Dialog>
+  );
+}
