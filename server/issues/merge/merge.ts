@@ -47,7 +47,9 @@ export async function mergeIssues(user: SessionUser, request: MergeIssuesRequest
     const sourceIds = sources.map((issue) => issue.id);
 
     const targetEvent = await eventOfIssue(tx, target.id);
-    const sourceEvents = await Promise.all(sources.map((source) => eventOfIssue(tx, source.id)));
+    // One statement at a time: a transaction is one connection.
+    const sourceEvents: (number | null)[] = [];
+    for (const source of sources) sourceEvents.push(await eventOfIssue(tx, source.id));
 
     const movedHashes = await tx.groupHash.updateMany({
       where: { groupId: { in: sourceIds } },
