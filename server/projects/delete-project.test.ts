@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Project } from "@/lib/contracts/projects";
 import { signatureHeader } from "../http/rpc-signature";
 import { ingestEvent } from "../ingest/pipeline";
+import { mergeIssues } from "../issues/merge/merge";
 import { createManualPair } from "../review/sources/manual";
 import { sampleMerges } from "../review/sources/merge-sample";
 import { setFlags } from "../rollout/flag-service";
@@ -135,6 +136,14 @@ describe("DELETE /api/projects/[id]", () => {
     await setFlags(sessionAdmin, { projectIds: [doomed.id], change: { groupingModel: "v2" }, reason: "test" });
     await sendErrors(doomed);
     await sampleMerges({ perStratum: 4, seed: "delete-test" });
+    // Two of its issues merged by hand: the merged one's id leads to the other (group_redirects).
+    const [into, merged] = await database.prisma.group.findMany({
+      where: { projectId: doomed.id },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    await mergeIssues(sessionAdmin, { issueIds: [into!.id, merged!.id], into: into!.id });
+    expect(await database.prisma.groupRedirect.count({ where: { groupId: into!.id } })).toBe(1);
     // A pair made by hand across the two projects: it belongs to the kept project (the project of its older event)
     // and stands on one of the doomed project's events.
     const keptEvent = await database.prisma.event.findFirstOrThrow({

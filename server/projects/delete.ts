@@ -34,6 +34,9 @@ async function removeRows(tx: Transaction, projectId: number): Promise<Omit<Dele
      WHERE project_id = ${projectId} OR event_id IN (SELECT id FROM deleted_project_events)`;
   const events = await tx.$executeRaw`DELETE FROM events WHERE project_id = ${projectId}`;
   const hashes = await tx.$executeRaw`DELETE FROM group_hashes WHERE project_id = ${projectId}`;
+  // The ids of issues merged into the project's issues (they lead to them): gone with them.
+  await tx.$executeRaw`
+    DELETE FROM group_redirects WHERE group_id IN (SELECT id FROM groups WHERE project_id = ${projectId})`;
   const issues = await tx.$executeRaw`DELETE FROM groups WHERE project_id = ${projectId}`;
   const groupingRecords = await tx.$executeRaw`DELETE FROM grouping_records WHERE project_id = ${projectId}`;
   const flags = await tx.$executeRaw`DELETE FROM feature_flags WHERE project_id = ${projectId}`;
