@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 /** What each role may do, for the sentences the console shows. */
 export const roleDescriptions: Record<Role, string> = {
   viewer: "reads everything",
-  labeler: "reads everything and labels pairs",
+  labeler: "reads everything, labels pairs, and merges and unmerges issues",
   admin: "everything, including feature flags and users",
 };
 
