@@ -51,6 +51,11 @@ export function HashRow({ hash, selection }: Props) {
                       · {frame.location ?? "?"}
                       {frame.lineno === null ? "" : `:${frame.lineno}`}
                     </span>
+                    {frame.contextLine ? (
+                      <span className="block truncate pl-3 text-slate-500" title={frame.contextLine}>
+                        {frame.contextLine}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ol>

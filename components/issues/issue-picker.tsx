@@ -76,7 +76,10 @@ export function IssuePicker({ projectId, exclude, search, picked, onToggle }: Pr
         ))}
       </ul>
       {matching.length === 0 ? (
-        <p className="px-3 py-2 text-sm text-slate-500">No other issue of this project matches “{search}”.</p>
+        <p className="px-3 py-2 text-sm text-slate-500">
+          {picked.size ? "No other issue" : "No issue"} of this project{" "}
+          {needle ? `matches “${search.trim()}”` : "to merge"}.
+        </p>
       ) : matching.length > SHOWN ? (
         <p className="px-3 py-2 text-xs text-slate-500">
           {matching.length - SHOWN} more match: search to narrow them down.

@@ -31,7 +31,10 @@ export function UnmergeDialog({ issueId, selected, everyHash, onUnmerged }: Prop
         if (next) unmerge.reset();
       }}
       trigger={
-        <Button variant="danger" disabled={selected.length === 0 || everyHash}>
+        <Button
+          variant={selected.length === 0 || everyHash ? "secondary" : "danger"}
+          disabled={selected.length === 0 || everyHash}
+        >
           Unmerge selected{selected.length ? ` (${selected.length})` : ""}
         </Button>
       }

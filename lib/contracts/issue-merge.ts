@@ -86,6 +86,8 @@ export const sampleFrameSchema = z.object({
   /** Module, else file name. */
   location: z.string().nullable(),
   lineno: z.number().nullable(),
+  /** The source line, when the SDK sent it. */
+  contextLine: z.string().nullable(),
   inApp: z.boolean(),
 });
 
