@@ -51,7 +51,10 @@ async function pageRows(prisma: PrismaClient, projectId: number, query: IssueStr
   return { page: forward ? page : page.reverse(), more, forward };
 }
 
-/** For the page's issues: how each was created (its 'new' event and that event's decision) and its AI merges. */
+/**
+ * For the page's issues: how each was created (its 'new' event and that event's AI decision: an event has at most one,
+ * made when it reached the AI step) and how many events the AI merged into it.
+ */
 async function detailsOf(prisma: PrismaClient, ids: number[]): Promise<Map<number, DetailRow>> {
   if (ids.length === 0) return new Map();
   const rows = await prisma.$queryRaw<DetailRow[]>`
@@ -65,7 +68,7 @@ async function detailsOf(prisma: PrismaClient, ids: number[]): Promise<Map<numbe
          WHERE e.group_id = g.id AND e.grouping_method = 'new' ORDER BY e.id LIMIT 1
       ) ce ON true
       LEFT JOIN LATERAL (
-        SELECT d.model_used, d.threshold FROM grouping_decisions d WHERE d.event_id = ce.id ORDER BY d.id LIMIT 1
+        SELECT d.model_used, d.threshold FROM grouping_decisions d WHERE d.event_id = ce.id LIMIT 1
       ) d ON true
      WHERE g.id = ANY(${ids}::int[])`;
   return new Map(rows.map((row) => [row.id, row]));
