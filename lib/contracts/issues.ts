@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ValuesInput } from "./endpoint";
 import { issueCursorSchema, issueOrderSchema, issueSortSchema } from "./issue-cursor";
 
 export const groupingMethodSchema = z.enum(["fingerprint", "ai", "new"]);
@@ -49,27 +50,37 @@ export const issueStreamQuerySchema = z
       .trim()
       .max(200, "a search is at most 200 characters")
       .refine(oneLine, "a search is one line without control characters")
+      .meta({ description: "A piece of the title (which begins with the exception type) or of the culprit; any case." })
       .optional(),
     /**
      * How the issue came to be: "fingerprint", a new fingerprint that was not sent to the AI step (not eligible);
      * "new", the AI step found no issue close enough, so it started one; "ai_merge", the AI step merged events into it.
      */
-    created: issueCreatedFilterSchema.optional(),
+    created: issueCreatedFilterSchema
+      .meta({
+        description:
+          "fingerprint: a new fingerprint not sent to the AI step; new: started when the AI step found no issue " +
+          "close enough; ai_merge: the AI step merged events into it.",
+      })
+      .optional(),
     /** The model whose decision created the issue or merged into it (the one that answered, after any fallback). */
     model: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "a model version, such as v1")
+      .meta({ description: "The model that answered the AI decision that created the issue or merged into it." })
       .optional(),
     /** Issues first seen at or after this instant. */
-    firstSeenFrom: instantSchema.optional(),
+    firstSeenFrom: instantSchema.meta({ description: "First seen at or after this instant." }).optional(),
     /** Issues first seen before this instant (not at it). */
-    firstSeenTo: instantSchema.optional(),
+    firstSeenTo: instantSchema.meta({ description: "First seen before this instant (not at it)." }).optional(),
     /** "events" sorts by the number of events. */
     sort: issueSortSchema.default("last_seen"),
     order: issueOrderSchema.default("desc"),
     limit: z.coerce.number().int().min(1).max(ISSUE_PAGE_MAX).default(50),
     /** `nextCursor` or `prevCursor` of a page of the same sort and order. */
-    cursor: issueCursorSchema.optional(),
+    cursor: issueCursorSchema
+      .meta({ description: "The nextCursor or prevCursor of a page of the same sort and order." })
+      .optional(),
   })
   .superRefine((query, context) => {
     if (query.firstSeenFrom && query.firstSeenTo && query.firstSeenFrom >= query.firstSeenTo) {
@@ -181,7 +192,8 @@ export const issueDetailResponseSchema = z.object({
 export type IssueSummary = z.infer<typeof issueSummarySchema>;
 export type IssueCreatedFilter = z.infer<typeof issueCreatedFilterSchema>;
 export type IssueStreamQuery = z.infer<typeof issueStreamQuerySchema>;
-export type IssueStreamQueryInput = z.input<typeof issueStreamQuerySchema>;
+/** What a caller passes (the client: numbers as numbers, instants and cursors as text). */
+export type IssueStreamQueryInput = ValuesInput<typeof issueStreamQuerySchema>;
 export type IssueStreamResponse = z.infer<typeof issueStreamResponseSchema>;
 export type WhyGrouped = z.infer<typeof whyGroupedSchema>;
 export type AiDecision = z.infer<typeof aiDecisionSchema>;
