@@ -12,7 +12,7 @@ import type { IssueStreamResponse } from "../../lib/contracts/issues";
 import { analyzeChangedTables } from "../../server/db/planner-statistics";
 import { signedInAs } from "../../server/testing/users";
 import { closedLoop, formatResult, startBenchServer } from "./lib/in-process-server";
-import { seedIssues } from "./lib/seed-issues";
+import { seedIssues } from "../../server/issues/testing/seed-issues";
 
 const BIG = 1;
 const SMALL = 2;

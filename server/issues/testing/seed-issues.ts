@@ -8,7 +8,7 @@
  * "Type: verb noun for order N (hex)" over 20 exception types and 20 nouns, culprits "module in function" over 10 of
  * each; first seen over the last 90 days; event counts skewed (most issues have one, a few thousands).
  */
-import type { SqlDriver } from "../../../server/db/driver";
+import type { SqlDriver } from "../../db/driver";
 
 const types = [
   "TypeError",
