@@ -40,6 +40,7 @@ for (const model of ["v1", "v2"] as const) {
     // The stream finds it by its title, filtered to the issues the AI merged into.
     await page.getByLabel("Created").selectOption("ai_merge");
     await page.getByRole("searchbox", { name: "Search" }).fill(merged!.title);
+    await expect(page).toHaveURL(/[?&]q=/);
     await page.getByRole("table", { name: "Issues" }).getByRole("link", { name: merged!.title }).first().click();
     await expect(page).toHaveURL(new RegExp(`/issues/${merged!.id}$`));
 

@@ -96,15 +96,13 @@ function cursorsOf(query: IssueStreamQuery, page: PageRow[], more: boolean, forw
     const back = query.cursor && forward ? encodeIssueCursor({ ...query.cursor, direction: "before" }) : null;
     return { nextCursor: null, prevCursor: back };
   }
+  // Read forwards, there is a page after when a row more came back, and one before when a cursor led here; read
+  // backwards, the other way round.
+  const hasNext = forward ? more : true;
+  const hasPrevious = forward ? query.cursor !== undefined : more;
   return {
-    nextCursor: !forward || more ? cursorAt(query, last, "after") : null,
-    prevCursor: forward
-      ? query.cursor
-        ? cursorAt(query, first, "before")
-        : null
-      : more
-        ? cursorAt(query, first, "before")
-        : null,
+    nextCursor: hasNext ? cursorAt(query, last, "after") : null,
+    prevCursor: hasPrevious ? cursorAt(query, first, "before") : null,
   };
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import {
   isFiltered,
   issueStreamSearch,
@@ -21,18 +21,24 @@ import { StreamPager } from "./stream-pager";
  * parameters, so that a page of a search is a link and the browser's back goes to the page before.
  */
 export function IssueStream({ projectId }: { projectId: number }) {
-  const router = useRouter();
   const pathname = usePathname();
   const view = readIssueStreamView(useSearchParams());
   const stream = useIssueStreamQuery(projectId, view);
   const models = useModelsQuery();
   const filtered = isFiltered(view);
 
+  // The browser's history API, which Next.js's router follows (useSearchParams sees it), rather than a navigation:
+  // the page's server part has nothing to render again. A change is made to the URL as it is when it happens, not as
+  // it was when the control rendered (a search sent after its pause must keep a sort chosen meanwhile).
   const go = (next: IssueStreamView, how: "push" | "replace") => {
+    if (window.location.pathname !== pathname) return;
     const search = issueStreamSearch(next);
-    router[how](search ? `${pathname}?${search}` : pathname, { scroll: false });
+    const url = search ? `${pathname}?${search}` : pathname;
+    if (how === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
   };
-  const change = (changes: Partial<IssueStreamView>) => go(withChanges(view, changes), "replace");
+  const change = (changes: Partial<IssueStreamView>) =>
+    go(withChanges(readIssueStreamView(new URLSearchParams(window.location.search)), changes), "replace");
 
   return (
     <section aria-labelledby="issues-heading" className="mb-6">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field } from "../../ui/field";
 import { Input } from "../../ui/input";
 
@@ -19,6 +19,13 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
     setText(value);
   }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A search still waiting when the page goes (a link was followed) is dropped, not sent to the next page's URL.
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   const send = (q: string) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
