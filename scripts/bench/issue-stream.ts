@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- issue-stream [--issues 50000] [--duration S]`: the issue stream of a project with 50,000 issues
- * (`GET /api/projects/<id>/issues`, the app's route handlers on a loopback port over a fresh embedded database, as a
- * signed-in viewer). The issues, their creating events, AI merges and decisions are bulk-inserted in SQL (what ingest
- * would have written; see seedIssues), then each request is timed one at a time: the first page of each sort, searches,
- * filters, the 100th page through cursors, and the first page of a project with 10 issues for comparison. Printed
- * twice: right after the insert, before the planner has statistics of the tables (the embedded database has no
- * autovacuum), and after analyzeChangedTables (what the server runs every minute on the embedded database).
+ * `npm run bench -- issue-stream [--issues 50000] [--duration S] [--postgres]`: the issue stream of a project with
+ * 50,000 issues (`GET /api/projects/<id>/issues`, the app's route handlers on a loopback port over a fresh embedded
+ * database, as a signed-in viewer). The issues, their creating events, AI merges and decisions are bulk-inserted in SQL
+ * (what ingest would have written; see seedIssues), then each request is timed one at a time: the first page of each
+ * sort, searches, filters, the 100th page through cursors, and the first page of a project with 10 issues for
+ * comparison. Printed twice: right after the insert, before the planner has statistics of the tables (the embedded
+ * database has no autovacuum), and after analyzeChangedTables (what the server runs every minute on the embedded
+ * database). `--postgres` runs the same on a throw-away native PostgreSQL instead (no pgvector there: the migrations
+ * leave the vector columns out; its autovacuum may already have analyzed the tables during the first pass).
  */
 import { parseArgs } from "node:util";
 import type { IssueStreamResponse } from "../../lib/contracts/issues";
@@ -54,11 +56,17 @@ function cases(): Case[] {
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { issues: { type: "string", default: "50000" }, duration: { type: "string", default: "1.5" } },
+    options: {
+      issues: { type: "string", default: "50000" },
+      duration: { type: "string", default: "1.5" },
+      postgres: { type: "boolean", default: false },
+    },
   });
   const issueCount = Number(values.issues);
   const durationMs = Number(values.duration) * 1000;
-  const server = await startBenchServer();
+  const cluster = values.postgres ? await startNativePostgres() : null;
+  const server = await startBenchServer(cluster ? { database: cluster.database } : {});
+  process.stdout.write(`database: ${server.database.driver.location}\n`);
   try {
     const started = performance.now();
     await seedIssues(server.database.driver, { projectId: BIG, issues: issueCount });
@@ -75,9 +83,13 @@ export async function run(args: string[]): Promise<void> {
       return (await response.json()) as IssueStreamResponse;
     };
 
-    const phases = ["no planner statistics", "statistics refreshed as the server does (planner-statistics.ts)"];
+    const phases = ["no planner statistics", "statistics refreshed (planner-statistics.ts; autovacuum on PostgreSQL)"];
     for (const phase of phases) {
-      if (phase !== phases[0]) await analyzeChangedTables(server.database.driver);
+      if (phase !== phases[0]) {
+        // PostgreSQL's autovacuum does in its own time what the embedded database's minute loop does.
+        if (server.database.driver.kind === "postgres") await server.database.driver.exec("ANALYZE");
+        else await analyzeChangedTables(server.database.driver);
+      }
       process.stdout.write(`\nGET /api/projects/<id>/issues, ${phase}, 50 per page, one request at a time\n`);
       for (const spec of cases()) {
         let query = spec.query;
@@ -96,5 +108,16 @@ export async function run(args: string[]): Promise<void> {
     }
   } finally {
     await server.close();
+    await cluster?.stop();
   }
+}
+
+/** `--postgres`: a throw-away native PostgreSQL (Debian's server binaries), migrated, as the process's database. */
+async function startNativePostgres() {
+  const { findPostgresBinaries, openMigratedPostgres, startPostgresCluster } =
+    await import("../../server/testing/postgres-cluster");
+  const binaries = findPostgresBinaries();
+  if (!binaries.ok) throw new Error(`--postgres: ${binaries.reason}`);
+  const cluster = await startPostgresCluster(binaries);
+  return { database: await openMigratedPostgres(cluster), stop: () => cluster.stop() };
 }
