@@ -5,7 +5,7 @@ import { parseEvent } from "@/engine/event/schema";
 import { fingerprintEvent } from "@/engine/fingerprinting";
 import { db } from "../db";
 import { NotFoundError } from "../http/errors";
-import { describeCreation } from "./project-issues";
+import { describeCreation } from "./creation";
 
 type EventRow = {
   id: number;
