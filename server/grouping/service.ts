@@ -13,7 +13,7 @@ import { recordDecision, type DecisionInput } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
 import { groupingModels } from "./default-models";
 import { projectIdOf, registeredProjectId } from "./project-ids";
-import { groupingThreshold } from "./thresholds";
+import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./thresholds";
 import {
   deleteProjectRecords,
   deleteRecordsByHash,
@@ -100,6 +100,11 @@ export interface GroupingCallOptions {
    * that an event that is not stored leaves no decision for the dashboards to count.
    */
   deferDecision?: boolean;
+  /**
+   * A project's own threshold for one model (its grouping settings), which replaces whatever the request or the
+   * model's calibration says whenever that model answers; the other model keeps its own.
+   */
+  thresholdOverride?: ThresholdOverride | null;
 }
 
 export interface GroupingCallResult extends SimilarIssuesResponse {
@@ -137,12 +142,14 @@ export async function groupingCall(
 ): Promise<GroupingCallResult> {
   const record = options.record ?? true;
   const started = performance.now();
+  const thresholdOf = (model: GroupingModel) =>
+    projectThreshold(options.thresholdOverride, model) ?? groupingThreshold(request.threshold, model, request.platform);
   const requested = modelOf(models, request.model);
   const prisma = await db();
 
   if (request.training_mode) {
     const vector = await embedOne(models, requested, request.stacktrace);
-    const threshold = groupingThreshold(request.threshold, requested, request.platform);
+    const threshold = thresholdOf(requested);
     let decision: DecisionInput | null = null;
     const decisionId = await prisma.$transaction(async (tx) => {
       await upsertEmbeddings(tx, {
@@ -177,7 +184,7 @@ export async function groupingCall(
     request,
     requested,
     await embedOne(models, requested, request.stacktrace),
-    groupingThreshold(request.threshold, requested, request.platform),
+    thresholdOf(requested),
   );
   const computed = [answer];
   const stable = models.stable();
@@ -187,7 +194,7 @@ export async function groupingCall(
     !request.skip_fallback &&
     stable.version !== requested.version;
   if (fallback) {
-    const stableThreshold = groupingThreshold(request.threshold, stable, request.platform);
+    const stableThreshold = thresholdOf(stable);
     // The stable model answers only for issues the requested one has no vector of (indexed before the project
     // moved, not backfilled yet): where the requested model looked and found nothing near, its "no" stands.
     const stableVector = await embedOne(models, stable, request.stacktrace);

@@ -8,6 +8,7 @@ import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { groupingRequest } from "../grouping/request";
 import { groupingCall, type ShadowAnswer } from "../grouping/service";
+import type { ThresholdOverride } from "../grouping/thresholds";
 import { logger } from "../logger";
 import type { ProjectGroupingFlags } from "./flags";
 
@@ -27,13 +28,14 @@ export type AiOutcome =
 /**
  * The AI fallback for an event no fingerprint matched: the project's model decides (with the next→stable fallback),
  * and the other model answers read-only on the same text (the shadow decision), so v1 and v2 compare on identical
- * traffic. When the AI step fails (the model cannot run), the event is kept apart rather than lost.
+ * traffic. A project's threshold override (its grouping settings) replaces the calibrated threshold of the model it
+ * names. When the AI step fails (the model cannot run), the event is kept apart rather than lost.
  */
 export async function runAiStep(
   projectId: number,
   event: SentryEvent,
   fingerprint: FingerprintResult,
-  flags: ProjectGroupingFlags,
+  flags: ProjectGroupingFlags & { thresholdOverride?: ThresholdOverride | null },
   allModels: GroupingModels = groupingModels(),
 ): Promise<AiOutcome> {
   // The shadow, the live call and its fallback embed the same text: each model embeds it once.
@@ -58,12 +60,13 @@ export async function runAiStep(
       ? groupingCall(
           groupingRequest({ ...call, model: shadowModel.version, readOnly: true, skipFallback: true }),
           models,
-          { record: false },
+          { record: false, thresholdOverride: flags.thresholdOverride },
         )
       : undefined;
     const [live, shadowAnswer] = await Promise.all([
       groupingCall(groupingRequest({ ...call, model: flags.model, skipFallback: flags.skipFallback }), models, {
         deferDecision: true,
+        thresholdOverride: flags.thresholdOverride,
       }),
       shadowCall,
     ]);
