@@ -103,10 +103,12 @@ export async function previewRules(
   current: GroupingSettings,
   candidate: GroupingSettings,
 ): Promise<RulesPreview> {
+  const rulesBefore = fingerprintOptionsOf(current);
+  const rulesAfter = fingerprintOptionsOf(candidate);
   const events = (await recentEvents(tx, projectId)).map((row) => ({
     ...row,
-    before: fingerprintEvent(row.event, fingerprintOptionsOf(current)),
-    after: fingerprintEvent(row.event, fingerprintOptionsOf(candidate)),
+    before: fingerprintEvent(row.event, rulesBefore),
+    after: fingerprintEvent(row.event, rulesAfter),
   }));
   const candidateHashes = [...new Set(events.flatMap((row) => row.after.hashes))];
   const regrouped = place(events, await issuesOfHashes(tx, projectId, candidateHashes));

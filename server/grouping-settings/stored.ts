@@ -1,6 +1,11 @@
 import "server-only";
 import type { GroupingSettings } from "@/lib/contracts/grouping-settings";
 import type { FingerprintOptions } from "@/engine/fingerprinting";
+import {
+  fingerprintRulesProblem,
+  stackTraceRulesProblem,
+  type RulesProblem,
+} from "@/engine/fingerprinting/project-rules";
 import type { Transaction } from "../db/client";
 import { NotFoundError } from "../http/errors";
 
@@ -40,7 +45,21 @@ export async function readSettings(client: Transaction, projectId: number): Prom
   return settingsOf(row);
 }
 
-/** What fingerprinting takes of the settings. */
-export function fingerprintOptionsOf(settings: GroupingSettings): FingerprintOptions {
-  return { fingerprintingRules: settings.fingerprintRules, enhancements: settings.stackTraceRules };
+/**
+ * What fingerprinting takes of the settings. The texts were checked when saved; one that no longer reads (a later
+ * version of the rules' syntax) is left out, and named in `unreadable`, rather than failing every event of the project.
+ */
+export function fingerprintOptionsOf(settings: GroupingSettings): FingerprintOptions & {
+  unreadable: { fingerprintRules: RulesProblem | null; stackTraceRules: RulesProblem | null } | null;
+} {
+  const fingerprintProblem = fingerprintRulesProblem(settings.fingerprintRules);
+  const stackTraceProblem = stackTraceRulesProblem(settings.stackTraceRules);
+  return {
+    fingerprintingRules: fingerprintProblem ? "" : settings.fingerprintRules,
+    enhancements: stackTraceProblem ? "" : settings.stackTraceRules,
+    unreadable:
+      fingerprintProblem || stackTraceProblem
+        ? { fingerprintRules: fingerprintProblem, stackTraceRules: stackTraceProblem }
+        : null,
+  };
 }

@@ -10,7 +10,6 @@ import { recordDecision, type DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
-import { fingerprintOptionsOf } from "../grouping-settings/stored";
 import { projectGroupingFlags } from "./flags";
 import { projectGroupingSettings } from "./project-settings";
 import { projectsById, projectsByKey } from "./project-cache";
@@ -74,7 +73,7 @@ export async function ingestEvent(
   const stored = { ...bounded, event_id: eventId, platform };
   // The project's own rules (its grouping settings, from the ingest cache that a save invalidates).
   const settings = await projectGroupingSettings(project.id);
-  const fingerprint = fingerprintEvent(stored, fingerprintOptionsOf(settings));
+  const fingerprint = fingerprintEvent(stored, settings.fingerprint);
   const hashes = fingerprint.hashes.length ? fingerprint.hashes : [eventId];
   const receivedAt = eventTime(stored, now);
 

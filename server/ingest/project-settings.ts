@@ -1,43 +1,37 @@
 import "server-only";
 import type { GroupingSettings } from "@/lib/contracts/grouping-settings";
-import { fingerprintRulesProblem, stackTraceRulesProblem } from "@/engine/fingerprinting/project-rules";
+import type { FingerprintOptions } from "@/engine/fingerprinting";
 import { db } from "../db";
 import type { PrismaClient } from "../db/client";
-import { DEFAULT_SETTINGS, SETTINGS_FIELDS, settingsOf } from "../grouping-settings/stored";
+import { DEFAULT_SETTINGS, fingerprintOptionsOf, SETTINGS_FIELDS, settingsOf } from "../grouping-settings/stored";
 import { logger } from "../logger";
 import { cacheOf } from "./ingest-cache";
 
-function settingsCache(client: PrismaClient) {
-  return cacheOf<number, GroupingSettings>(client, "grouping-settings");
+/** A project's grouping settings as ingest applies them: the rules as fingerprinting takes them, and the override. */
+export interface IngestGroupingSettings {
+  fingerprint: FingerprintOptions;
+  aiThreshold: GroupingSettings["aiThreshold"];
 }
 
-/**
- * The settings as ingest applies them. They were checked when saved; a text that no longer reads (a later version
- * of the rules' syntax) is left out and logged, so that it cannot stop the project's events from being grouped.
- */
-function usable(projectId: number, settings: GroupingSettings): GroupingSettings {
-  const fingerprintProblem = fingerprintRulesProblem(settings.fingerprintRules);
-  const stackTraceProblem = stackTraceRulesProblem(settings.stackTraceRules);
-  if (fingerprintProblem || stackTraceProblem) {
-    logger.error("a project's stored grouping rules cannot be read; ingest leaves them out", {
-      projectId,
-      fingerprintProblem,
-      stackTraceProblem,
-    });
+function settingsCache(client: PrismaClient) {
+  return cacheOf<number, IngestGroupingSettings>(client, "grouping-settings");
+}
+
+/** Checked once per load of the cache, not per event; a text that no longer reads is left out and logged. */
+function forIngest(projectId: number, settings: GroupingSettings): IngestGroupingSettings {
+  const { unreadable, ...fingerprint } = fingerprintOptionsOf(settings);
+  if (unreadable) {
+    logger.error("a project's stored grouping rules cannot be read; ingest leaves them out", { projectId, unreadable });
   }
-  return {
-    ...settings,
-    fingerprintRules: fingerprintProblem ? "" : settings.fingerprintRules,
-    stackTraceRules: stackTraceProblem ? "" : settings.stackTraceRules,
-  };
+  return { fingerprint, aiThreshold: settings.aiThreshold };
 }
 
 /** A project's grouping settings for ingest, from the ingest cache (see ingest-cache.ts), which a save invalidates. */
-export async function projectGroupingSettings(projectId: number): Promise<GroupingSettings> {
+export async function projectGroupingSettings(projectId: number): Promise<IngestGroupingSettings> {
   const prisma = await db();
   return settingsCache(prisma).get(projectId, async () => {
     const row = await prisma.project.findUnique({ where: { id: projectId }, select: SETTINGS_FIELDS });
-    return row ? usable(projectId, settingsOf(row)) : DEFAULT_SETTINGS;
+    return forIngest(projectId, row ? settingsOf(row) : DEFAULT_SETTINGS);
   });
 }
 
