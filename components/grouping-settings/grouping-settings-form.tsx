@@ -135,7 +135,12 @@ export function GroupingSettingsForm({
         </Field>
         {canEdit ? (
           <div className="flex items-center gap-3">
-            <Button type="submit" variant="primary" disabled={!canSave || update.isPending}>
+            <Button
+              type="submit"
+              variant="primary"
+              className="shrink-0 whitespace-nowrap"
+              disabled={!canSave || update.isPending}
+            >
               Save settings
             </Button>
             <p role="status" className="text-sm text-slate-600">

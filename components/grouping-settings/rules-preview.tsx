@@ -65,8 +65,28 @@ function Splits({ preview }: { preview: RulesPreview }) {
   );
 }
 
+type Variant = NonNullable<RulesPreview["sample"]>["variants"][number];
+
+function VariantTree({ variant }: { variant: Variant }) {
+  return (
+    <div className="mt-1">
+      <p className="text-xs">
+        {variant.name}{" "}
+        <span className="font-mono text-slate-500">{variant.hash ? variant.hash.slice(0, 12) : "no hash"}</span>
+        {variant.values ? <span className="ml-2">fingerprint {JSON.stringify(variant.values)}</span> : null}
+      </p>
+      <ul className="mt-1">
+        <ComponentTree component={variant.component} />
+      </ul>
+    </div>
+  );
+}
+
 function Sample({ sample }: { sample: NonNullable<RulesPreview["sample"]> }) {
   const moved = sample.movesTo.id !== sample.issue.id;
+  // The variants that give the event its hashes first; the others (a custom fingerprint took over) folded away.
+  const withHash = sample.variants.filter((variant) => variant.hash !== null);
+  const withoutHash = sample.variants.filter((variant) => variant.hash === null);
   return (
     <div aria-label="Sample event" role="group" className="space-y-2 border-t border-slate-200 pt-3">
       <h3 className="text-xs font-semibold uppercase text-slate-500">Sample event under the new rules</h3>
@@ -88,18 +108,19 @@ function Sample({ sample }: { sample: NonNullable<RulesPreview["sample"]> }) {
       </p>
       <div>
         <h4 className="text-xs font-semibold">Component tree</h4>
-        {sample.variants.map((variant) => (
-          <div key={variant.name} className="mt-1">
-            <p className="text-xs">
-              {variant.name}{" "}
-              <span className="font-mono text-slate-500">{variant.hash ? variant.hash.slice(0, 12) : "no hash"}</span>
-              {variant.values ? <span className="ml-2">fingerprint {JSON.stringify(variant.values)}</span> : null}
-            </p>
-            <ul className="mt-1">
-              <ComponentTree component={variant.component} />
-            </ul>
-          </div>
+        {withHash.map((variant) => (
+          <VariantTree key={variant.name} variant={variant} />
         ))}
+        {withoutHash.length ? (
+          <details className="mt-1">
+            <summary className="cursor-pointer text-xs text-indigo-700">
+              Variants without a hash ({withoutHash.map((variant) => variant.name).join(", ")})
+            </summary>
+            {withoutHash.map((variant) => (
+              <VariantTree key={variant.name} variant={variant} />
+            ))}
+          </details>
+        ) : null}
       </div>
       <div>
         <h4 className="text-xs font-semibold">Embedding text</h4>
