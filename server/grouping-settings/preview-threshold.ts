@@ -83,11 +83,13 @@ export async function previewThreshold(
         storedBefore: decision.createdAt,
       });
       if (!nearest) continue;
-      mergesAdded += 1;
       const parent = await tx.groupHash.findUnique({
         where: { projectId_hash: { projectId, hash: nearest.hash } },
         select: { groupId: true },
       });
+      // A record of the event's own issue (merged there since) changes nothing.
+      if (parent?.groupId === event.groupId) continue;
+      mergesAdded += 1;
       if (parent && examples.length < LISTED) {
         parentGroups.set(parent.groupId, "");
         examples.push(example(event, "merge_added", nearest.distance, decision.threshold, parent.groupId));
