@@ -170,6 +170,9 @@ const mechanism = looseObject({
   handled: bool,
   synthetic: bool,
   description: str,
+  exception_id: num,
+  parent_id: num,
+  is_exception_group: bool,
   meta: nullish(looseObject({ ns_error: nullish(looseObject({ code: strOrNumber, domain: str })) })),
 });
 

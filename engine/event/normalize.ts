@@ -35,6 +35,8 @@ export interface GException {
   module: string | null;
   mechanismType: string | null;
   synthetic: boolean;
+  /** Where the exception sits in its chain or exception group (mechanism ids), when the SDK says. */
+  chain: { exceptionId: number | null; parentId: number | null; isExceptionGroup: boolean };
   nsError: { domain: string | null; code: string | null } | null;
   stacktrace: GStacktrace | null;
 }
@@ -155,6 +157,11 @@ export function normalizeEvent(event: SentryEvent): GroupingEvent {
         module: nn(e.module),
         mechanismType: nn(e.mechanism?.type),
         synthetic: e.mechanism?.synthetic === true,
+        chain: {
+          exceptionId: nn(e.mechanism?.exception_id),
+          parentId: nn(e.mechanism?.parent_id),
+          isExceptionGroup: e.mechanism?.is_exception_group === true,
+        },
         nsError: ns ? { domain: nn(ns.domain), code: ns.code == null ? null : String(ns.code) } : null,
         stacktrace: normalizeStacktrace(e.stacktrace, platform),
       });

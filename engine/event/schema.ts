@@ -46,6 +46,9 @@ export const mechanismSchema = z.looseObject({
   handled: bool,
   synthetic: bool,
   description: str,
+  exception_id: num,
+  parent_id: num,
+  is_exception_group: bool,
   meta: z
     .looseObject({
       ns_error: z.looseObject({ code: z.union([z.number(), z.string()]).nullish(), domain: str }).nullish(),

@@ -1,10 +1,10 @@
 import "server-only";
-import type { SimilarIssue, SimilarIssuesRequest } from "@/lib/contracts/grouping";
 import type { Transaction } from "../db/client";
+import type { SimilarIssue, SimilarIssuesCall } from "./call";
 import type { GroupingModel } from "./models";
 
 export interface DecisionInput {
-  request: SimilarIssuesRequest;
+  call: SimilarIssuesCall;
   modelUsed: GroupingModel;
   fallback: boolean;
   threshold: number;
@@ -18,24 +18,24 @@ export interface DecisionInput {
 
 function decisionData(input: DecisionInput) {
   return {
-    projectId: input.request.project_id,
-    hash: input.request.hash,
+    projectId: input.call.projectId,
+    hash: input.call.hash,
     eventId: input.eventId ?? null,
-    modelRequested: input.request.model,
+    modelRequested: input.call.model,
     modelUsed: input.modelUsed.version,
     fallback: input.fallback,
-    parentHash: input.best?.parent_hash ?? null,
-    distance: input.best?.stacktrace_distance ?? null,
+    parentHash: input.best?.parentHash ?? null,
+    distance: input.best?.distance ?? null,
     threshold: input.threshold,
-    shouldGroup: input.best?.should_group ?? false,
+    shouldGroup: input.best?.shouldGroup ?? false,
     inserted: input.inserted,
-    readOnly: input.request.read_only,
-    trainingMode: input.request.training_mode,
+    readOnly: input.call.readOnly,
+    trainingMode: input.call.trainingMode,
     latencyMs: input.latencyMs,
     shadowModel: input.shadow?.model ?? null,
-    shadowParentHash: input.shadow?.best?.parent_hash ?? null,
-    shadowDistance: input.shadow?.best?.stacktrace_distance ?? null,
-    shadowShouldGroup: input.shadow ? (input.shadow.best?.should_group ?? false) : null,
+    shadowParentHash: input.shadow?.best?.parentHash ?? null,
+    shadowDistance: input.shadow?.best?.distance ?? null,
+    shadowShouldGroup: input.shadow ? (input.shadow.best?.shouldGroup ?? false) : null,
   };
 }
 

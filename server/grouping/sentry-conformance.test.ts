@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SimilarIssuesRequest } from "@/lib/contracts/grouping";
 import { signatureHeader } from "../http/rpc-signature";
 import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels, traceAt } from "../testing/fixture-models";
+import type { SimilarIssuesCallInput } from "./call";
 import type { GroupingModels } from "./models";
 import { groupingCall } from "./service";
 
@@ -172,27 +172,20 @@ describe("a Sentry server using regroup as its Seer", () => {
         });
         // …and the call regroup's ingest (server/ingest/ai-step.ts) makes for the same traces with the same model.
         const regroupProject = 100 + index * 2 + (model === "v2" ? 1 : 0);
-        const ingestRequest = (hash: string, stacktrace: string): SimilarIssuesRequest => ({
-          project_id: regroupProject,
+        const ingestRequest = (hash: string, stacktrace: string): SimilarIssuesCallInput => ({
+          projectId: regroupProject,
           stacktrace,
           hash,
-          exception_type: "ZeroDivisionError",
-          k: 1,
+          exceptionType: "ZeroDivisionError",
           model,
-          read_only: false,
-          skip_fallback: false,
-          hnsw_candidates: 100,
-          hnsw_distance: 0.05,
-          use_reranking: false,
-          training_mode: false,
         });
         await groupingCall(ingestRequest("base", base), models, { record: false });
         const fromIngest = await groupingCall(ingestRequest("dup", trace), models, { record: false });
 
         const sentryGroups = (fromSentry.body.responses as { should_group: boolean }[])[0]?.should_group ?? false;
-        const ingestGroups = fromIngest.responses[0]?.should_group ?? false;
+        const ingestGroups = fromIngest.similarIssues[0]?.shouldGroup ?? false;
         expect(sentryGroups, `${model} at distance ${distance}`).toBe(ingestGroups);
-        expect(fromSentry.body.model_used, `${model} at distance ${distance}`).toBe(fromIngest.model_used);
+        expect(fromSentry.body.model_used, `${model} at distance ${distance}`).toBe(fromIngest.modelUsed);
         expect(sentryGroups).toBe(distance <= (model === "v1" ? 0.08 : 0.15));
       }
     }

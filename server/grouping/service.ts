@@ -1,13 +1,15 @@
 import "server-only";
-import type {
-  BulkCreateRequest,
-  BulkCreateResponse,
-  SimilarIssue,
-  SimilarIssuesRequest,
-  SimilarIssuesResponse,
-} from "@/lib/contracts/grouping";
 import { db } from "../db";
 import { ValidationError } from "../http/errors";
+import {
+  withCallDefaults,
+  type BulkRecordsCall,
+  type GroupsWithNeighbour,
+  type SimilarIssue,
+  type SimilarIssuesAnswer,
+  type SimilarIssuesCall,
+  type SimilarIssuesCallInput,
+} from "./call";
 import { searchCoalesced, writeCoalesced } from "./coalescing";
 import { recordDecision, type DecisionInput } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
@@ -51,7 +53,7 @@ interface Lookup {
 }
 
 async function lookup(
-  request: SimilarIssuesRequest,
+  call: SimilarIssuesCall,
   model: GroupingModel,
   vector: number[],
   threshold: number,
@@ -59,25 +61,25 @@ async function lookup(
 ): Promise<Lookup> {
   // A read-only caller (the "similar issues" view, a shadow decision) still learns whether the model would group,
   // so it searches at least as far as the threshold (Seer's thresholds are below 0.1, where this changes nothing).
-  const radius = request.read_only ? Math.max(READ_ONLY_RADIUS, threshold) : threshold;
+  const radius = call.readOnly ? Math.max(READ_ONLY_RADIUS, threshold) : threshold;
   const base = {
-    projectId: request.project_id,
+    projectId: call.projectId,
     model,
     vector,
-    excludeHash: request.hash,
+    excludeHash: call.hash,
     radius,
-    limit: request.k,
+    limit: call.k,
     unseenBy,
   };
   // k = 0 is Seer's "find nothing, then store" (Sentry's ingest_follow_up): there is nothing to search for.
-  if (request.k === 0) return { model, vector, threshold, neighbours: [] };
+  if (call.k === 0) return { model, vector, threshold, neighbours: [] };
   const neighbours = await searchCoalesced(
-    request.use_reranking
+    call.reranking
       ? {
           ...base,
           rerank: {
-            candidates: Math.max(request.k, request.hnsw_candidates),
-            candidateRadius: Math.max(radius, request.hnsw_distance),
+            candidates: Math.max(call.k, call.reranking.candidates),
+            candidateRadius: Math.max(radius, call.reranking.candidateRadius),
           },
         }
       : base,
@@ -107,7 +109,7 @@ export interface GroupingCallOptions {
   thresholdOverride?: ThresholdOverride | null;
 }
 
-export interface GroupingCallResult extends SimilarIssuesResponse {
+export interface GroupingCallResult extends SimilarIssuesAnswer {
   decisionId: number | null;
   /** The decision to record, when the caller deferred it (`deferDecision`); null otherwise. */
   decision: DecisionInput | null;
@@ -123,12 +125,12 @@ export interface GroupingCallResult extends SimilarIssuesResponse {
  * (never in read-only mode), and records the decision.
  */
 export async function findSimilarIssues(
-  request: SimilarIssuesRequest,
+  call: SimilarIssuesCall,
   models: GroupingModels = groupingModels(),
-): Promise<SimilarIssuesResponse> {
-  const projectId = await registeredProjectId(request.project_id);
-  const { responses, model_used } = await groupingCall({ ...request, project_id: projectId }, models);
-  return { responses, model_used };
+): Promise<SimilarIssuesAnswer> {
+  const projectId = await registeredProjectId(call.projectId);
+  const { similarIssues, modelUsed } = await groupingCall({ ...call, projectId }, models);
+  return { similarIssues, modelUsed };
 }
 
 /**
@@ -136,31 +138,32 @@ export async function findSimilarIssues(
  * id, and nothing here creates a project (a backfill still running as its project is deleted must not bring it back).
  */
 export async function groupingCall(
-  request: SimilarIssuesRequest,
+  input: SimilarIssuesCallInput,
   models: GroupingModels = groupingModels(),
   options: GroupingCallOptions = {},
 ): Promise<GroupingCallResult> {
+  const call = withCallDefaults(input);
   const record = options.record ?? true;
   const started = performance.now();
   const thresholdOf = (model: GroupingModel) =>
-    projectThreshold(options.thresholdOverride, model) ?? groupingThreshold(request.threshold, model, request.platform);
-  const requested = modelOf(models, request.model);
+    projectThreshold(options.thresholdOverride, model) ?? groupingThreshold(call.threshold, model, call.platform);
+  const requested = modelOf(models, call.model);
   const prisma = await db();
 
-  if (request.training_mode) {
-    const vector = await embedOne(models, requested, request.stacktrace);
+  if (call.trainingMode) {
+    const vector = await embedOne(models, requested, call.stacktrace);
     const threshold = thresholdOf(requested);
     let decision: DecisionInput | null = null;
     const decisionId = await prisma.$transaction(async (tx) => {
       await upsertEmbeddings(tx, {
-        projectId: request.project_id,
-        hash: request.hash,
-        exceptionType: request.exception_type,
+        projectId: call.projectId,
+        hash: call.hash,
+        exceptionType: call.exceptionType,
         vectors: [{ model: requested, vector }],
       });
       if (!record) return null;
       decision = {
-        request,
+        call,
         modelUsed: requested,
         fallback: false,
         threshold,
@@ -171,8 +174,8 @@ export async function groupingCall(
       return options.deferDecision ? null : recordDecision(tx, decision);
     });
     return {
-      responses: [],
-      model_used: requested.version,
+      similarIssues: [],
+      modelUsed: requested.version,
       decisionId,
       decision: options.deferDecision ? decision : null,
       threshold,
@@ -181,9 +184,9 @@ export async function groupingCall(
   }
 
   let answer = await lookup(
-    request,
+    call,
     requested,
-    await embedOne(models, requested, request.stacktrace),
+    await embedOne(models, requested, call.stacktrace),
     thresholdOf(requested),
   );
   const computed = [answer];
@@ -191,39 +194,39 @@ export async function groupingCall(
   const fallback =
     answer.neighbours.length === 0 &&
     requested.status === "next" &&
-    !request.skip_fallback &&
+    !call.skipFallback &&
     stable.version !== requested.version;
   if (fallback) {
     const stableThreshold = thresholdOf(stable);
     // The stable model answers only for issues the requested one has no vector of (indexed before the project
     // moved, not backfilled yet): where the requested model looked and found nothing near, its "no" stands.
-    const stableVector = await embedOne(models, stable, request.stacktrace);
-    answer = await lookup(request, stable, stableVector, stableThreshold, requested);
+    const stableVector = await embedOne(models, stable, call.stacktrace);
+    answer = await lookup(call, stable, stableVector, stableThreshold, requested);
     computed.push(answer);
   }
 
-  const responses: SimilarIssue[] = answer.neighbours.map((neighbour) => ({
-    parent_hash: neighbour.hash,
-    stacktrace_distance: neighbour.distance,
-    should_group: neighbour.distance <= answer.threshold,
+  const similarIssues: SimilarIssue[] = answer.neighbours.map((neighbour) => ({
+    parentHash: neighbour.hash,
+    distance: neighbour.distance,
+    shouldGroup: neighbour.distance <= answer.threshold,
   }));
-  const shouldInsert = !request.read_only && !responses.some((response) => response.should_group);
+  const shouldInsert = !call.readOnly && !similarIssues.some((issue) => issue.shouldGroup);
 
   const decisionOf = (inserted: boolean): DecisionInput => ({
-    request,
+    call,
     modelUsed: answer.model,
     fallback,
     threshold: answer.threshold,
-    best: responses[0],
+    best: similarIssues[0],
     inserted,
     latencyMs: performance.now() - started,
     shadow: options.shadow,
   });
   const newRecord: NewRecord | null = shouldInsert
     ? {
-        projectId: request.project_id,
-        hash: request.hash,
-        exceptionType: request.exception_type,
+        projectId: call.projectId,
+        hash: call.hash,
+        exceptionType: call.exceptionType,
         vectors: computed.map(({ model, vector }) => ({ model, vector })),
       }
     : null;
@@ -235,8 +238,8 @@ export async function groupingCall(
       : { inserted: false, decisionId: null };
   const decision = record && options.deferDecision ? decisionOf(written.inserted) : null;
   return {
-    responses,
-    model_used: answer.model.version,
+    similarIssues,
+    modelUsed: answer.model.version,
     decisionId: written.decisionId,
     decision,
     threshold: answer.threshold,
@@ -246,54 +249,56 @@ export async function groupingCall(
 
 /**
  * Backfill: embeds each stack trace and stores it unless a record of the same project is already within the
- * threshold, in which case that neighbour is reported for the group instead. Items go in order, so a later item
- * can find an earlier one. As in Seer, lists of different lengths are answered `success: false`, not an error.
+ * threshold, in which case that neighbour is reported for the item's group instead. Items go in order, so a later
+ * item can find an earlier one. Project ids are the caller's, mapped to regroup's.
  */
 export async function bulkCreateRecords(
-  request: BulkCreateRequest,
+  call: BulkRecordsCall,
   models: GroupingModels = groupingModels(),
-): Promise<BulkCreateResponse> {
-  if (request.data.length !== request.stacktrace_list.length) return { success: false, groups_with_neighbor: {} };
-  const model = modelOf(models, request.model);
-  const threshold = groupingThreshold(request.threshold, model);
-  const vectors = await models.embed(model.version, request.stacktrace_list);
+): Promise<GroupsWithNeighbour> {
+  const model = modelOf(models, call.model);
+  const threshold = groupingThreshold(call.threshold, model);
+  const vectors = await models.embed(
+    model.version,
+    call.records.map((item) => item.stacktrace),
+  );
   const prisma = await db();
-  const groupsWithNeighbour: BulkCreateResponse["groups_with_neighbor"] = {};
+  const groupsWithNeighbour: GroupsWithNeighbour = new Map();
 
   const projectIds = new Map<number, number>();
-  for (const callerId of new Set(request.data.map((item) => item.project_id))) {
+  for (const callerId of new Set(call.records.map((item) => item.projectId))) {
     projectIds.set(callerId, await registeredProjectId(callerId));
   }
-  for (const [index, item] of request.data.entries()) {
+  for (const [index, item] of call.records.entries()) {
     const vector = vectors[index]!;
-    const projectId = projectIds.get(item.project_id)!;
+    const projectId = projectIds.get(item.projectId)!;
     await prisma.$transaction(async (tx) => {
-      const search = { projectId, model, vector, excludeHash: item.hash, radius: threshold, limit: request.k };
-      const [nearest] = request.use_reranking
+      const search = { projectId, model, vector, excludeHash: item.hash, radius: threshold, limit: call.k };
+      const [nearest] = call.reranking
         ? await searchWithReranking(tx, {
             ...search,
-            candidates: Math.max(request.k, request.hnsw_candidates),
-            candidateRadius: Math.max(threshold, request.hnsw_distance),
+            candidates: Math.max(call.k, call.reranking.candidates),
+            candidateRadius: Math.max(threshold, call.reranking.candidateRadius),
           })
         : await searchNeighbours(tx, search);
       if (nearest) {
-        groupsWithNeighbour[String(item.group_id)] = {
-          parent_hash: nearest.hash,
-          stacktrace_distance: nearest.distance,
-          should_group: true,
-        };
+        groupsWithNeighbour.set(item.groupId, {
+          parentHash: nearest.hash,
+          distance: nearest.distance,
+          shouldGroup: true,
+        });
         return;
       }
       await insertRecord(tx, {
         projectId,
         hash: item.hash,
-        groupId: item.group_id,
-        exceptionType: item.exception_type,
+        groupId: item.groupId,
+        exceptionType: item.exceptionType,
         vectors: [{ model, vector }],
       });
     });
   }
-  return { success: true, groups_with_neighbor: groupsWithNeighbour };
+  return groupsWithNeighbour;
 }
 
 /** Deletes every record of a (caller's) project; a project never seen has none. */

@@ -6,7 +6,6 @@ import { buildEmbeddingText, checkAiEligibility } from "@/engine/embedding-text"
 import type { DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
-import { groupingRequest } from "../grouping/request";
 import { groupingCall, type ShadowAnswer } from "../grouping/service";
 import type { ThresholdOverride } from "../grouping/thresholds";
 import { logger } from "../logger";
@@ -45,7 +44,7 @@ export async function runAiStep(
   const text = buildEmbeddingText(event, fingerprint);
   const call = {
     projectId,
-    text,
+    stacktrace: text,
     hash: fingerprint.hashes[0]!,
     exceptionType: eventExceptionType(event),
     platform: event.platform ?? null,
@@ -57,30 +56,29 @@ export async function runAiStep(
     // It cannot change the live answer: it is read-only, and the only record the live call may add is the event's
     // own hash, which every lookup excludes.
     const shadowCall = shadowModel
-      ? groupingCall(
-          groupingRequest({ ...call, model: shadowModel.version, readOnly: true, skipFallback: true }),
-          models,
-          { record: false, thresholdOverride: flags.thresholdOverride },
-        )
+      ? groupingCall({ ...call, model: shadowModel.version, readOnly: true, skipFallback: true }, models, {
+          record: false,
+          thresholdOverride: flags.thresholdOverride,
+        })
       : undefined;
     const [live, shadowAnswer] = await Promise.all([
-      groupingCall(groupingRequest({ ...call, model: flags.model, skipFallback: flags.skipFallback }), models, {
+      groupingCall({ ...call, model: flags.model, skipFallback: flags.skipFallback }, models, {
         deferDecision: true,
         thresholdOverride: flags.thresholdOverride,
       }),
       shadowCall,
     ]);
     const shadow: ShadowAnswer | undefined =
-      shadowModel && shadowAnswer ? { model: shadowModel.version, best: shadowAnswer.responses[0] } : undefined;
+      shadowModel && shadowAnswer ? { model: shadowModel.version, best: shadowAnswer.similarIssues[0] } : undefined;
     const decision = live.decision ? { ...live.decision, shadow } : null;
-    const best = live.responses[0];
+    const best = live.similarIssues[0];
     return {
       kind: "decided",
       text,
       modelRequested: flags.model,
-      modelUsed: live.model_used,
+      modelUsed: live.modelUsed,
       decision,
-      match: best?.should_group ? { hash: best.parent_hash, distance: best.stacktrace_distance } : null,
+      match: best?.shouldGroup ? { hash: best.parentHash, distance: best.distance } : null,
     };
   } catch (error) {
     logger.error("AI grouping step failed; the event starts an issue of its own", { projectId, error });
@@ -89,7 +87,7 @@ export async function runAiStep(
 }
 
 /**
- * Sends one training_mode call so that the next model's index learns a hash it has not seen (v2 backfill). Returns
+ * Sends one training-mode call so that the next model's index learns a hash it has not seen (v2 backfill). Returns
  * the call's decision for the event's transaction to record, or null when it was not sent or failed.
  */
 export async function sendTrainingCall(
@@ -103,16 +101,16 @@ export async function sendTrainingCall(
   if (!checkAiEligibility(event, fingerprint).eligible) return null;
   try {
     const call = await groupingCall(
-      groupingRequest({
+      {
         projectId,
-        text: buildEmbeddingText(event, fingerprint),
+        stacktrace: buildEmbeddingText(event, fingerprint),
         hash,
         exceptionType: eventExceptionType(event),
         platform: event.platform ?? null,
         model,
-        training: true,
+        trainingMode: true,
         skipFallback: true,
-      }),
+      },
       models,
       { deferDecision: true },
     );

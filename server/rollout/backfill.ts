@@ -6,14 +6,13 @@ import type { Transaction } from "../db/client";
 import { vectorColumn } from "../db/vectors";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModel, GroupingModels } from "../grouping/models";
-import { groupingRequest } from "../grouping/request";
 import { groupingCall } from "../grouping/service";
 import { logger } from "../logger";
 import { DEFAULT_BATCH_SIZE, type BackfillParams } from "./jobs";
 
 /**
  * The v2 backfill of one project: each eligible group hash (some event carrying it has an embedding text) gets its
- * latest event's embedding text sent with training_mode, in batches of group_hashes ids. After each batch the
+ * latest event's embedding text sent in training mode, in batches of group_hashes ids. After each batch the
  * cursor (last id), the progress and the heartbeat are saved, so a restarted process resumes after the last saved
  * batch; hashes that already have the model's embedding are skipped, so a batch cut short by a crash is not sent
  * twice and records are never duplicated.
@@ -84,15 +83,15 @@ async function sendTraining(
   models: GroupingModels,
 ): Promise<void> {
   await groupingCall(
-    groupingRequest({
+    {
       projectId,
-      text: row.text,
+      stacktrace: row.text,
       hash: row.hash,
       exceptionType: eventExceptionType(row.payload as SentryEvent),
       model: model.version,
-      training: true,
+      trainingMode: true,
       skipFallback: true,
-    }),
+    },
     models,
   );
   const prisma = await db();

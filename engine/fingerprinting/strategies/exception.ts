@@ -3,6 +3,7 @@ import type { GroupingComponent } from "../component";
 import { component, update } from "../component";
 import { trimMessageForGrouping } from "../parameterize";
 import type { GroupingContext } from "./context";
+import { exceptionsForGrouping } from "./exception-groups";
 import type { Variants } from "./stacktrace";
 import { stacktraceVariants } from "./stacktrace";
 
@@ -40,19 +41,31 @@ function singleException(exc: GException, platform: string, ctx: GroupingContext
   return rv;
 }
 
-/** Chained exceptions: each exception in list order; a single one is used directly. */
+/**
+ * Chained exceptions: each exception that takes part (see exceptionsForGrouping), in that order; a single one is
+ * used directly.
+ */
 export function exceptionStrategy(ev: GroupingEvent, ctx: GroupingContext): Variants | null {
-  const exceptions = ev.exceptions;
-  if (!exceptions || exceptions.length === 0) return null;
-  if (exceptions.length === 1) {
-    return singleException(exceptions[0] as GException, ev.platform, ctx);
-  }
+  const all = ev.exceptions;
+  if (!all || all.length === 0) return null;
+  const components = new Map(all.map((exc) => [exc, singleException(exc, ev.platform, ctx)]));
+  const exceptions = exceptionsForGrouping(ev, all, components);
+  if (exceptions.length === 1) return components.get(exceptions[0] as GException) as Variants;
   const byName = new Map<string, GroupingComponent[]>();
   for (const exc of exceptions) {
-    for (const [name, c] of singleException(exc, ev.platform, ctx)) {
-      const list = byName.get(name);
-      if (list) list.push(c);
-      else byName.set(name, [c]);
+    for (const name of (components.get(exc) as Variants).keys()) byName.set(name, []);
+  }
+  for (const exc of exceptions) {
+    const variants = components.get(exc) as Variants;
+    // regroup's one departure from Sentry: an exception without a stack trace has only an app component, and
+    // Sentry's system variant leaves it out of the chain. A Go error wrapped with fmt.Errorf then hashes, in the
+    // system variant, as the stack of the call that captured it, so every error one handler reports shares a
+    // system hash and joins one issue. Here it takes part in every variant, so the system hash keeps its type and
+    // value.
+    const stackless = exc.stacktrace === null ? variants.get("app") : undefined;
+    for (const [name, list] of byName) {
+      const c = variants.get(name) ?? stackless;
+      if (c) list.push(c);
     }
   }
   const rv: Variants = new Map();

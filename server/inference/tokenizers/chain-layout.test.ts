@@ -21,6 +21,19 @@ describe("the chain slot layout", () => {
     expect(chainRoles(parseEmbeddingText(wrapped))).toEqual(["wrapper", "primary"]);
     expect(chainRoles(parseEmbeddingText(plain))).toEqual(["primary"]);
   });
+  it("reads the roles the same way when the text lists the cause first (a chain Sentry ordered by mechanism ids)", () => {
+    const [wrapper, cause] = wrapped.split("\nKeyError");
+    const causeFirst = `KeyError${cause}\n${wrapper}`;
+    expect(chainRoles(parseEmbeddingText(causeFirst))).toEqual(["primary", "wrapper"]);
+  });
+  it("marks a wrapper whose frames are not in the text by its message restating its cause's", () => {
+    const completion = [
+      "IllegalStateException: Duplicate key C<int>",
+      '  File "order.java", function seatsByLabel',
+      "CompletionException: java.lang.IllegalStateException: Duplicate key C<int>",
+    ].join("\n");
+    expect(chainRoles(parseEmbeddingText(completion))).toEqual(["primary", "wrapper"]);
+  });
   it("keeps the fault's crash frame in the same slot with and without a wrapper", () => {
     const tokenizer = new FrameHashTokenizer({ vocabSize: 1 << 15, maxTokens: 1024, layout: "chain" });
     const crashFunction = (text: string) => {

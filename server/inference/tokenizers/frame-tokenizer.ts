@@ -49,22 +49,53 @@ export function slotCount(layout: SlotLayout = "legacy"): number {
 
 const frameKey = (frame: ParsedFrame) => `${frame.file}\u0000${frame.function}`;
 
-/** Each exception's role in its chain (the text lists the outermost first). */
-export function chainRoles(blocks: readonly ParsedException[]): ChainRole[] {
+/** Shorter messages are too common to tell that one exception restates another. */
+const MIN_RESTATED_MESSAGE = 8;
+
+/**
+ * `block` caught the fault of one of `others` and raised anew: its crash frame is also one of their frames (the
+ * handler), or, when none of its frames is in the text, its message restates theirs (Java's CompletionException,
+ * all of whose frames are the JDK's). A wrapper with frames of its own is known by them: the message rule would
+ * also mark a library exception that restates its cause (requests' ReadTimeout over urllib3's), and move the
+ * primary role away from the app frames that tell two timeouts apart.
+ */
+function wrapsOneOf(block: ParsedException, others: readonly ParsedException[]): boolean {
+  const crash = block.frames[block.frames.length - 1];
+  return others.some(
+    (other) =>
+      (crash !== undefined && other.frames.some((frame) => frameKey(frame) === frameKey(crash))) ||
+      (crash === undefined && other.value.length >= MIN_RESTATED_MESSAGE && block.value.includes(other.value)),
+  );
+}
+
+function rolesOutermostFirst(blocks: readonly ParsedException[]): ChainRole[] {
   const roles: ChainRole[] = [];
   let primarySeen = false;
   blocks.forEach((block, b) => {
-    const crash = block.frames[block.frames.length - 1];
-    const wraps =
-      crash !== undefined &&
-      blocks.slice(b + 1).some((later) => later.frames.some((frame) => frameKey(frame) === frameKey(crash)));
-    if (wraps && !primarySeen) roles.push("wrapper");
+    if (!primarySeen && wrapsOneOf(block, blocks.slice(b + 1))) roles.push("wrapper");
     else if (!primarySeen) {
       roles.push("primary");
       primarySeen = true;
     } else roles.push("inner");
   });
   return roles;
+}
+
+/**
+ * Each exception's role in its chain. Sentry's text lists the raised exception first and its causes after it, but a
+ * chain whose SDK sent mechanism ids (JavaScript, Java, Go) is ordered from the root of its tree, and the text then
+ * lists the cause first and the wrapper last; the roles are read outermost first either way.
+ */
+export function chainRoles(blocks: readonly ParsedException[]): ChainRole[] {
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  const causeFirst =
+    first !== undefined &&
+    last !== undefined &&
+    blocks.length > 1 &&
+    !wrapsOneOf(first, blocks.slice(1)) &&
+    wrapsOneOf(last, blocks.slice(0, -1));
+  return causeFirst ? rolesOutermostFirst([...blocks].reverse()).reverse() : rolesOutermostFirst(blocks);
 }
 
 export interface FrameTokens {
