@@ -1,5 +1,6 @@
 import { endpoint, type Endpoint } from "../endpoint";
 import { consoleEndpoints } from "./console";
+import { groupingSettingsEndpoints } from "./grouping-settings";
 import { groupingEndpoints, ingestEndpoints } from "./machine";
 import { projectEndpoints } from "./projects";
 import { reviewEndpoints } from "./review";
@@ -14,6 +15,7 @@ import { rolloutEndpoints } from "./rollout";
 export const endpoints = {
   ...consoleEndpoints,
   ...projectEndpoints,
+  ...groupingSettingsEndpoints,
   ...reviewEndpoints,
   ...rolloutEndpoints,
   ...groupingEndpoints,
