@@ -185,6 +185,33 @@ test("merging two issues with Merge… sends the next event of either to the mer
   await expect(page.getByRole("heading", { level: 1, name: "KeyError: 'sku'" })).toBeVisible();
 });
 
+test("issues picked in the project's issue stream are merged with Merge selected", async ({ page }) => {
+  const api = page.request;
+  const big = await send(api, otherError("OSError", "disk full on /var", "write"));
+  await send(api, otherError("OSError", "disk full on /var", "write"));
+  const small = await send(api, otherError("OSError", "disk full on /tmp", "spool"));
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole("searchbox", { name: "Search" }).fill("disk full");
+  const table = page.getByRole("table", { name: "Issues" });
+  await expect(table.getByRole("rowheader")).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "Merge selected" })).toBeDisabled();
+  await table.getByRole("checkbox", { name: "Select issue OSError: disk full on /var" }).check();
+  await table.getByRole("checkbox", { name: "Select issue OSError: disk full on /tmp" }).check();
+  await page.getByRole("button", { name: "Merge selected (2)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Merge 2 issues" });
+  // The issue with the most events is kept unless another is chosen.
+  await expect(dialog.getByRole("radio", { name: /disk full on \/var/ })).toBeChecked();
+  await page.screenshot({ path: "e2e/screenshots/stream-merge-dialog.png" });
+  await dialog.getByRole("button", { name: "Merge 2 issues" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Merged 1 issue into" })).toBeVisible();
+  await expect(table.getByRole("rowheader")).toHaveCount(1);
+  await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("3");
+  await page.screenshot({ path: "e2e/screenshots/stream-merged.png", fullPage: true });
+  expect(await send(api, otherError("OSError", "disk full on /tmp", "spool"))).toBe(big);
+  expect(small).not.toBe(big);
+});
+
 test("a viewer sees an issue's hashes but no merge or unmerge controls", async ({ browser, page }) => {
   const credentials = { email: `viewer-${unique()}@e2e.test`, password: "a-long-e2e-password" };
   expect((await page.request.post("/api/users", { data: { ...credentials, role: "viewer" } })).status()).toBe(201);

@@ -69,8 +69,8 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
   await expect(auditRow).toContainText("grouping_model: v2");
 
   // The next event of the project, through the real store endpoint with the project's DSN key.
-  const issues = await (await page.request.get(`/api/projects/${id}/issues`)).json();
-  const key = new URL(issues.project.dsn as string).username;
+  const { dsn } = (await (await page.request.get(`/api/projects/${id}`)).json()).project;
+  const key = new URL(dsn as string).username;
   const type = `RolloutE2E${Date.now()}Error`;
   const event = {
     platform: "python",
@@ -105,7 +105,7 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
   };
   const stored = await page.request.post(`/api/${id}/store/?sentry_key=${key}&sentry_version=7`, { data: event });
   expect(stored.status()).toBe(200);
-  const after = await (await page.request.get(`/api/projects/${id}/issues`)).json();
+  const after = await (await page.request.get(`/api/projects/${id}/issues?q=${type}`)).json();
   const issue = (after.issues as { id: number; title: string }[]).find((i) => i.title.startsWith(type));
   expect(issue, "the new event's issue").toBeDefined();
   const detail = await (await page.request.get(`/api/issues/${issue!.id}`)).json();

@@ -11,6 +11,7 @@ import next from "next";
 import { startSignInCleanup } from "../server/auth/cleanup";
 import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-admin";
 import { setDatabase } from "../server/db";
+import { analyzeChangedTables, startPlannerStatistics } from "../server/db/planner-statistics";
 import { startJobRunner } from "../server/rollout/job-runner";
 import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
@@ -87,12 +88,18 @@ async function main(): Promise<void> {
   const jobRunner = startJobRunner();
   // Deletes expired and idle sessions and old sign-in attempts, hourly.
   const signInCleanup = startSignInCleanup();
+  // The embedded database has no autovacuum: its planner statistics are refreshed here, every minute.
+  const plannerStatistics = startPlannerStatistics(database.driver);
   if (migrations.applied.length)
     console.log(`regroup: applied ${migrations.applied.length} migration(s): ${migrations.applied.join(", ")}`);
   // Loads the models while the rest starts, so that the first grouping call does not wait for them; /api/health
   // says "warming" until they are ready.
   void warmModels();
-  if (demo) await loadDemoData(database);
+  if (demo) {
+    await loadDemoData(database);
+    // The demo wrote all its rows at once: the planner learns of them now rather than within the minute.
+    await analyzeChangedTables(database.driver);
+  }
   const admin = await ensureInitialAdmin(config);
 
   const port = (server.address() as { port: number }).port;
@@ -121,6 +128,7 @@ async function main(): Promise<void> {
   const shutdown = () => {
     void jobRunner.stop();
     signInCleanup.stop();
+    plannerStatistics.stop();
     server.close();
     void database.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -1,11 +1,8 @@
 "use client";
 
 import { formatCount } from "@/lib/format";
-import { useProjectIssuesQuery } from "@/lib/queries/issues";
+import { useMergeCandidatesQuery } from "@/lib/queries/issue-merge";
 import { ErrorState, LoadingState } from "../ui/states";
-
-/** The most matching issues listed at once: a search narrows them. */
-const SHOWN = 20;
 
 export interface PickableIssue {
   id: number;
@@ -50,22 +47,24 @@ function IssueOption({
   );
 }
 
-/** Other issues of the project to pick for a merge, those whose title contains the search first; picked ones stay. */
+/**
+ * Other issues of the project to pick for a merge, as the issue stream's search finds them (title, culprit, exception
+ * type; most recently seen first); the picked ones stay listed whatever the search.
+ */
 export function IssuePicker({ projectId, exclude, search, picked, onToggle }: Props) {
-  const query = useProjectIssuesQuery(projectId);
+  const query = useMergeCandidatesQuery(projectId, search);
   if (query.isPending) return <LoadingState label="Loading the project's issues…" />;
   if (query.isError) return <ErrorState title="Could not load the project's issues." error={query.error} />;
-  const needle = search.trim().toLowerCase();
-  const matching = query.data.issues.filter(
-    (issue) => issue.id !== exclude && !picked.has(issue.id) && issue.title.toLowerCase().includes(needle),
-  );
+  const needle = search.trim();
+  const matching = query.data.issues.filter((issue) => issue.id !== exclude && !picked.has(issue.id));
+  const more = query.data.total.count - query.data.issues.length;
   return (
     <div className="max-h-72 overflow-y-auto rounded-md border border-slate-200">
       <ul aria-label="Issues to merge" className="divide-y divide-slate-100">
         {[...picked].map(([id, title]) => (
           <IssueOption key={id} issue={{ id, title }} checked onToggle={onToggle} />
         ))}
-        {matching.slice(0, SHOWN).map((issue) => (
+        {matching.map((issue) => (
           <IssueOption
             key={issue.id}
             issue={issue}
@@ -77,12 +76,11 @@ export function IssuePicker({ projectId, exclude, search, picked, onToggle }: Pr
       </ul>
       {matching.length === 0 ? (
         <p className="px-3 py-2 text-sm text-slate-500">
-          {picked.size ? "No other issue" : "No issue"} of this project{" "}
-          {needle ? `matches “${search.trim()}”` : "to merge"}.
+          {picked.size ? "No other issue" : "No issue"} of this project {needle ? `matches “${needle}”` : "to merge"}.
         </p>
-      ) : matching.length > SHOWN ? (
+      ) : more > 0 ? (
         <p className="px-3 py-2 text-xs text-slate-500">
-          {matching.length - SHOWN} more match: search to narrow them down.
+          {query.data.total.exact ? more : `More than ${more}`} more match: search to narrow them down.
         </p>
       ) : null}
     </div>

@@ -9,7 +9,10 @@ import { Dialog } from "../ui/dialog";
 import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
+import { useDebouncedState } from "../ui/use-debounced-state";
 import { IssuePicker } from "./issue-picker";
+
+const SEARCH_PAUSE_MS = 250;
 
 interface Props {
   issue: { id: number; projectId: number; projectName: string; title: string };
@@ -17,7 +20,9 @@ interface Props {
 }
 
 function MergeForm({ issue, onMerged, onCancel }: Props & { onCancel: () => void }) {
-  const [search, setSearch] = useState("");
+  // What is typed, and what is searched: the latter once the typing pauses.
+  const [typed, setTyped] = useState("");
+  const [search, setSearch] = useDebouncedState("", SEARCH_PAUSE_MS);
   const [picked, setPicked] = useState<ReadonlyMap<number, string>>(new Map());
   const merge = useMergeIssuesMutation();
   const count = picked.size;
@@ -30,8 +35,16 @@ function MergeForm({ issue, onMerged, onCancel }: Props & { onCancel: () => void
         merge.mutate({ issueIds: [issue.id, ...picked.keys()], into: issue.id }, { onSuccess: onMerged });
       }}
     >
-      <Field label={`Search the issues of ${issue.projectName} by title`}>
-        <Input type="search" value={search} onChange={(event) => setSearch(event.target.value)} autoFocus />
+      <Field label={`Search the issues of ${issue.projectName}`}>
+        <Input
+          type="search"
+          value={typed}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            setSearch(event.target.value);
+          }}
+          autoFocus
+        />
       </Field>
       <IssuePicker
         projectId={issue.projectId}

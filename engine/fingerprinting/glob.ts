@@ -1,6 +1,15 @@
+import { BoundedCache } from "@/engine/event/bounded-cache";
+import { globTokens, starCount } from "./glob-tokens";
+import { linearGlobMatcher } from "./glob-linear";
+
 // Glob matching as Sentry's rule matchers use it: `*`, `?`, `[…]` classes and `\` escapes; with
 // `doubleStar`, `*` and `?` stop at `/` and `**` crosses directories (paths). Compiled patterns
 // are cached because the same few hundred default rules run against every frame.
+//
+// A pattern with two or more stars is not run as a regular expression: a backtracking engine takes
+// time that grows with the value's length to the power of the stars (`*a*a*b` against 8 KB of `a`
+// runs for seconds), and a project's own rules, typed by a person, run on every event. Those
+// patterns go through glob-linear.ts, whose time is the value's length times the pattern's.
 
 export interface GlobOptions {
   doubleStar?: boolean;
@@ -8,7 +17,11 @@ export interface GlobOptions {
   pathNormalize?: boolean;
 }
 
-const cache = new Map<string, RegExp>();
+export type GlobMatcher = (value: string) => boolean;
+
+// Patterns come from the built-in rules and from projects' rules (and the console's previews of
+// rules being typed), so the cache is bounded like the event caches.
+const cache = new BoundedCache<GlobMatcher>({ maxEntries: 5_000, maxChars: 500_000, maxKeyLength: 1_024 });
 
 function escapeRe(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
@@ -16,52 +29,46 @@ function escapeRe(ch: string): string {
 
 function translate(pattern: string, doubleStar: boolean): string {
   let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === "\\" && i + 1 < pattern.length) {
-      re += escapeRe(pattern[++i] as string);
-    } else if (ch === "*") {
-      if (doubleStar && pattern[i + 1] === "*") {
-        re += ".*";
-        i++;
-      } else {
-        re += doubleStar ? "[^/]*" : ".*";
-      }
-    } else if (ch === "?") {
-      re += doubleStar ? "[^/]" : ".";
-    } else if (ch === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) {
-        re += "\\[";
-        continue;
-      }
-      let body = pattern.slice(i + 1, close);
-      let negate = false;
-      if (body.startsWith("!")) {
-        negate = true;
-        body = body.slice(1);
-      }
-      re += `[${negate ? "^" : ""}${body.replace(/[\\\]^]/g, (m) => `\\${m}`)}]`;
-      i = close;
-    } else {
-      re += escapeRe(ch);
+  for (const token of globTokens(pattern, doubleStar)) {
+    switch (token.kind) {
+      case "literal":
+        re += escapeRe(token.char);
+        break;
+      case "any":
+        re += doubleStar ? "[^/]" : ".";
+        break;
+      case "class":
+        re += token.source;
+        break;
+      case "star":
+        re += token.crossesSlash ? ".*" : "[^/]*";
+        break;
     }
   }
   return re;
 }
 
-export function compileGlob(pattern: string, opts: GlobOptions = {}): RegExp {
+function compile(pattern: string, opts: GlobOptions): GlobMatcher {
+  const doubleStar = opts.doubleStar === true;
+  const ignoreCase = opts.ignoreCase === true;
+  if (starCount(pattern, doubleStar) >= 2)
+    return linearGlobMatcher(globTokens(pattern, doubleStar), { doubleStar, ignoreCase });
+  const re = new RegExp(`^(?:${translate(pattern, doubleStar)})$`, ignoreCase ? "is" : "s");
+  return (value) => re.test(value);
+}
+
+export function compileGlob(pattern: string, opts: GlobOptions = {}): GlobMatcher {
   const key = `${opts.doubleStar ? 1 : 0}${opts.ignoreCase ? 1 : 0}${opts.pathNormalize ? 1 : 0}${pattern}`;
-  let re = cache.get(key);
-  if (!re) {
+  let matcher = cache.get(key);
+  if (!matcher) {
     const pat = opts.pathNormalize ? pattern.replace(/\\(?![*?[\]\\{}])/g, "/") : pattern;
-    re = new RegExp(`^(?:${translate(pat, opts.doubleStar === true)})$`, opts.ignoreCase ? "is" : "s");
-    cache.set(key, re);
+    matcher = compile(pat, opts);
+    cache.set(key, matcher);
   }
-  return re;
+  return matcher;
 }
 
 export function globMatch(value: string, pattern: string, opts: GlobOptions = {}): boolean {
   const v = opts.pathNormalize ? value.replaceAll("\\", "/") : value;
-  return compileGlob(pattern, opts).test(v);
+  return compileGlob(pattern, opts)(v);
 }

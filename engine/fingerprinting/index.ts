@@ -16,6 +16,7 @@ export type { GroupingComponent } from "./component";
 export type { FingerprintRule } from "./rules/types";
 export { parseFingerprintRules, FingerprintRuleParseError } from "./rules/parser";
 export { parseEnhancements, EnhancementParseError } from "./enhancements/parser";
+export { RulesTextError, type RulesTextLimits } from "./rules-text";
 
 export type VariantType =
   | "component"

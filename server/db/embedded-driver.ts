@@ -1,5 +1,6 @@
 import "server-only";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlDriver, SqlSession } from "./driver";
@@ -10,7 +11,7 @@ export interface EmbeddedDriver extends SqlDriver {
 }
 
 /**
- * Opens the embedded PostgreSQL (PGlite + pgvector). With a directory, takes its owner lock first;
+ * Opens the embedded PostgreSQL (PGlite + pgvector, and pg_trgm for the issue stream's search). With a directory, takes its owner lock first;
  * `memory://` gives a throw-away database (tests).
  */
 export async function openEmbeddedDriver(dataDir: string | "memory://", role: string): Promise<EmbeddedDriver> {
@@ -18,7 +19,7 @@ export async function openEmbeddedDriver(dataDir: string | "memory://", role: st
   const lock = inMemory ? null : acquireDataDirLock(dataDir, role);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector } });
+    pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector, pg_trgm } });
   } catch (error) {
     lock?.release();
     throw error;

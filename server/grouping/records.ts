@@ -23,11 +23,14 @@ export interface SearchOptions {
    * cannot see yet (indexed before the project moved, not backfilled), never overruling what the next model judged.
    */
   unseenBy?: GroupingModel;
+  /** Only records stored before this time (a preview asking what a past call would have found). */
+  storedBefore?: Date;
 }
 
-/** The SQL condition of SearchOptions.unseenBy (nothing when unset). */
+/** The SQL conditions of SearchOptions.unseenBy and storedBefore (nothing when unset). */
 export function unseenCondition(options: SearchOptions): Prisma.Sql {
-  return options.unseenBy ? Prisma.sql`AND ${vectorColumn(options.unseenBy.column)} IS NULL` : Prisma.empty;
+  const unseen = options.unseenBy ? Prisma.sql`AND ${vectorColumn(options.unseenBy.column)} IS NULL` : Prisma.empty;
+  return options.storedBefore ? Prisma.sql`${unseen} AND created_at < ${options.storedBefore}` : unseen;
 }
 
 /** For this transaction: a wider HNSW search, and an iterative scan that keeps going until enough rows pass the filters, in order. */
@@ -56,6 +59,19 @@ export async function searchNeighbours(tx: Transaction, options: SearchOptions):
      ORDER BY ${column} <=> ${query}::vector
      LIMIT ${options.limit}`;
   return rows.map((row) => ({ hash: row.hash, distance: Number(row.distance) }));
+}
+
+/** The vector a model stored for a hash of a project, or null when it has none. */
+export async function storedVector(
+  tx: Transaction,
+  projectId: number,
+  hash: string,
+  model: GroupingModel,
+): Promise<number[] | null> {
+  const column = vectorColumn(model.column);
+  const [row] = await tx.$queryRaw<{ embedding: string | null }[]>`
+    SELECT ${column}::text AS embedding FROM grouping_records WHERE project_id = ${projectId} AND hash = ${hash}`;
+  return row?.embedding ? parseVector(row.embedding) : null;
 }
 
 /** Approximate candidates from the index, re-scored exactly in double precision, then cut at the radius. */

@@ -15,7 +15,7 @@ import { recordDecision, type DecisionInput } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
 import { groupingModels } from "./default-models";
 import { projectIdOf, registeredProjectId } from "./project-ids";
-import { groupingThreshold } from "./thresholds";
+import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./thresholds";
 import {
   deleteProjectRecords,
   deleteRecordsByHash,
@@ -102,6 +102,11 @@ export interface GroupingCallOptions {
    * that an event that is not stored leaves no decision for the dashboards to count.
    */
   deferDecision?: boolean;
+  /**
+   * A project's own threshold for one model (its grouping settings), which replaces whatever the request or the
+   * model's calibration says whenever that model answers; the other model keeps its own.
+   */
+  thresholdOverride?: ThresholdOverride | null;
 }
 
 export interface GroupingCallResult extends SimilarIssuesAnswer {
@@ -140,12 +145,14 @@ export async function groupingCall(
   const call = withCallDefaults(input);
   const record = options.record ?? true;
   const started = performance.now();
+  const thresholdOf = (model: GroupingModel) =>
+    projectThreshold(options.thresholdOverride, model) ?? groupingThreshold(call.threshold, model, call.platform);
   const requested = modelOf(models, call.model);
   const prisma = await db();
 
   if (call.trainingMode) {
     const vector = await embedOne(models, requested, call.stacktrace);
-    const threshold = groupingThreshold(call.threshold, requested, call.platform);
+    const threshold = thresholdOf(requested);
     let decision: DecisionInput | null = null;
     const decisionId = await prisma.$transaction(async (tx) => {
       await upsertEmbeddings(tx, {
@@ -180,7 +187,7 @@ export async function groupingCall(
     call,
     requested,
     await embedOne(models, requested, call.stacktrace),
-    groupingThreshold(call.threshold, requested, call.platform),
+    thresholdOf(requested),
   );
   const computed = [answer];
   const stable = models.stable();
@@ -190,7 +197,7 @@ export async function groupingCall(
     !call.skipFallback &&
     stable.version !== requested.version;
   if (fallback) {
-    const stableThreshold = groupingThreshold(call.threshold, stable, call.platform);
+    const stableThreshold = thresholdOf(stable);
     // The stable model answers only for issues the requested one has no vector of (indexed before the project
     // moved, not backfilled yet): where the requested model looked and found nothing near, its "no" stands.
     const stableVector = await embedOne(models, stable, call.stacktrace);

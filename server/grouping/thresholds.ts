@@ -1,4 +1,5 @@
 import "server-only";
+import { AI_THRESHOLD_OVERRIDE_MAX } from "@/lib/contracts/grouping-settings";
 import type { GroupingModel } from "./models";
 
 /**
@@ -29,4 +30,22 @@ export function groupingThreshold(
 ): number {
   if (requested === undefined || requested === SENTRY_DEFAULT_THRESHOLD) return modelThreshold(model, platform);
   return requested;
+}
+
+/** A project's own threshold for one model (server/grouping-settings), bounded by AI_THRESHOLD_OVERRIDE_MAX. */
+export interface ThresholdOverride {
+  model: string;
+  threshold: number;
+}
+
+/**
+ * The project's threshold when its override is for this model, else undefined (the model's own applies). A stored
+ * value past the documented maximum is never used as it is: it is cut to the maximum.
+ */
+export function projectThreshold(
+  override: ThresholdOverride | null | undefined,
+  model: GroupingModel,
+): number | undefined {
+  if (!override || override.model !== model.version) return undefined;
+  return Math.min(Math.max(override.threshold, 0), AI_THRESHOLD_OVERRIDE_MAX);
 }

@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { lazyBody } from "../testing/lazy-body";
 import { bodyChunks, readBodyBytes, utf8Text } from "./body";
+import { rejection } from "../testing/rejection";
 
 const KiB = 1024;
 
 function post(body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
   const init: RequestInit & { duplex: "half" } = { method: "POST", body, headers, duplex: "half" };
   return new Request("http://localhost/api/x", init);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
-  const error = await promise.then(
-    () => {
-      throw new Error("accepted");
-    },
-    (reason: unknown) => reason,
-  );
-  return error as { status: number; code: string; message: string };
 }
 
 describe("readBodyBytes", () => {

@@ -7,6 +7,7 @@ import type { DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { groupingCall, type ShadowAnswer } from "../grouping/service";
+import type { ThresholdOverride } from "../grouping/thresholds";
 import { logger } from "../logger";
 import type { ProjectGroupingFlags } from "./flags";
 
@@ -26,13 +27,14 @@ export type AiOutcome =
 /**
  * The AI fallback for an event no fingerprint matched: the project's model decides (with the next→stable fallback),
  * and the other model answers read-only on the same text (the shadow decision), so v1 and v2 compare on identical
- * traffic. When the AI step fails (the model cannot run), the event is kept apart rather than lost.
+ * traffic. A project's threshold override (its grouping settings) replaces the calibrated threshold of the model it
+ * names. When the AI step fails (the model cannot run), the event is kept apart rather than lost.
  */
 export async function runAiStep(
   projectId: number,
   event: SentryEvent,
   fingerprint: FingerprintResult,
-  flags: ProjectGroupingFlags,
+  flags: ProjectGroupingFlags & { thresholdOverride?: ThresholdOverride | null },
   allModels: GroupingModels = groupingModels(),
 ): Promise<AiOutcome> {
   // The shadow, the live call and its fallback embed the same text: each model embeds it once.
@@ -56,11 +58,13 @@ export async function runAiStep(
     const shadowCall = shadowModel
       ? groupingCall({ ...call, model: shadowModel.version, readOnly: true, skipFallback: true }, models, {
           record: false,
+          thresholdOverride: flags.thresholdOverride,
         })
       : undefined;
     const [live, shadowAnswer] = await Promise.all([
       groupingCall({ ...call, model: flags.model, skipFallback: flags.skipFallback }, models, {
         deferDecision: true,
+        thresholdOverride: flags.thresholdOverride,
       }),
       shadowCall,
     ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseEvent, type SentryEvent } from "@/engine/event/schema";
+import { parseEvent } from "@/engine/event/schema";
 import { setUpTestDatabase } from "../testing/test-environment";
+import { pythonErrorEvent } from "../testing/events";
 import { fixtureModels } from "../testing/fixture-models";
 import { writeProjectFlags } from "../rollout/flags";
 import { ingestEvent } from "./pipeline";
@@ -32,33 +33,6 @@ async function moveToV2(projectId: number): Promise<void> {
   );
 }
 
-function pythonEvent(options: { id?: string; type?: string; value?: string; functions: string[] }): SentryEvent {
-  const parsed = parseEvent({
-    event_id: options.id,
-    platform: "python",
-    exception: {
-      values: [
-        {
-          type: options.type ?? "ValueError",
-          value: options.value ?? "bad input",
-          stacktrace: {
-            frames: options.functions.map((fn, i) => ({
-              function: fn,
-              module: `app.${fn}`,
-              filename: `app/${fn}.py`,
-              lineno: 10 + i,
-              context_line: `    ${fn}()`,
-              in_app: true,
-            })),
-          },
-        },
-      ],
-    },
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.event;
-}
-
 const decisions = (projectId: number) =>
   database.prisma.groupingDecision.findMany({ where: { projectId }, orderBy: { id: "asc" } });
 
@@ -79,9 +53,9 @@ async function whileEventsAreRefused(projectId: number, work: () => Promise<void
 describe("the ingest pipeline", () => {
   it("puts events with the same fingerprint in one issue, and stores an event id once", async () => {
     const p = await project();
-    const first = await ingestEvent(p, pythonEvent({ id: "a".repeat(32), functions: ["main", "handle"] }));
-    const second = await ingestEvent(p, pythonEvent({ id: "b".repeat(32), functions: ["main", "handle"] }));
-    const again = await ingestEvent(p, pythonEvent({ id: "a".repeat(32), functions: ["main", "handle"] }));
+    const first = await ingestEvent(p, pythonErrorEvent({ id: "a".repeat(32), functions: ["main", "handle"] }));
+    const second = await ingestEvent(p, pythonErrorEvent({ id: "b".repeat(32), functions: ["main", "handle"] }));
+    const again = await ingestEvent(p, pythonErrorEvent({ id: "a".repeat(32), functions: ["main", "handle"] }));
     expect(first).toMatchObject({ method: "new", duplicate: false });
     expect(second).toMatchObject({ method: "fingerprint", groupId: first.groupId, duplicate: false });
     expect(again).toMatchObject({ duplicate: true, groupId: first.groupId });
@@ -92,11 +66,11 @@ describe("the ingest pipeline", () => {
 
   it("merges a different stack into an issue when the AI step finds it close, and records the shadow decision", async () => {
     const p = await project("v1");
-    const original = await ingestEvent(p, pythonEvent({ functions: ["main", "checkout", "charge"] }));
-    const viaOtherPath = await ingestEvent(p, pythonEvent({ functions: ["worker", "retry", "charge"] }));
+    const original = await ingestEvent(p, pythonErrorEvent({ functions: ["main", "checkout", "charge"] }));
+    const viaOtherPath = await ingestEvent(p, pythonErrorEvent({ functions: ["worker", "retry", "charge"] }));
     const unrelated = await ingestEvent(
       p,
-      pythonEvent({ type: "KeyError", value: "'sku'", functions: ["main", "cart"] }),
+      pythonErrorEvent({ type: "KeyError", value: "'sku'", functions: ["main", "cart"] }),
     );
     expect(original.method).toBe("new");
     expect(viaOtherPath).toMatchObject({ method: "ai", groupId: original.groupId });
@@ -148,10 +122,10 @@ describe("the ingest pipeline", () => {
 
   it("asks v2 for a v2 project, falls back to v1 while v2's index is empty, and backfills v2 from known hashes", async () => {
     const p = await project("v1");
-    const first = await ingestEvent(p, pythonEvent({ functions: ["main", "sync"] }));
+    const first = await ingestEvent(p, pythonErrorEvent({ functions: ["main", "sync"] }));
     // The project moves to v2: the known hash has only a v1 embedding.
     await moveToV2(p.id);
-    const repeat = await ingestEvent(p, pythonEvent({ functions: ["main", "sync"] }));
+    const repeat = await ingestEvent(p, pythonErrorEvent({ functions: ["main", "sync"] }));
     expect(repeat).toMatchObject({ method: "fingerprint", groupId: first.groupId });
     const training = await decisions(p.id);
     expect(training.at(-1)).toMatchObject({ trainingMode: true, modelRequested: "v2" });
@@ -162,12 +136,12 @@ describe("the ingest pipeline", () => {
     const hash = await database.prisma.groupHash.findFirstOrThrow({ where: { projectId: p.id } });
     expect(hash.latestTrainingModel).toBe("v2");
     // A third event of the same hash sends no second training call.
-    await ingestEvent(p, pythonEvent({ functions: ["main", "sync"] }));
+    await ingestEvent(p, pythonErrorEvent({ functions: ["main", "sync"] }));
     expect((await decisions(p.id)).filter((d) => d.trainingMode)).toHaveLength(1);
 
     const other = await project("v2");
-    await ingestEvent(other, pythonEvent({ type: "OSError", value: "disk", functions: ["a"] }));
-    const merged = await ingestEvent(other, pythonEvent({ type: "OSError", value: "disk", functions: ["b"] }));
+    await ingestEvent(other, pythonErrorEvent({ type: "OSError", value: "disk", functions: ["a"] }));
+    const merged = await ingestEvent(other, pythonErrorEvent({ type: "OSError", value: "disk", functions: ["b"] }));
     expect(merged.method).toBe("ai");
     const [, merge] = await decisions(other.id);
     // The first event indexed both models (v2 found nothing, v1 answered), so v2 itself finds the second.
@@ -184,13 +158,15 @@ describe("the ingest pipeline", () => {
     const p = await project("v2");
     // An injected failure of the event's write (the AI step has run by then), as a payload PostgreSQL refuses did.
     await whileEventsAreRefused(p.id, () =>
-      expect(ingestEvent(p, pythonEvent({ functions: ["main", "upload"] }))).rejects.toThrow(/refused by the test/),
+      expect(ingestEvent(p, pythonErrorEvent({ functions: ["main", "upload"] }))).rejects.toThrow(
+        /refused by the test/,
+      ),
     );
     expect(await decisions(p.id)).toEqual([]);
     expect(await database.prisma.group.count({ where: { projectId: p.id } })).toBe(0);
 
     // Sent again once the write works, the event is stored with exactly one decision, tied to it.
-    const stored = await ingestEvent(p, pythonEvent({ functions: ["main", "upload"] }));
+    const stored = await ingestEvent(p, pythonErrorEvent({ functions: ["main", "upload"] }));
     const event = await database.prisma.event.findFirstOrThrow({ where: { projectId: p.id } });
     expect(stored.method).toBe("new");
     expect(await decisions(p.id)).toMatchObject([{ eventId: event.id, modelRequested: "v2", trainingMode: false }]);
@@ -198,13 +174,15 @@ describe("the ingest pipeline", () => {
 
   it("records a training-mode call with the event that triggered it, never without it", async () => {
     const p = await project("v1");
-    await ingestEvent(p, pythonEvent({ functions: ["main", "export"] }));
+    await ingestEvent(p, pythonErrorEvent({ functions: ["main", "export"] }));
     await moveToV2(p.id);
     await whileEventsAreRefused(p.id, () =>
-      expect(ingestEvent(p, pythonEvent({ functions: ["main", "export"] }))).rejects.toThrow(/refused by the test/),
+      expect(ingestEvent(p, pythonErrorEvent({ functions: ["main", "export"] }))).rejects.toThrow(
+        /refused by the test/,
+      ),
     );
     expect((await decisions(p.id)).filter((d) => d.trainingMode)).toEqual([]);
-    await ingestEvent(p, pythonEvent({ functions: ["main", "export"] }));
+    await ingestEvent(p, pythonErrorEvent({ functions: ["main", "export"] }));
     expect((await decisions(p.id)).filter((d) => d.trainingMode)).toHaveLength(1);
   });
 });

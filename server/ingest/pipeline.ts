@@ -11,6 +11,7 @@ import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
+import { projectGroupingSettings } from "./project-settings";
 import { projectsById, projectsByKey } from "./project-cache";
 import { knownGroupHash, placeEventInGroup } from "./group-placement";
 import type { IngestProject, IngestResult } from "./types";
@@ -70,7 +71,9 @@ export async function ingestEvent(
   const eventId = normaliseEventId(bounded.event_id);
   const platform = bounded.platform || project.platform || "other";
   const stored = { ...bounded, event_id: eventId, platform };
-  const fingerprint = fingerprintEvent(stored);
+  // The project's own rules (its grouping settings, from the ingest cache that a save invalidates).
+  const settings = await projectGroupingSettings(project.id);
+  const fingerprint = fingerprintEvent(stored, settings.fingerprint);
   const hashes = fingerprint.hashes.length ? fingerprint.hashes : [eventId];
   const receivedAt = eventTime(stored, now);
 
@@ -95,7 +98,13 @@ export async function ingestEvent(
       training = await sendTrainingCall(project.id, stored, fingerprint, known.hash, next.version, models);
     }
   } else {
-    ai = await runAiStep(project.id, stored, fingerprint, flags, models);
+    ai = await runAiStep(
+      project.id,
+      stored,
+      fingerprint,
+      { ...flags, thresholdOverride: settings.aiThreshold },
+      models,
+    );
   }
 
   try {

@@ -2,10 +2,11 @@ import "server-only";
 import type { IssueDetailResponse, WhyGrouped } from "@/lib/contracts/issues";
 import { describeBoundNotes } from "@/engine/event/bound-notes";
 import { parseEvent } from "@/engine/event/schema";
-import { fingerprintEvent } from "@/engine/fingerprinting";
+import { fingerprintEvent, type FingerprintOptions } from "@/engine/fingerprinting";
 import { db } from "../db";
+import { fingerprintOptionsOf, settingsOf } from "../grouping-settings/stored";
+import { describeCreation } from "./creation";
 import { missingIssueError } from "./merge/issue-lookup";
-import { describeCreation } from "./project-issues";
 
 type EventRow = {
   id: number;
@@ -32,11 +33,14 @@ type EventRow = {
   }[];
 };
 
-/** Why this event is in this issue: the fingerprint tree that matched, or the AI decision, or why neither applied. */
-function whyGrouped(event: EventRow, groupHashes: Set<string>): WhyGrouped {
+/**
+ * Why this event is in this issue: the fingerprint tree that matched (under the project's rules of now), or the AI
+ * decision, or why neither applied.
+ */
+function whyGrouped(event: EventRow, groupHashes: Set<string>, rules: FingerprintOptions): WhyGrouped {
   const parsed = parseEvent(event.payload);
   const variants = parsed.ok
-    ? Object.entries(fingerprintEvent(parsed.event).variants).map(([name, variant]) => ({
+    ? Object.entries(fingerprintEvent(parsed.event, rules).variants).map(([name, variant]) => ({
         name,
         hash: variant.hash,
         type: variant.type,
@@ -98,6 +102,7 @@ export async function getIssueDetail(issueId: number): Promise<IssueDetailRespon
   ]);
   const count = (method: string) => counts.find((c) => c.groupingMethod === method)?._count ?? 0;
   const groupHashes = new Set(group.hashes.map((h) => h.hash));
+  const rules = fingerprintOptionsOf(settingsOf(group.project));
   return {
     issue: {
       id: group.id,
@@ -109,14 +114,13 @@ export async function getIssueDetail(issueId: number): Promise<IssueDetailRespon
       aiMergedEvents: count("ai"),
       firstSeen: group.firstSeen.toISOString(),
       lastSeen: group.lastSeen.toISOString(),
-      creation: group.splitFromId
-        ? { kind: "split", detail: `Split off issue ${group.splitFromId}: a person unmerged its hashes from it.` }
-        : describeCreation({
-            first_method: first?.groupingMethod ?? null,
-            ineligible_reason: first?.aiIneligibleReason ?? null,
-            decision_model: first?.decisions[0]?.modelUsed ?? null,
-            decision_threshold: first?.decisions[0]?.threshold ?? null,
-          }),
+      creation: describeCreation({
+        first_method: first?.groupingMethod ?? null,
+        ineligible_reason: first?.aiIneligibleReason ?? null,
+        decision_model: first?.decisions[0]?.modelUsed ?? null,
+        decision_threshold: first?.decisions[0]?.threshold ?? null,
+        split_from_id: group.splitFromId,
+      }),
     },
     hashes: group.hashes.map((h) => ({
       hash: h.hash,
@@ -135,7 +139,7 @@ export async function getIssueDetail(issueId: number): Promise<IssueDetailRespon
       title: event.title,
       release: ((event.payload as { release?: unknown }).release as string | undefined) ?? null,
       trimmed: describeBoundNotes((event.payload as { errors?: unknown }).errors),
-      whyGrouped: whyGrouped(event as unknown as EventRow, groupHashes),
+      whyGrouped: whyGrouped(event as unknown as EventRow, groupHashes, rules),
     })),
   };
 }

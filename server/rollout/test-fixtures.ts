@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { PrismaClient } from "../db/client";
+import { pythonErrorEvent } from "../testing/events";
 import { ingestEvent } from "../ingest/pipeline";
 
 /** Test data for the rollout tests: projects and events sent through the real ingest pipeline. */
@@ -19,29 +20,7 @@ export async function createProject(prisma: PrismaClient, options: { model?: "v1
 
 /** A Python event whose exception header ("Type: value") decides its fixture embedding. */
 export function pythonEvent(type: string, value: string, functions = ["main", "handle"]): SentryEvent {
-  const parsed = parseEvent({
-    platform: "python",
-    exception: {
-      values: [
-        {
-          type,
-          value,
-          stacktrace: {
-            frames: functions.map((fn, i) => ({
-              function: fn,
-              module: `app.${fn}`,
-              filename: `app/${fn}.py`,
-              lineno: 10 + i,
-              context_line: `    ${fn}()`,
-              in_app: true,
-            })),
-          },
-        },
-      ],
-    },
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.event;
+  return pythonErrorEvent({ type, value, functions });
 }
 
 /** An event without a stack trace: fingerprinted, never sent to the AI step (ineligible). */

@@ -1,11 +1,12 @@
 import type { Action, EnhancementRule, FlagKey, FrameMatcher, MatcherKey } from "./rule";
 import { compileMatcher } from "./rule";
-import { parseRulesText } from "../rules-text";
+import { parseRulesText, patternTooLong, RulesTextError, type RulesTextLimits } from "../rules-text";
 
 // Parser for the stack trace rules syntax (one rule per line, `#` comments):
 //   [ caller-matcher ] | matcher… | [ callee-matcher ]  action…
 
-export class EnhancementParseError extends Error {}
+/** A stack trace rule that cannot be read, with the line and column where it goes wrong. */
+export class EnhancementParseError extends RulesTextError {}
 
 const MATCHER_KEYS: Record<string, MatcherKey> = {
   "stack.module": "module",
@@ -33,45 +34,69 @@ function unescapeQuoted(s: string): string {
   return s.replace(/\\(.)/g, (_, c: string) => (c === '"' || c === "\\" ? c : `\\${c}`));
 }
 
+interface Token {
+  text: string;
+  /** Where it starts in its line (from 0). */
+  at: number;
+}
+
 /** Splits a line into tokens, keeping quoted strings whole and `[`, `]`, `|` separate. */
-function tokenize(line: string): string[] {
-  const tokens: string[] = [];
+function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
   let cur = "";
+  let start = 0;
   const flush = () => {
-    if (cur) tokens.push(cur);
+    if (cur) tokens.push({ text: cur, at: start });
     cur = "";
+  };
+  const add = (ch: string, at: number) => {
+    if (!cur) start = at;
+    cur += ch;
   };
   for (let i = 0; i < line.length; i++) {
     const ch = line[i] as string;
     if (ch === '"') {
-      const start = i;
+      const open = i;
       for (i++; i < line.length && line[i] !== '"'; i++) if (line[i] === "\\") i++;
-      cur += line.slice(start, i + 1);
+      if (!cur) start = open;
+      cur += line.slice(open, i + 1);
     } else if (/\s/.test(ch)) {
       flush();
     } else if (ch === "#" && cur === "") {
       break;
     } else if ((ch === "[" && cur === "") || ch === "]" || (ch === "|" && cur === "")) {
       flush();
-      tokens.push(ch);
+      tokens.push({ text: ch, at: i });
     } else {
-      cur += ch;
+      add(ch, i);
     }
   }
   flush();
   return tokens;
 }
 
-function parseMatcher(token: string, offset: -1 | 0 | 1, lineNo: number): FrameMatcher {
-  const m = MATCHER.exec(token);
-  if (!m) throw new EnhancementParseError(`line ${lineNo}: invalid matcher "${token}"`);
+function parseMatcher(
+  token: Token | undefined,
+  offset: -1 | 0 | 1,
+  fail: (at: number, reason: string) => EnhancementParseError,
+  limits: RulesTextLimits | undefined,
+  lineEnd: number,
+): FrameMatcher {
+  if (!token) throw fail(lineEnd, "expected a matcher such as module:foo.* here");
+  const m = MATCHER.exec(token.text);
+  if (!m)
+    throw fail(token.at, `expected a matcher such as module:foo.* or an action such as -app, found "${token.text}"`);
   const rawKey = (m[2] as string).replace(/^"|"$/g, "");
   const key = MATCHER_KEYS[rawKey];
-  if (!key) throw new EnhancementParseError(`line ${lineNo}: unknown matcher "${rawKey}"`);
+  if (!key) throw fail(token.at + (m[1] as string).length, `unknown matcher "${rawKey}"`);
   let pattern = m[3] as string;
-  if (pattern.startsWith('"') && pattern.endsWith('"') && pattern.length >= 2) {
+  const patternAt = token.at + token.text.length - pattern.length;
+  if (pattern.startsWith('"')) {
+    if (!pattern.endsWith('"') || pattern.length < 2) throw fail(patternAt, "the quoted pattern has no closing quote");
     pattern = unescapeQuoted(pattern.slice(1, -1));
   }
+  const tooLong = patternTooLong(pattern, limits);
+  if (tooLong) throw fail(patternAt, tooLong);
   const base = { key, pattern, negated: m[1] === "!", offset };
   return { ...base, test: compileMatcher(base) };
 }
@@ -90,23 +115,30 @@ function describeAction(a: Action): string {
   return `${range}${a.flag ? "+" : "-"}${a.key}`;
 }
 
-function parseLine(line: string, lineNo: number): EnhancementRule | null {
+function parseLine(line: string, lineNo: number, limits: RulesTextLimits | undefined): EnhancementRule | null {
+  const fail = (at: number, reason: string) => new EnhancementParseError(lineNo, at + 1, reason);
   const tokens = tokenize(line);
   if (tokens.length === 0) return null;
+  const text = (i: number) => tokens[i]?.text;
+  const end = line.trimEnd().length;
   const matchers: FrameMatcher[] = [];
   const actions: Action[] = [];
   let i = 0;
-  if (tokens[0] === "[") {
-    if (tokens[2] !== "]" || tokens[3] !== "|") throw new EnhancementParseError(`line ${lineNo}: bad caller matcher`);
-    matchers.push(parseMatcher(tokens[1] ?? "", -1, lineNo));
+  if (text(0) === "[") {
+    if (text(2) !== "]" || text(3) !== "|") {
+      throw fail(tokens[2]?.at ?? end, 'a caller matcher is written "[ matcher ] |"');
+    }
+    matchers.push(parseMatcher(tokens[1], -1, fail, limits, end));
     i = 4;
   }
   for (; i < tokens.length; i++) {
-    const t = tokens[i] as string;
+    const token = tokens[i] as Token;
+    const t = token.text;
     if (t === "|") {
-      if (tokens[i + 1] !== "[" || tokens[i + 3] !== "]")
-        throw new EnhancementParseError(`line ${lineNo}: bad callee matcher`);
-      matchers.push(parseMatcher(tokens[i + 2] ?? "", 1, lineNo));
+      if (text(i + 1) !== "[" || text(i + 3) !== "]") {
+        throw fail(token.at, 'a callee matcher is written "| [ matcher ]"');
+      }
+      matchers.push(parseMatcher(tokens[i + 2], 1, fail, limits, end));
       i += 3;
       continue;
     }
@@ -119,19 +151,19 @@ function parseLine(line: string, lineNo: number): EnhancementRule | null {
     const v = VAR_ACTION.exec(t);
     if (v && !t.includes(":")) {
       const name = v[1] as string;
-      if (!VARS.has(name)) throw new EnhancementParseError(`line ${lineNo}: unknown variable "${name}"`);
+      if (!VARS.has(name)) throw fail(token.at, `unknown variable "${name}"`);
       const value = v[2] as string;
       if ((name === "max-frames" || name === "min-frames") && !/^\d+$/.test(value)) {
-        throw new EnhancementParseError(`line ${lineNo}: invalid value "${value}" for "${name}"`);
+        throw fail(token.at + name.length + 1, `invalid value "${value}" for "${name}" (a whole number)`);
       }
       actions.push({ kind: "var", name: name as "category", value });
       continue;
     }
-    if (actions.length > 0) throw new EnhancementParseError(`line ${lineNo}: matcher "${t}" after actions`);
-    matchers.push(parseMatcher(t, 0, lineNo));
+    if (actions.length > 0) throw fail(token.at, `the matcher "${t}" comes after the actions`);
+    matchers.push(parseMatcher(token, 0, fail, limits, end));
   }
-  if (actions.length === 0) throw new EnhancementParseError(`line ${lineNo}: rule has no actions`);
-  if (matchers.length === 0) throw new EnhancementParseError(`line ${lineNo}: rule has no matchers`);
+  if (actions.length === 0) throw fail(end, "the rule has no actions (such as -app or +group)");
+  if (matchers.length === 0) throw fail(tokens[0]?.at ?? 0, "the rule has no matchers");
   const description = [...matchers.map(describeMatcher), ...actions.map(describeAction)].join(" ");
   const family = matchers.find((m) => m.key === "family" && m.offset === 0 && !m.negated);
   const families = family && !family.pattern.split(",").includes("all") ? new Set(family.pattern.split(",")) : null;
@@ -147,7 +179,10 @@ function parseLine(line: string, lineNo: number): EnhancementRule | null {
   };
 }
 
-/** Parses rules text; throws `EnhancementParseError` naming the line of the first bad rule. */
-export function parseEnhancements(text: string): EnhancementRule[] {
-  return parseRulesText(text, parseLine);
+/**
+ * Parses stack trace rules text; throws an EnhancementParseError naming the line and column of the first bad rule.
+ * With limits (a project's rules), a text, a rule count or a pattern past them is refused too.
+ */
+export function parseEnhancements(text: string, limits?: RulesTextLimits): EnhancementRule[] {
+  return parseRulesText(text, parseLine, limits);
 }

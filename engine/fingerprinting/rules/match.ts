@@ -41,6 +41,11 @@ interface Matcher {
 
 export class UnknownMatcherError extends Error {}
 
+/** Whether a fingerprint rule may use this matcher name (`tags.*` included), negation left out. */
+export function isKnownMatcher(name: string): boolean {
+  return name.startsWith("tags.") ? name.length > 5 : Object.hasOwn(KEYS, name);
+}
+
 function toMatcher([rawKey, pattern]: [string, string]): Matcher {
   const negated = rawKey.startsWith("!");
   const name = rawKey.replace(/^!+/, "");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { auditListResponseSchema, auditQuerySchema } from "../audit";
 import { endpoint } from "../endpoint";
 import { healthResponseSchema } from "../health";
-import { issueDetailResponseSchema, projectIssuesResponseSchema } from "../issues";
+import { issueDetailResponseSchema, issueStreamQuerySchema, issueStreamResponseSchema } from "../issues";
 import { modelListResponseSchema } from "../models";
 import {
   dashboardResponseSchema,
@@ -97,11 +97,14 @@ export const consoleEndpoints = {
   projectIssues: endpoint({
     method: "GET",
     path: "/api/projects/[id]/issues",
-    summary: "A project (with its DSN, not for viewers) and its issues.",
+    summary:
+      "A project's issues, a page at a time: searched (title, culprit, exception type), filtered (how each came to be, " +
+      "model, first seen), sorted (last seen, events, first seen) and paged by a keyset cursor.",
     tag: "projects",
     access: "viewer",
     params: idParamsSchema,
-    response: projectIssuesResponseSchema,
+    query: issueStreamQuerySchema,
+    response: issueStreamResponseSchema,
   }),
   issueDetail: endpoint({
     method: "GET",

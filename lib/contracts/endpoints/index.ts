@@ -1,5 +1,6 @@
 import { endpoint, type Endpoint } from "../endpoint";
 import { consoleEndpoints } from "./console";
+import { groupingSettingsEndpoints } from "./grouping-settings";
 import { issueEndpoints } from "./issues";
 import { groupingEndpoints, ingestEndpoints } from "./machine";
 import { projectEndpoints } from "./projects";
@@ -16,6 +17,7 @@ export const endpoints = {
   ...consoleEndpoints,
   ...issueEndpoints,
   ...projectEndpoints,
+  ...groupingSettingsEndpoints,
   ...reviewEndpoints,
   ...rolloutEndpoints,
   ...groupingEndpoints,

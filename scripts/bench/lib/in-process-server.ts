@@ -18,13 +18,22 @@ export async function installModelsOption(models: string | undefined): Promise<v
   installGroupingModels(fixtureModels);
 }
 
-export async function startBenchServer(): Promise<{ database: Database; url: string; close(): Promise<void> }> {
+/**
+ * The API server over a fresh in-memory embedded database, or over `database` (already migrated and installed as the
+ * process's database), which it closes with itself.
+ */
+export async function startBenchServer(
+  options: { database?: Database } = {},
+): Promise<{ database: Database; url: string; close(): Promise<void> }> {
   process.env.GROUPING_API_SECRET ??= randomBytes(24).toString("hex");
   // The benchmark measures the pipeline, not the per-key rate limit.
   process.env.INGEST_RATE_LIMIT_PER_SECOND = "0";
-  const database = await openDatabase({ dataDir: "memory://", role: "bench" });
-  await migrate(database.driver);
-  setDatabase(database);
+  let database = options.database;
+  if (!database) {
+    database = await openDatabase({ dataDir: "memory://", role: "bench" });
+    await migrate(database.driver);
+    setDatabase(database);
+  }
   const { startApiServer } = await import("../../../server/testing/api-server");
   const api = await startApiServer();
   return {

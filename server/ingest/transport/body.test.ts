@@ -2,6 +2,7 @@ import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeLegacyStoreBody, readDecodedBody } from "./body";
 import { pythonEnvelope, pythonEvent } from "./envelope-fixtures";
+import { rejection } from "../../testing/rejection";
 
 const MiB = 1024 * 1024;
 const limits = { wireBytes: 20 * MiB, decodedBytes: 100 * MiB };
@@ -15,16 +16,6 @@ function post(body: string | Uint8Array | ReadableStream<Uint8Array>, headers: R
     headers,
     duplex: "half",
   } as RequestInit);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
-  const error = await promise.then(
-    () => {
-      throw new Error("accepted");
-    },
-    (reason: unknown) => reason,
-  );
-  return error as { status: number; code: string; message: string };
 }
 
 /** A request body that arrives in chunks, with no Content-Length (a chunked upload). */

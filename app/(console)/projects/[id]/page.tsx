@@ -7,5 +7,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const user = await currentUser();
-  return <ProjectView projectId={id} canManage={user !== null && hasRole(user.role, "admin")} />;
+  return (
+    <ProjectView
+      projectId={id}
+      canManage={user !== null && hasRole(user.role, "admin")}
+      canMerge={user !== null && hasRole(user.role, "labeler")}
+    />
+  );
 }

@@ -1,0 +1,5 @@
+import { validateGroupingRulesHandler } from "@/server/grouping-settings/http";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export const POST = validateGroupingRulesHandler;

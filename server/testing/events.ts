@@ -1,0 +1,39 @@
+import { parseEvent, type SentryEvent } from "@/engine/event/schema";
+
+/** Test events, parsed as the SDK endpoints parse them. */
+
+export interface PythonEventOptions {
+  id?: string;
+  type?: string;
+  value?: string;
+  /** The in-app frames, outermost first, one per function (module app.<fn>, file app/<fn>.py). */
+  functions?: string[];
+}
+
+/** A Python error whose exception header ("Type: value") decides its fixture embedding (fixture-models.ts). */
+export function pythonErrorEvent(options: PythonEventOptions = {}): SentryEvent {
+  const parsed = parseEvent({
+    ...(options.id !== undefined && { event_id: options.id }),
+    platform: "python",
+    exception: {
+      values: [
+        {
+          type: options.type ?? "ValueError",
+          value: options.value ?? "bad input",
+          stacktrace: {
+            frames: (options.functions ?? ["main", "handle"]).map((fn, i) => ({
+              function: fn,
+              module: `app.${fn}`,
+              filename: `app/${fn}.py`,
+              lineno: 10 + i,
+              context_line: `    ${fn}()`,
+              in_app: true,
+            })),
+          },
+        },
+      ],
+    },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.event;
+}
