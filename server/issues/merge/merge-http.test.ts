@@ -113,6 +113,21 @@ describe("POST /api/issues/unmerge", () => {
       `/api/issues/${created.id}`,
     );
     expect(newIssue.body.issue.creation).toMatchObject({ kind: "split", detail: expect.stringContaining(`${issue}`) });
+    const stream = await call<{ issues: { id: number; eventCount: number; creation: { kind: string } }[] }>(
+      viewer,
+      "GET",
+      `/api/projects/${project.id}/issues`,
+    );
+    expect(stream.body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: created.id,
+          eventCount: 2,
+          creation: expect.objectContaining({ kind: "split" }),
+        }),
+        expect.objectContaining({ id: issue, eventCount: 2 }),
+      ]),
+    );
 
     // A SEPARATE label by that user on the AI merge's pair, in the review data and the training export.
     const merged = labels.find((label) => label.decisionId !== null)!;
@@ -195,6 +210,12 @@ describe("POST /api/issues/merge", () => {
     expect(group.timesSeen).toBe(5);
     expect(await database.prisma.event.count({ where: { groupId: kept } })).toBe(5);
     expect(await database.prisma.group.count({ where: { id: gone } })).toBe(0);
+    const stream = await call<{ issues: { id: number; eventCount: number }[] }>(
+      viewer,
+      "GET",
+      `/api/projects/${project.id}/issues`,
+    );
+    expect(stream.body.issues.map(({ id, eventCount }) => ({ id, eventCount }))).toEqual([{ id: kept, eventCount: 5 }]);
 
     // The merged issue's id leads to the one it went into.
     const old = await call(viewer, "GET", `/api/issues/${gone}`);
