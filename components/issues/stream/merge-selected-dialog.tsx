@@ -59,8 +59,9 @@ function MergeForm({
         </ul>
       </fieldset>
       <p className="text-sm text-slate-700">
-        The other {picked.length - 1} {picked.length === 2 ? "issue's" : "issues'"} hashes and events move to the kept
-        one, and their links lead to it. Recorded as your GROUP {picked.length === 2 ? "label" : "labels"}; audited.
+        {picked.length === 2 ? "The other issue's" : `The other ${picked.length - 1} issues'`} hashes and events move to
+        the kept one, and their links lead to it. Recorded as your GROUP {picked.length === 2 ? "label" : "labels"};
+        audited.
       </p>
       <DialogFormActions
         serverError={merge.error?.message}
