@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useProjectQuery } from "@/lib/queries/projects";
 import { ErrorState, LoadingState } from "../ui/states";
 import { DeleteProjectDialog } from "./delete-project-dialog";
 import { RenameProjectForm } from "./rename-project-form";
 import { RotateKeyDialog } from "./rotate-key-dialog";
 
-/** An admin's controls of a project: rename, rotate the DSN key, delete, and a way to its grouping settings. */
+/** An admin's controls of a project: rename, rotate the DSN key, delete (its grouping settings are linked from the page header). */
 export function ProjectSettings({ projectId }: { projectId: number }) {
   const query = useProjectQuery(projectId);
   if (query.isPending) return <LoadingState label="Loading the project's settings…" />;
@@ -19,14 +18,6 @@ export function ProjectSettings({ projectId }: { projectId: number }) {
         Project settings
       </h2>
       <div className="space-y-5">
-        <p className="text-sm">
-          <Link href={`/projects/${project.id}/grouping`} className="font-medium text-indigo-700 hover:underline">
-            Grouping settings
-          </Link>{" "}
-          <span className="text-slate-600">
-            — fingerprint rules, stack trace rules and the AI threshold, with a preview on recent events.
-          </span>
-        </p>
         <RenameProjectForm project={project} />
         <RotateKeyDialog project={project} />
         <DeleteProjectDialog project={project} />

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { formatCount } from "@/lib/format";
 import { useProjectQuery } from "@/lib/queries/projects";
 import { IssueStream } from "../issues/stream/issue-stream";
@@ -29,6 +30,14 @@ export function ProjectView({
       <PageHeader
         title={project.name}
         description={`${project.platform} · ${formatCount(project.issueCount)} issues · ${formatCount(project.eventCount)} events`}
+        actions={
+          <Link
+            href={`/projects/${projectId}/grouping`}
+            className="text-sm font-medium whitespace-nowrap text-indigo-700 hover:underline"
+          >
+            Grouping settings
+          </Link>
+        }
       />
       <ProjectSetup projectId={projectId} />
       <ProjectFlagToggle projectId={projectId} canEdit={canManage} />
