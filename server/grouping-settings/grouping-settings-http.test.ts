@@ -26,14 +26,7 @@ beforeAll(async () => {
   viewer = (await signedInAs("viewer")).cookie;
 });
 
-async function call<T = Record<string, unknown>>(cookie: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
+const call = api.call;
 
 const NO_SETTINGS: GroupingSettingsRequest = { fingerprintRules: "", stackTraceRules: "", aiThresholdOverride: null };
 

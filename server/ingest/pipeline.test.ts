@@ -3,9 +3,9 @@ import { parseEvent } from "@/engine/event/schema";
 import { setUpTestDatabase } from "../testing/test-environment";
 import { pythonErrorEvent } from "../testing/events";
 import { fixtureModels } from "../testing/fixture-models";
-import { writeProjectFlags } from "../rollout/flags";
 import { ingestEvent } from "./pipeline";
 import type { IngestProject } from "./types";
+import { moveProjectToV2 } from "../testing/rollout";
 
 // Models that embed a trace by its exception header: same "Type: value" → distance 0, anything else → far.
 const database = setUpTestDatabase({ models: fixtureModels });
@@ -21,17 +21,7 @@ async function project(model: "v1" | "v2" = "v1"): Promise<IngestProject> {
   return { id, publicKey: created.publicKey, platform: "python" };
 }
 
-/** Moves a project to v2 the way the console does (rollout/flags.ts), which also tells ingest's cache. */
-async function moveToV2(projectId: number): Promise<void> {
-  await database.prisma.$transaction((tx) =>
-    writeProjectFlags(tx, {
-      actor: "system",
-      action: "flag.set",
-      reason: "test",
-      targets: [{ projectId, after: (before) => ({ ...before, grouping_model: "v2" }) }],
-    }),
-  );
-}
+const moveToV2 = (projectId: number) => moveProjectToV2(database, projectId);
 
 const decisions = (projectId: number) =>
   database.prisma.groupingDecision.findMany({ where: { projectId }, orderBy: { id: "asc" } });

@@ -3,11 +3,11 @@ import type { IssueStreamResponse, IssueSummary } from "@/lib/contracts/issues";
 import { decodeIssueCursor, encodeIssueCursor } from "@/lib/contracts/issue-cursor";
 import { ingestEvent } from "../ingest/pipeline";
 import type { IngestProject } from "../ingest/types";
-import { writeProjectFlags } from "../rollout/flags";
 import { fixtureModels } from "../testing/fixture-models";
 import { setUpTestApi } from "../testing/test-environment";
 import { signedInAs } from "../testing/users";
 import { exceptionEvent, messageEvent } from "./testing/stream-events";
+import { moveProjectToV2 } from "../testing/rollout";
 
 // The issue stream over real HTTP, on issues the ingest pipeline made (fixture models: traces with the same
 // "Type: value" header are at distance 0, so a different stack with that header is an AI merge).
@@ -28,16 +28,7 @@ async function newProject(): Promise<IngestProject> {
   return { id, publicKey: created.publicKey, platform: "python" };
 }
 
-async function moveToV2(projectId: number): Promise<void> {
-  await database.prisma.$transaction((tx) =>
-    writeProjectFlags(tx, {
-      actor: "system",
-      action: "flag.set",
-      reason: "test",
-      targets: [{ projectId, after: (before) => ({ ...before, grouping_model: "v2" }) }],
-    }),
-  );
-}
+const moveToV2 = (projectId: number) => moveProjectToV2(database, projectId);
 
 async function get(path: string, cookie = viewer) {
   const response = await fetch(`${api.url}${path}`, { headers: { cookie } });

@@ -19,14 +19,7 @@ beforeAll(async () => {
   admin = await signedInAs("admin");
 });
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { cookie: admin.cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = (method: string, path: string, body?: unknown) => api.call(admin.cookie, method, path, body);
 
 async function create(name: string): Promise<Project> {
   const response = await call("POST", "/api/projects", { name, platform: "python" });

@@ -17,14 +17,7 @@ beforeAll(async () => {
   viewer = (await signedInAs("viewer")).cookie;
 });
 
-async function call(cookie: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = api.call;
 
 async function create(name: string, platform = "node"): Promise<Project> {
   const response = await call(admin, "POST", "/api/projects", { name, platform });

@@ -8,12 +8,15 @@ export interface PythonEventOptions {
   value?: string;
   /** The in-app frames, outermost first, one per function (module app.<fn>, file app/<fn>.py). */
   functions?: string[];
+  /** When it happened (default: when it is sent). */
+  at?: Date;
 }
 
 /** A Python error whose exception header ("Type: value") decides its fixture embedding (fixture-models.ts). */
 export function pythonErrorEvent(options: PythonEventOptions = {}): SentryEvent {
   const parsed = parseEvent({
     ...(options.id !== undefined && { event_id: options.id }),
+    ...(options.at !== undefined && { timestamp: options.at.getTime() / 1000 }),
     platform: "python",
     exception: {
       values: [

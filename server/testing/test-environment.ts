@@ -71,16 +71,37 @@ export function setUpApiServer(options: ApiServerOptions = {}): TestApiServer {
   };
 }
 
+/** A JSON answer of the test API: its status and parsed body. */
+export interface JsonAnswer<T> {
+  status: number;
+  body: T;
+}
+
 /** `setUpTestDatabase` and `setUpApiServer` together: the API routes served over a fresh database. */
-export function setUpTestApi(
-  options: TestDatabaseOptions & ApiServerOptions = {},
-): TestApiServer & { database: Database } {
+export function setUpTestApi(options: TestDatabaseOptions & ApiServerOptions = {}): TestApiServer & {
+  database: Database;
+  /** A JSON request signed in with this session cookie; answers the status and the parsed JSON body. */
+  call<T = Record<string, unknown>>(
+    cookie: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<JsonAnswer<T>>;
+} {
   const database = setUpTestDatabase(options);
   const server = setUpApiServer(options);
   return {
     database,
     get url() {
       return server.url;
+    },
+    async call<T>(cookie: string, method: string, path: string, body?: unknown) {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { cookie, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as T };
     },
   };
 }

@@ -23,14 +23,7 @@ beforeAll(async () => {
 
 type Project = Awaited<ReturnType<typeof createProject>>;
 
-async function call<T = Record<string, unknown>>(cookie: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
+const call = api.call;
 
 /** Sends an event to the project's store endpoint with its DSN key; answers the issue it landed in. */
 async function send(project: Project, event: SentryEvent): Promise<number> {

@@ -1,4 +1,5 @@
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
+import { pythonErrorEvent } from "../../testing/events";
 
 /** Events for the issue stream's tests, as an SDK sends them, at a given time. */
 
@@ -15,26 +16,5 @@ export function messageEvent(message: string, at: Date): SentryEvent {
 
 /** A Python exception raised through these functions (the last one crashes). */
 export function exceptionEvent(options: { type: string; value: string; functions: string[]; at: Date }): SentryEvent {
-  return parsed({
-    platform: "python",
-    timestamp: options.at.getTime() / 1000,
-    exception: {
-      values: [
-        {
-          type: options.type,
-          value: options.value,
-          stacktrace: {
-            frames: options.functions.map((fn, i) => ({
-              function: fn,
-              module: `app.${fn}`,
-              filename: `app/${fn}.py`,
-              lineno: 10 + i,
-              context_line: `    ${fn}()`,
-              in_app: true,
-            })),
-          },
-        },
-      ],
-    },
-  });
+  return pythonErrorEvent(options);
 }
