@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { RulesPreview } from "@/lib/contracts/grouping-settings";
 import { ComponentTree } from "../issues/component-tree";
 import { eventCount, PreviewIssueLabel } from "./preview-issue";
@@ -21,47 +22,50 @@ function Counts({ preview }: { preview: RulesPreview }) {
   );
 }
 
+type PreviewPart = RulesPreview["merges"][number]["from"][number];
+
+function PreviewParts({ parts }: { parts: PreviewPart[] }) {
+  return parts.map((part, i) => (
+    <span key={i}>
+      {i > 0 ? ", " : ""}
+      <PreviewIssueLabel issue={part.issue} /> ({eventCount(part.events)})
+    </span>
+  ));
+}
+
+function PreviewSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div>
+      <h3 className="text-xs font-semibold uppercase text-slate-500">{title}</h3>
+      <ul className="mt-1 space-y-1 text-sm">{children}</ul>
+    </div>
+  );
+}
+
 function Merges({ preview }: { preview: RulesPreview }) {
   if (preview.merges.length === 0) return null;
   return (
-    <div>
-      <h3 className="text-xs font-semibold uppercase text-slate-500">Would merge</h3>
-      <ul className="mt-1 space-y-1 text-sm">
-        {preview.merges.map((merge, index) => (
-          <li key={index}>
-            Into <PreviewIssueLabel issue={merge.into} />:{" "}
-            {merge.from.map((part, i) => (
-              <span key={i}>
-                {i > 0 ? ", " : ""}
-                <PreviewIssueLabel issue={part.issue} /> ({eventCount(part.events)})
-              </span>
-            ))}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <PreviewSection title="Would merge">
+      {preview.merges.map((merge, index) => (
+        <li key={index}>
+          Into <PreviewIssueLabel issue={merge.into} />: <PreviewParts parts={merge.from} />
+        </li>
+      ))}
+    </PreviewSection>
   );
 }
 
 function Splits({ preview }: { preview: RulesPreview }) {
   if (preview.splits.length === 0) return null;
   return (
-    <div>
-      <h3 className="text-xs font-semibold uppercase text-slate-500">Would split</h3>
-      <ul className="mt-1 space-y-1 text-sm">
-        {preview.splits.map((split, index) => (
-          <li key={index}>
-            <PreviewIssueLabel issue={split.issue} /> ({eventCount(split.events)}) into{" "}
-            {split.into.map((part, i) => (
-              <span key={i}>
-                {i > 0 ? ", " : ""}
-                <PreviewIssueLabel issue={part.issue} /> ({eventCount(part.events)})
-              </span>
-            ))}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <PreviewSection title="Would split">
+      {preview.splits.map((split, index) => (
+        <li key={index}>
+          <PreviewIssueLabel issue={split.issue} /> ({eventCount(split.events)}) into{" "}
+          <PreviewParts parts={split.into} />
+        </li>
+      ))}
+    </PreviewSection>
   );
 }
 
