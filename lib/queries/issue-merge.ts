@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { endpoints } from "../contracts/endpoints";
 import type { MergeIssuesRequest, UnmergeIssueRequest } from "../contracts/issue-merge";
 import { api } from "./api";
@@ -7,6 +7,7 @@ import { issueKeys } from "./issues";
 import { overgroupingKeys } from "./overgrouping";
 import { projectKeys } from "./projects";
 import { reviewKeys } from "./review";
+import { useInvalidateKeys } from "./invalidate";
 
 /** How many issues the merge dialog offers for a search. */
 export const MERGE_CANDIDATES = 20;
@@ -40,13 +41,7 @@ export function useMergeCandidatesQuery(projectId: number, q: string) {
 
 /** What a merge or unmerge changes: issues (and their hashes), projects' counts, labels, rates and the audit log. */
 function useInvalidateAfterRegrouping() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all(
-      [issueKeys.all, projectKeys.all, reviewKeys.all, overgroupingKeys.all, auditKeys.all].map((queryKey) =>
-        queryClient.invalidateQueries({ queryKey }),
-      ),
-    );
+  return useInvalidateKeys([issueKeys.all, projectKeys.all, reviewKeys.all, overgroupingKeys.all, auditKeys.all]);
 }
 
 export function useMergeIssuesMutation() {

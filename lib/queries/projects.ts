@@ -4,6 +4,7 @@ import type { CreateProjectRequest, DeleteProjectRequest, UpdateProjectRequest }
 import { api } from "./api";
 import { auditKeys } from "./audit";
 import { issueKeys } from "./issues";
+import { useInvalidateKeys } from "./invalidate";
 
 export const projectKeys = {
   all: ["projects"] as const,
@@ -34,13 +35,7 @@ export function useProjectQuery(projectId: number, options: { waitForFirstEvent?
 }
 
 function useInvalidateProjects() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: projectKeys.all }),
-      queryClient.invalidateQueries({ queryKey: issueKeys.all }),
-      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
-    ]);
+  return useInvalidateKeys([projectKeys.all, issueKeys.all, auditKeys.all]);
 }
 
 export function useCreateProjectMutation() {

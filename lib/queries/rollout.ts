@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { endpoints } from "../contracts/endpoints";
 import type {
   ApplyCohortRequest,
@@ -11,6 +11,7 @@ import type {
 import { api } from "./api";
 import { auditKeys } from "./audit";
 import { issueKeys } from "./issues";
+import { useInvalidateKeys } from "./invalidate";
 
 export const rolloutKeys = {
   all: ["rollout"] as const,
@@ -53,13 +54,7 @@ export function useScheduledChangesQuery() {
 }
 
 function useInvalidateRollout() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: rolloutKeys.all }),
-      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
-      queryClient.invalidateQueries({ queryKey: issueKeys.all }),
-    ]);
+  return useInvalidateKeys([rolloutKeys.all, auditKeys.all, issueKeys.all]);
 }
 
 export function useSetFlagsMutation() {

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { endpoints } from "../contracts/endpoints";
 import type { CreateUserRequest, UpdateUserRequest } from "../contracts/users";
 import { api } from "./api";
 import { auditKeys } from "./audit";
+import { useInvalidateKeys } from "./invalidate";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -18,12 +19,7 @@ export function useUsersQuery() {
 }
 
 function useInvalidateUsers() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: userKeys.all }),
-      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
-    ]);
+  return useInvalidateKeys([userKeys.all, auditKeys.all]);
 }
 
 export function useCreateUserMutation() {
