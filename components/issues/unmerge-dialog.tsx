@@ -6,7 +6,7 @@ import { formatCount } from "@/lib/format";
 import { useUnmergeIssueMutation } from "@/lib/queries/issue-merge";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
-import { FormError } from "../ui/form-error";
+import { DialogConfirmActions } from "../ui/dialog-confirm-actions";
 
 interface Props {
   issueId: number;
@@ -54,29 +54,23 @@ export function UnmergeDialog({ issueId, selected, everyHash, onUnmerged }: Prop
         ) : null}
         <li>Audited. Merging the issues again undoes it.</li>
       </ul>
-      <FormError message={unmerge.error?.message} className="mt-3 text-sm" />
-      <div className="mt-4 flex justify-end gap-2">
-        <Button size="xs" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={unmerge.isPending}
-          onClick={() =>
-            unmerge.mutate(
-              { issueId, hashes: selected.map((hash) => hash.hash) },
-              {
-                onSuccess: (result) => {
-                  setOpen(false);
-                  onUnmerged(result);
-                },
+      <DialogConfirmActions
+        serverError={unmerge.error?.message}
+        onCancel={() => setOpen(false)}
+        confirmLabel={`Unmerge ${count}`}
+        confirmDisabled={unmerge.isPending}
+        onConfirm={() =>
+          unmerge.mutate(
+            { issueId, hashes: selected.map((hash) => hash.hash) },
+            {
+              onSuccess: (result) => {
+                setOpen(false);
+                onUnmerged(result);
               },
-            )
-          }
-        >
-          Unmerge {count}
-        </Button>
-      </div>
+            },
+          )
+        }
+      />
     </Dialog>
   );
 }

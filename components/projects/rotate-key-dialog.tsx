@@ -5,7 +5,7 @@ import type { Project } from "@/lib/contracts/projects";
 import { useRotateProjectKeyMutation } from "@/lib/queries/projects";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
-import { FormError } from "../ui/form-error";
+import { DialogConfirmActions } from "../ui/dialog-confirm-actions";
 
 /** Rotating the DSN key, behind a dialog that says first that the old key stops working at once. */
 export function RotateKeyDialog({ project }: { project: Project }) {
@@ -27,19 +27,13 @@ export function RotateKeyDialog({ project }: { project: Project }) {
           Every SDK still configured with the current DSN gets 401 from then on, and the errors it sends are lost until
           it is given the new DSN. Rotate when the key leaked, with the new DSN ready to deploy.
         </p>
-        <FormError message={rotate.error?.message} className="mt-3 text-sm" />
-        <div className="mt-4 flex justify-end gap-2">
-          <Button size="xs" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button
-            variant="danger"
-            disabled={rotate.isPending}
-            onClick={() => rotate.mutate(undefined, { onSuccess: () => setOpen(false) })}
-          >
-            Rotate the key
-          </Button>
-        </div>
+        <DialogConfirmActions
+          serverError={rotate.error?.message}
+          onCancel={() => setOpen(false)}
+          confirmLabel="Rotate the key"
+          confirmDisabled={rotate.isPending}
+          onConfirm={() => rotate.mutate(undefined, { onSuccess: () => setOpen(false) })}
+        />
       </Dialog>
       {rotate.isSuccess ? (
         <p role="status" className="text-sm text-emerald-700">
