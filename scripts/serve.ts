@@ -13,6 +13,7 @@ import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-ad
 import { setDatabase } from "../server/db";
 import { analyzeChangedTables, startPlannerStatistics } from "../server/db/planner-statistics";
 import { startJobRunner } from "../server/rollout/job-runner";
+import { startInboxWorker } from "../server/ingest/inbox/worker";
 import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
 import { groupingApiSecretSource } from "../server/http/rpc-signature";
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
   setDatabase(database);
   // Applies scheduled flag changes at their time and runs (and resumes) backfill jobs.
   const jobRunner = startJobRunner();
+  // Groups the events the SDK endpoints accepted into the inbox (INGEST_MODE=queue), and any an earlier process left.
+  const inboxWorker = startInboxWorker();
   // Deletes expired and idle sessions and old sign-in attempts, hourly.
   const signInCleanup = startSignInCleanup();
   // The embedded database has no autovacuum: its planner statistics are refreshed here, every minute.
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     void jobRunner.stop();
+    void inboxWorker.stop();
     signInCleanup.stop();
     plannerStatistics.stop();
     server.close();

@@ -83,6 +83,12 @@ const envSchema = z.object({
   /** Sentry SDK requests (each at most one event) a second per project key, and the burst above it; 0: no limit. */
   INGEST_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
   INGEST_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  /**
+   * How the SDK endpoints ingest: `queue` answers once the event is durably in the inbox and a worker groups it in
+   * batches (server/ingest/inbox); `sync` groups it before answering (for tests and callers that read the issue at
+   * once).
+   */
+  INGEST_MODE: z.enum(["queue", "sync"]).default("queue"),
   /** Where model artifacts live (models/<version>/model.onnx + config.json). */
   MODELS_DIR: z.string().trim().min(1).default("models"),
   /** Execution provider for inference: auto (CUDA when it loads, else CPU), cpu, or cuda (fail if unavailable). */

@@ -9,6 +9,8 @@ export const healthResponseSchema = z.object({
    */
   models: z.enum(["cold", "warming", "ready", "failed"]),
   version: z.string(),
+  /** The ingest inbox: events accepted and not grouped yet, and how long the oldest has waited. */
+  inbox: z.object({ depth: z.number().int().min(0), lagSeconds: z.number().min(0) }),
 });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -2,12 +2,23 @@
  * `npm run bench -- ingest [--duration S] [--clients 1,16,64] [--models fixture]`: events through the real store
  * endpoint (`POST /api/<id>/store/`, the app's route handlers on a loopback port over a fresh embedded database), at
  * each client count: known-fingerprint events (the issue exists) and new traces (the AI step: the project's model and
- * the shadow). Prints events/s and p50/p99 per run. `--models fixture` swaps the ONNX models for the test ones, to
+ * the shadow), each in both ingest modes: sync (grouped before the answer) and queue (answered once in the inbox,
+ * grouped by the worker in batches). Prints events/s answered and p50/p99 per run, and for the queue the events
+ * grouped per second until the inbox is empty and the longest inbox lag, with the ratio to sync. `--models fixture` swaps the ONNX models for the test ones, to
  * tell the database's share from inference's.
  */
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { closedLoop, formatResult, installModelsOption, startBenchServer } from "./lib/in-process-server";
+import { createInboxWorker, type InboxWorker } from "../../server/ingest/inbox/worker";
+import { inboxStats } from "../../server/ingest/inbox/stats";
+import { setIngestMode, type IngestMode } from "../../server/ingest/mode";
+import {
+  closedLoop,
+  formatResult,
+  installModelsOption,
+  startBenchServer,
+  type LoadResult,
+} from "./lib/in-process-server";
 
 function event(kind: "known" | "new", i: number) {
   const tag = kind === "known" ? "sync" : `step${i}`;
@@ -35,6 +46,44 @@ function event(kind: "known" | "new", i: number) {
   };
 }
 
+interface ModeRun {
+  result: LoadResult;
+  /** Events grouped per second, from the first request until the inbox is empty (sync: the answered rate). */
+  processedPerSecond: number;
+  /** The longest any event waited in the inbox, sampled every 100 ms. */
+  maxLagSeconds: number;
+}
+
+/** One closed-loop run in one ingest mode; in queue mode it also waits until the worker has grouped everything. */
+async function runMode(
+  mode: IngestMode,
+  clients: number,
+  durationMs: number,
+  send: (i: number) => Promise<boolean>,
+  worker: InboxWorker,
+): Promise<ModeRun> {
+  setIngestMode(mode);
+  let maxLagSeconds = 0;
+  const sampler = setInterval(() => {
+    void inboxStats().then((stats) => (maxLagSeconds = Math.max(maxLagSeconds, stats.lagSeconds)));
+  }, 100);
+  const started = performance.now();
+  try {
+    const result = await closedLoop(clients, durationMs, send);
+    await worker.drained();
+    const processedPerSecond = result.requests / ((performance.now() - started) / 1000);
+    return { result, processedPerSecond, maxLagSeconds };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function formatModeRun(label: string, mode: IngestMode, run: ModeRun): string {
+  const processed = mode === "queue" ? `  processed ${run.processedPerSecond.toFixed(0).padStart(5)}/s` : "";
+  const lag = mode === "queue" ? `  max inbox lag ${run.maxLagSeconds.toFixed(2)} s` : "";
+  return `${formatResult(`${label}, ${mode}`, run.result)}${processed}${lag}`;
+}
+
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -48,6 +97,7 @@ export async function run(args: string[]): Promise<void> {
   const clientCounts = values.clients.split(",").map(Number);
   await installModelsOption(values.models);
   const server = await startBenchServer();
+  const worker = createInboxWorker({ pollMs: 50 });
   try {
     const project = await server.database.prisma.project.create({
       data: { id: 1, slug: "bench", name: "Bench", platform: "python" },
@@ -66,18 +116,32 @@ export async function run(args: string[]): Promise<void> {
       await response.arrayBuffer();
       return response.status === 200;
     };
-    // Warm-up: the issue of the known fingerprint, the models loaded, the statements planned once.
-    for (let i = 0; i < 5; i += 1) {
-      await send("known")(i);
-      await send("new")(1_000_000 + i);
+    // Warm-up: the issue of the known fingerprint, the models loaded, the statements planned once (both modes).
+    for (const mode of ["sync", "queue"] as const) {
+      setIngestMode(mode);
+      for (let i = 0; i < 5; i += 1) {
+        await send("known")(i);
+        await send("new")(1_000_000 + i + (mode === "queue" ? 100 : 0));
+      }
+      await worker.drained();
     }
-    process.stdout.write(`POST /api/<id>/store/, ${durationMs / 1000} s per run\n`);
+    process.stdout.write(
+      `POST /api/<id>/store/, ${durationMs / 1000} s per run; sync: grouped before the answer, queue: answered once ` +
+        `in the inbox, grouped by the worker in batches\n`,
+    );
     for (const kind of ["known", "new"] as const) {
+      const label = kind === "known" ? "known fingerprint" : "new trace (AI step)";
       for (const clients of clientCounts) {
-        const result = await closedLoop(clients, durationMs, send(kind));
-        offset += result.requests + 10_000;
+        const runs = {} as Record<IngestMode, ModeRun>;
+        for (const mode of ["sync", "queue"] as const) {
+          runs[mode] = await runMode(mode, clients, durationMs, send(kind), worker);
+          offset += runs[mode].result.requests + 10_000;
+          process.stdout.write(`${formatModeRun(label, mode, runs[mode])}\n`);
+        }
+        const ratio = (value: number) => (value / runs.sync.result.perSecond).toFixed(1);
         process.stdout.write(
-          `${formatResult(kind === "known" ? "known fingerprint" : "new trace (AI step)", result)}\n`,
+          `${"".padEnd(30)}queue / sync: accepted ${ratio(runs.queue.result.perSecond)}×, processed ` +
+            `${ratio(runs.queue.processedPerSecond)}×\n`,
         );
       }
     }
@@ -87,6 +151,8 @@ export async function run(args: string[]): Promise<void> {
     );
     process.stdout.write(`stored: ${counts!.events} events, ${counts!.groups} issues, ${counts!.records} records\n`);
   } finally {
+    setIngestMode(undefined);
+    await worker.stop();
     await server.close();
   }
 }

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { setUpTestDatabase } from "../testing/test-environment";
 import { version } from "../version";
 import { warmModels } from "../inference/warm-up";
+import { acceptEvent } from "../ingest/inbox/accept";
+import { pythonErrorEvent } from "../testing/events";
 import { healthHandler } from "./http";
 
 const database = setUpTestDatabase();
@@ -10,7 +12,27 @@ describe("GET /api/health", () => {
   it("says ok with the version once a real query succeeded", async () => {
     const response = await healthHandler(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: "ok", models: "cold", version });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      db: "ok",
+      models: "cold",
+      version,
+      inbox: { depth: 0, lagSeconds: 0 },
+    });
+  });
+
+  it("says how many accepted events wait in the ingest inbox and for how long", async () => {
+    const project = await database.prisma.project.create({
+      data: { id: 1, slug: "health", name: "Health", platform: "python" },
+    });
+    await acceptEvent({ id: project.id, publicKey: project.publicKey, platform: "python" }, pythonErrorEvent());
+    await database.prisma.$executeRaw`UPDATE ingest_inbox SET accepted_at = now() - interval '90 seconds'`;
+    const { inbox } = (await (await healthHandler(new Request("http://localhost/api/health"))).json()) as {
+      inbox: { depth: number; lagSeconds: number };
+    };
+    expect(inbox.depth).toBe(1);
+    expect(inbox.lagSeconds).toBeGreaterThanOrEqual(90);
+    await database.prisma.$executeRaw`DELETE FROM ingest_inbox`;
   });
 
   it("says whether the models are warming or ready, answering 200 either way", async () => {

@@ -3,6 +3,7 @@ import type { HealthResponse } from "@/lib/contracts/health";
 import { getDatabase } from "../db";
 import { describeDatabaseError } from "../db/errors";
 import { ServiceUnavailableError } from "../http/errors";
+import { inboxStats, type InboxStats } from "../ingest/inbox/stats";
 import { modelsReadiness } from "../inference/warm-up";
 import { logger } from "../logger";
 import { version } from "../version";
@@ -23,14 +24,16 @@ let lastLoggedReason: string | null = null;
  * Reports ok only after a real query against the migrated schema succeeded; otherwise throws 503. The endpoint is
  * public (and a session cannot be checked without the database), so the answer says only that the database is
  * unavailable; the reason, which names its host, user or path, goes to the log. Also says whether the models are
- * loaded yet, without making that a condition.
+ * loaded yet, without making that a condition, and how far the ingest inbox is behind.
  */
 export async function checkHealth(): Promise<HealthResponse> {
   let location = "not opened";
+  let inbox: InboxStats;
   try {
     const database = await withTimeout(getDatabase(), PROBE_TIMEOUT_MS);
     location = database.driver.location;
     await withTimeout(database.driver.query(`SELECT count(*) FROM "_prisma_migrations"`), PROBE_TIMEOUT_MS);
+    inbox = await withTimeout(inboxStats(), PROBE_TIMEOUT_MS);
   } catch (error) {
     const reason = describeDatabaseError(error, location);
     if (reason !== lastLoggedReason) logger.error("health check: the database is unavailable", { reason });
@@ -38,5 +41,5 @@ export async function checkHealth(): Promise<HealthResponse> {
     throw new ServiceUnavailableError("The database is unavailable; the server log says why.");
   }
   lastLoggedReason = null;
-  return { status: "ok", db: "ok", models: modelsReadiness(), version };
+  return { status: "ok", db: "ok", models: modelsReadiness(), version, inbox };
 }

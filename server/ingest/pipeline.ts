@@ -40,7 +40,8 @@ export async function findProjectForIngestByKey(publicKey: string): Promise<Inge
   );
 }
 
-function normaliseEventId(value: string | null | undefined): string {
+/** The event's id as Sentry stores it (32 lowercase hex digits), or a new one when the SDK sent none or a bad one. */
+export function normaliseEventId(value: string | null | undefined): string {
   const hex = value?.replaceAll("-", "").toLowerCase();
   return hex && /^[0-9a-f]{32}$/.test(hex) ? hex : randomUUID().replaceAll("-", "");
 }
@@ -50,6 +51,37 @@ function eventTime(event: SentryEvent, now: Date): Date {
   const date = typeof raw === "number" ? new Date(raw * 1000) : typeof raw === "string" ? new Date(raw) : now;
   // SDK clocks drift; an absurd timestamp would reorder the issue list, so fall back to the arrival time.
   return Number.isNaN(date.getTime()) || Math.abs(date.getTime() - now.getTime()) > 30 * 86_400_000 ? now : date;
+}
+
+/** An event made ready for grouping: bounded, with its id, platform, fingerprint and time (see `prepareEvent`). */
+export interface PreparedEvent {
+  project: IngestProject;
+  stored: SentryEvent & { event_id: string; platform: string };
+  eventId: string;
+  platform: string;
+  fingerprint: ReturnType<typeof fingerprintEvent>;
+  /** Primary first; the event id when fingerprinting gave none. */
+  hashes: string[];
+  receivedAt: Date;
+  now: Date;
+  settings: Awaited<ReturnType<typeof projectGroupingSettings>>;
+}
+
+/**
+ * What grouping reads of an event, computed once: bounded before anything reads it (limits in
+ * engine/event/limits.ts; what is fingerprinted is what is stored, and what was trimmed is noted in the stored
+ * payload's `errors`), its id normalised, fingerprinted by the project's own rules (its grouping settings, from the
+ * ingest cache that a save invalidates).
+ */
+export async function prepareEvent(project: IngestProject, event: SentryEvent, now: Date): Promise<PreparedEvent> {
+  const bounded = boundEvent(event).event;
+  const eventId = normaliseEventId(bounded.event_id);
+  const platform = bounded.platform || project.platform || "other";
+  const stored = { ...bounded, event_id: eventId, platform };
+  const settings = await projectGroupingSettings(project.id);
+  const fingerprint = fingerprintEvent(stored, settings.fingerprint);
+  const hashes = fingerprint.hashes.length ? fingerprint.hashes : [eventId];
+  return { project, stored, eventId, platform, fingerprint, hashes, receivedAt: eventTime(stored, now), now, settings };
 }
 
 /**
@@ -62,20 +94,16 @@ export async function ingestEvent(
   event: SentryEvent,
   options: { now?: Date; models?: GroupingModels } = {},
 ): Promise<IngestResult> {
-  const now = options.now ?? new Date();
-  const models = options.models ?? groupingModels();
+  return ingestPrepared(await prepareEvent(project, event, options.now ?? new Date()), options.models);
+}
+
+/** The pipeline after `prepareEvent`: the AI step where no hash is known, then the one write transaction. */
+export async function ingestPrepared(
+  prepared: PreparedEvent,
+  models: GroupingModels = groupingModels(),
+): Promise<IngestResult> {
+  const { project, stored, eventId, platform, fingerprint, hashes, receivedAt, now, settings } = prepared;
   const prisma = await db();
-  // Bounded before anything reads it (limits in engine/event/limits.ts): what is fingerprinted is what
-  // is stored, and what was trimmed is noted in the stored payload's `errors`.
-  const bounded = boundEvent(event).event;
-  const eventId = normaliseEventId(bounded.event_id);
-  const platform = bounded.platform || project.platform || "other";
-  const stored = { ...bounded, event_id: eventId, platform };
-  // The project's own rules (its grouping settings, from the ingest cache that a save invalidates).
-  const settings = await projectGroupingSettings(project.id);
-  const fingerprint = fingerprintEvent(stored, settings.fingerprint);
-  const hashes = fingerprint.hashes.length ? fingerprint.hashes : [eventId];
-  const receivedAt = eventTime(stored, now);
 
   // A first look without locks (and outside a transaction: each is one read): a hash known now stays known, so the AI
   // step is skipped; an unknown one is checked again under the hash locks when the event is written

@@ -20,7 +20,8 @@ export interface IngestDependencies {
   findProject(projectId: number): Promise<IngestProject | null>;
   /** The project whose DSN key this is (keys are per project), for `/api/store/`, whose path names no project. */
   findProjectByKey(publicKey: string): Promise<IngestProject | null>;
-  ingest(project: IngestProject, event: SentryEvent): Promise<IngestResult>;
+  /** Groups the event, or accepts it for grouping (the inbox); either way resolves with its id once it is durable. */
+  ingest(project: IngestProject, event: SentryEvent): Promise<Pick<IngestResult, "eventId">>;
   limits?: IngestLimits;
   /** Per project key; from INGEST_RATE_LIMIT_* unless given. */
   rateLimiter?: RateLimiter;

@@ -1,0 +1,187 @@
+import "server-only";
+import { eventTitle } from "@/engine/event/title";
+import type { Prisma } from "../db/client";
+import { db } from "../db";
+import { groupingModels } from "../grouping/default-models";
+import type { GroupingModels } from "../grouping/models";
+import { projectGroupingFlags } from "./flags";
+import { hashLockKey } from "./group-placement";
+import { ingestPrepared, type PreparedEvent } from "./pipeline";
+import type { IngestResult } from "./types";
+
+/**
+ * A batch of events through the pipeline with a handful of statements instead of a dozen per event. Events whose
+ * hashes are all known already (most of the traffic: an issue that happens again) are written together: one read
+ * of the duplicates, one of the hashes, then one transaction that locks the hashes, reads them again, inserts all
+ * the events and bumps each issue once. The rest (a hash not seen yet: the AI step, a new issue; or a hash the
+ * project's next model still has to index) go through the per-event pipeline, one after the other in arrival order,
+ * so that the first event of a new issue creates it and the next ones find it.
+ *
+ * The semantics are the per-event pipeline's: the same event id twice is stored once (in the batch or in the
+ * table), and an event joins the issue of its first known hash, read under the same hash locks the per-event writes
+ * and merges take (group-placement.ts).
+ */
+export async function ingestBatch(
+  batch: PreparedEvent[],
+  models: GroupingModels = groupingModels(),
+): Promise<IngestResult[]> {
+  const results = new Map<PreparedEvent, IngestResult>();
+  const stored = await storedEvents(batch);
+  const seen = new Set<string>();
+  const fresh: PreparedEvent[] = [];
+  for (const event of batch) {
+    const key = eventKey(event.project.id, event.eventId);
+    const earlier = stored.get(key);
+    if (earlier) results.set(event, { eventId: event.eventId, ...earlier, duplicate: true });
+    else if (!seen.has(key)) fresh.push(event);
+    seen.add(key);
+  }
+
+  const known = await knownHashes(fresh);
+  const nextModel = models.next()?.version;
+  const fast: PreparedEvent[] = [];
+  const slow: PreparedEvent[] = [];
+  for (const event of fresh) {
+    const rows = event.hashes.map((hash) => known.get(eventKey(event.project.id, hash)));
+    // A project on the next model backfills that model's index from a known hash's next event: per event.
+    const needsTraining =
+      nextModel !== undefined &&
+      (await projectGroupingFlags(event.project.id)).model === nextModel &&
+      rows[0]?.latestTrainingModel !== nextModel;
+    (rows.every((row) => row !== undefined) && !needsTraining ? fast : slow).push(event);
+  }
+  for (const [event, result] of await writeKnown(fast, models)) results.set(event, result);
+  for (const event of slow) results.set(event, await ingestPrepared(event, models));
+
+  // A repeat within the batch is answered as the stored copy is.
+  return batch.map((event) => {
+    const result = results.get(event);
+    if (result) return result;
+    const first = batch.find((other) => results.has(other) && sameEvent(other, event))!;
+    return { ...results.get(first)!, duplicate: true };
+  });
+}
+
+const eventKey = (projectId: number, id: string) => `${projectId}\u0000${id}`;
+const sameEvent = (a: PreparedEvent, b: PreparedEvent) => a.project.id === b.project.id && a.eventId === b.eventId;
+
+/** The events of this batch that are stored already, by project and event id. */
+async function storedEvents(batch: PreparedEvent[], client?: Prisma.TransactionClient) {
+  const reader = client ?? (await db());
+  const rows = batch.length
+    ? await reader.$queryRaw<{ projectId: number; eventId: string; groupId: number; method: IngestResult["method"] }[]>`
+        SELECT e.project_id AS "projectId", e.event_id AS "eventId", e.group_id AS "groupId",
+               e.grouping_method::text AS method
+          FROM events e
+          JOIN unnest(${batch.map((event) => event.project.id)}::int[], ${batch.map((event) => event.eventId)}::text[])
+               AS wanted(project_id, event_id)
+            ON e.project_id = wanted.project_id AND e.event_id = wanted.event_id`
+    : [];
+  return new Map(
+    rows.map((row) => [eventKey(row.projectId, row.eventId), { groupId: row.groupId, method: row.method }]),
+  );
+}
+
+interface KnownHash {
+  groupId: number;
+  latestTrainingModel: string | null;
+}
+
+/** The group hash rows of these events' hashes, by project and hash (one statement). */
+async function knownHashes(events: PreparedEvent[], client?: Prisma.TransactionClient) {
+  const pairs = events.flatMap((event) => event.hashes.map((hash) => ({ projectId: event.project.id, hash })));
+  const reader = client ?? (await db());
+  const rows = pairs.length
+    ? await reader.$queryRaw<(KnownHash & { projectId: number; hash: string })[]>`
+        SELECT h.project_id AS "projectId", h.hash, h.group_id AS "groupId",
+               h.latest_training_model AS "latestTrainingModel"
+          FROM group_hashes h
+          JOIN unnest(${pairs.map((pair) => pair.projectId)}::int[], ${pairs.map((pair) => pair.hash)}::text[])
+               AS wanted(project_id, hash)
+            ON h.project_id = wanted.project_id AND h.hash = wanted.hash`
+    : [];
+  return new Map<string, KnownHash>(rows.map((row) => [eventKey(row.projectId, row.hash), row]));
+}
+
+/**
+ * Writes the events whose hashes are all known in one transaction: the hash locks of all of them (in the one global
+ * order, project then key, so that no two writers deadlock), the hashes read again under them (a merge may have
+ * moved one since), every event inserted in one statement and every issue bumped in one. An event whose hash went
+ * away meanwhile (its project was deleted) takes the per-event path.
+ */
+async function writeKnown(events: PreparedEvent[], models: GroupingModels): Promise<Map<PreparedEvent, IngestResult>> {
+  const results = new Map<PreparedEvent, IngestResult>();
+  if (!events.length) return results;
+  const prisma = await db();
+  const leftOver: PreparedEvent[] = [];
+  await prisma.$transaction(async (tx) => {
+    const locks = [
+      ...new Map(
+        events.flatMap((event) =>
+          event.hashes.map((hash) => {
+            const key = hashLockKey(hash);
+            return [eventKey(event.project.id, String(key)), { projectId: event.project.id, key }] as const;
+          }),
+        ),
+      ).values(),
+    ].sort((a, b) => a.projectId - b.projectId || a.key - b.key);
+    await tx.$queryRaw`
+      SELECT pg_advisory_xact_lock(lock.project_id, lock.key)::text
+        FROM unnest(${locks.map((lock) => lock.projectId)}::int4[], ${locks.map((lock) => lock.key)}::int4[])
+             AS lock(project_id, key)`;
+    const known = await knownHashes(events, tx);
+    const placed: { event: PreparedEvent; groupId: number }[] = [];
+    for (const event of events) {
+      const first = known.get(eventKey(event.project.id, event.hashes[0]!));
+      const all = event.hashes.every((hash) => known.has(eventKey(event.project.id, hash)));
+      if (first && all) placed.push({ event, groupId: first.groupId });
+      else leftOver.push(event);
+    }
+    if (!placed.length) return;
+    // An event id that another request stored since the first look is skipped here and answered as a duplicate.
+    const inserted = await tx.event.createManyAndReturn({
+      skipDuplicates: true,
+      select: { eventId: true, projectId: true },
+      data: placed.map(({ event, groupId }) => ({
+        eventId: event.eventId,
+        projectId: event.project.id,
+        groupId,
+        platform: event.platform,
+        title: eventTitle(event.stored),
+        payload: event.stored as unknown as Prisma.InputJsonValue,
+        hashes: event.hashes,
+        groupingMethod: "fingerprint" as const,
+        receivedAt: event.receivedAt,
+      })),
+    });
+    const written = new Set(inserted.map((row) => eventKey(row.projectId, row.eventId)));
+    const raced = placed.filter(({ event }) => !written.has(eventKey(event.project.id, event.eventId)));
+    for (const [key, earlier] of await storedEvents(
+      raced.map(({ event }) => event),
+      tx,
+    )) {
+      const event = raced.find((item) => eventKey(item.event.project.id, item.event.eventId) === key)!.event;
+      results.set(event, { eventId: event.eventId, ...earlier, duplicate: true });
+    }
+    const byGroup = new Map<number, { count: number; lastSeen: Date }>();
+    for (const { event, groupId } of placed.filter(({ event }) => !results.has(event))) {
+      const group = byGroup.get(groupId) ?? { count: 0, lastSeen: event.receivedAt };
+      group.count += 1;
+      if (event.receivedAt > group.lastSeen) group.lastSeen = event.receivedAt;
+      byGroup.set(groupId, group);
+    }
+    const groups = [...byGroup.entries()];
+    if (groups.length)
+      await tx.$executeRaw`
+      UPDATE groups SET times_seen = times_seen + bump.seen_count, last_seen = GREATEST(groups.last_seen, bump.seen_last)
+        FROM unnest(${groups.map(([id]) => id)}::int[], ${groups.map(([, group]) => group.count)}::int[],
+                    ${groups.map(([, group]) => group.lastSeen)}::timestamptz[]) AS bump(id, seen_count, seen_last)
+       WHERE groups.id = bump.id`;
+    for (const { event, groupId } of placed) {
+      if (!results.has(event))
+        results.set(event, { eventId: event.eventId, groupId, duplicate: false, method: "fingerprint" });
+    }
+  });
+  for (const event of leftOver) results.set(event, await ingestPrepared(event, models));
+  return results;
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { boundEvent } from "@/engine/event/bound";
+import type { SentryEvent } from "@/engine/event/schema";
+import type { PrismaClient } from "../../db/client";
+import { db } from "../../db";
+import { normaliseEventId } from "../pipeline";
+import type { IngestProject } from "../types";
+import { HttpError } from "../../http/errors";
+import { GroupCommit, GroupCommitFullError } from "./group-commit";
+import { wakeInboxWorker } from "./signal";
+
+interface InboxItem {
+  projectId: number;
+  eventId: string;
+  payload: string;
+  acceptedAt: Date;
+}
+
+/** The bounds of one inbox write and of what may wait for one (an event is at most ~1 MiB once bounded). */
+export const INBOX_WRITE_LIMITS = { maxItems: 500, maxBytes: 8 * 1024 * 1024, maxPendingBytes: 64 * 1024 * 1024 };
+
+// Per database client and on globalThis, as the ingest caches are: the route bundles are separate module graphs.
+const holder = globalThis as typeof globalThis & {
+  __regroupInboxWriters?: WeakMap<PrismaClient, GroupCommit<InboxItem>>;
+};
+
+function inboxWriter(prisma: PrismaClient): GroupCommit<InboxItem> {
+  const writers = (holder.__regroupInboxWriters ??= new WeakMap());
+  let writer = writers.get(prisma);
+  if (!writer) {
+    writer = new GroupCommit<InboxItem>({
+      ...INBOX_WRITE_LIMITS,
+      sizeOf: (item) => item.payload.length,
+      // One statement for every event that arrived while the previous write was in flight; unnest keeps their order,
+      // so ids follow arrival.
+      write: async (items) => {
+        await prisma.$executeRaw`
+          INSERT INTO ingest_inbox (project_id, event_id, payload, accepted_at)
+          SELECT * FROM unnest(${items.map((item) => item.projectId)}::int[], ${items.map((item) => item.eventId)}::text[],
+                               ${items.map((item) => item.payload)}::jsonb[], ${items.map((item) => item.acceptedAt)}::timestamptz[])`;
+        wakeInboxWorker();
+      },
+    });
+    writers.set(prisma, writer);
+  }
+  return writer;
+}
+
+/**
+ * Accepts an event for grouping: bounds it (what waits in the inbox is what will be stored), gives it its id, and
+ * resolves once it is durably in the inbox (group commit with the events of concurrent requests). The worker
+ * (worker.ts) groups it later.
+ */
+export async function acceptEvent(project: IngestProject, event: SentryEvent): Promise<{ eventId: string }> {
+  const bounded = boundEvent(event).event;
+  const eventId = normaliseEventId(bounded.event_id);
+  const payload = JSON.stringify({ ...bounded, event_id: eventId });
+  try {
+    await inboxWriter(await db()).add({ projectId: project.id, eventId, payload, acceptedAt: new Date() });
+  } catch (error) {
+    if (!(error instanceof GroupCommitFullError)) throw error;
+    // As Relay answers when its queue is full: the SDK keeps the event and sends it again later.
+    throw new HttpError(503, "ingest_backlog", `${error.message} Send it again in a moment.`, undefined, {
+      "retry-after": "1",
+    });
+  }
+  return { eventId };
+}

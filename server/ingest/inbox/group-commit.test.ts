@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { GroupCommit, GroupCommitFullError } from "./group-commit";
+
+/** A writer whose writes finish when the test says, recording what each write took. */
+function controlledWriter(options: { maxItems?: number; maxPendingBytes?: number } = {}) {
+  const writes: string[][] = [];
+  const finish: ((error?: Error) => void)[] = [];
+  const commit = new GroupCommit<string>({
+    write: (items) => {
+      writes.push(items);
+      return new Promise<void>((resolve, reject) => finish.push((error) => (error ? reject(error) : resolve())));
+    },
+    sizeOf: (item) => item.length,
+    maxItems: options.maxItems ?? 100,
+    maxBytes: 1_000,
+    maxPendingBytes: options.maxPendingBytes ?? 10_000,
+  });
+  return { commit, writes, finish: (error?: Error) => finish.shift()!(error) };
+}
+
+const settled = (promise: Promise<void>) =>
+  promise.then(
+    () => "written",
+    (error: Error) => error.message,
+  );
+
+describe("group commit", () => {
+  it("writes the first item at once and everything that arrives meanwhile in the next write, in order", async () => {
+    const { commit, writes, finish } = controlledWriter();
+    const first = settled(commit.add("a"));
+    const later = ["b", "c", "d"].map((item) => settled(commit.add(item)));
+    expect(writes).toEqual([["a"]]);
+    finish();
+    expect(await first).toBe("written");
+    await Promise.resolve();
+    expect(writes).toEqual([["a"], ["b", "c", "d"]]);
+    finish();
+    expect(await Promise.all(later)).toEqual(["written", "written", "written"]);
+  });
+
+  it("fails only the items of a failed write; the next write goes on", async () => {
+    const { commit, writes, finish } = controlledWriter();
+    const first = settled(commit.add("a"));
+    const second = settled(commit.add("b"));
+    finish(new Error("disk full"));
+    expect(await first).toBe("disk full");
+    await Promise.resolve();
+    expect(writes[1]).toEqual(["b"]);
+    finish();
+    expect(await second).toBe("written");
+  });
+
+  it("splits a backlog into writes of at most maxItems", async () => {
+    const { commit, writes, finish } = controlledWriter({ maxItems: 2 });
+    const all = ["a", "b", "c", "d", "e"].map((item) => settled(commit.add(item)));
+    for (let i = 0; i < 3; i += 1) {
+      finish();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(writes).toEqual([["a"], ["b", "c"], ["d", "e"]]);
+    expect(await Promise.all(all)).toEqual(Array(5).fill("written"));
+  });
+
+  it("refuses at once what would hold more than maxPendingBytes in memory, and takes items again once written", async () => {
+    const { commit, finish } = controlledWriter({ maxPendingBytes: 10 });
+    const held = settled(commit.add("x".repeat(8)));
+    await expect(commit.add("y".repeat(4))).rejects.toBeInstanceOf(GroupCommitFullError);
+    finish();
+    expect(await held).toBe("written");
+    const next = settled(commit.add("y".repeat(4)));
+    finish();
+    expect(await next).toBe("written");
+  });
+});
