@@ -3,13 +3,14 @@ import { parseEvent } from "@/engine/event/schema";
 import { fnv1a } from "@/engine/math/fnv1a";
 import { demoCorpus, type SyntheticEvent } from "@/server/training/synthetic";
 import type { Database } from "../db/client";
-import { ingestEvent } from "../ingest/pipeline";
+import { ingestBatch } from "../ingest/batch";
+import { ingestEvent, prepareEvent } from "../ingest/pipeline";
 import { seedReviewQueues } from "../review/refill";
 
 /**
  * The demo dataset: a seeded synthetic corpus (several apps on different platforms, root causes reached through
- * different paths, hard negatives), sent event by event through the real ingest pipeline — fingerprinting, the AI
- * step with shadow decisions — never written as rows. Some projects are on v2 so that both models decide.
+ * different paths, hard negatives), sent through the real ingest pipeline in batches, as the inbox worker sends SDK
+ * events — fingerprinting, the AI step with shadow decisions — never written as rows. Some projects are on v2 so that both models decide.
  */
 export interface DemoOptions {
   seed?: string;
@@ -18,6 +19,8 @@ export interface DemoOptions {
   /** Project ids whose grouping model is v2. */
   v2Projects?: number[];
   now?: Date;
+  /** Events grouped together (ingest/batch.ts), as the inbox worker does; 1: one by one through the per-event pipeline. */
+  batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -50,15 +53,19 @@ export async function seedDemoData(database: Database, options: DemoOptions = {}
   const now = options.now ?? new Date();
   const ordered = interleave(corpus.events);
   const span = 14 * DAY_MS;
-  for (const [index, item] of ordered.entries()) {
-    const timestamp = (now.getTime() - span + (span * index) / ordered.length) / 1000;
-    const parsed = parseEvent({ ...item.event, timestamp });
-    if (!parsed.ok) throw new Error(`synthetic event ${item.event.event_id} is invalid: ${parsed.issues[0]?.message}`);
-    const projectId = projectIds.get(item.project)!;
-    await ingestEvent({ id: projectId, publicKey: "", platform: item.platform }, parsed.event, {
-      now: new Date(timestamp * 1000),
+  const batchSize = options.batchSize ?? 256;
+  for (let start = 0; start < ordered.length; start += batchSize) {
+    const batch = ordered.slice(start, start + batchSize).map((item, offset) => {
+      const timestamp = (now.getTime() - span + (span * (start + offset)) / ordered.length) / 1000;
+      const parsed = parseEvent({ ...item.event, timestamp });
+      if (!parsed.ok)
+        throw new Error(`synthetic event ${item.event.event_id} is invalid: ${parsed.issues[0]?.message}`);
+      const project = { id: projectIds.get(item.project)!, publicKey: "", platform: item.platform };
+      return { project, event: parsed.event, now: new Date(timestamp * 1000) };
     });
-    options.onProgress?.(index + 1, ordered.length);
+    if (batchSize === 1) await ingestEvent(batch[0]!.project, batch[0]!.event, { now: batch[0]!.now });
+    else await ingestBatch(await Promise.all(batch.map((item) => prepareEvent(item.project, item.event, item.now))));
+    options.onProgress?.(start + batch.length, ordered.length);
   }
   // The review queues (disagreements, near-threshold pairs, the merge sample) from the decisions just made.
   await seedReviewQueues();

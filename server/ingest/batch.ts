@@ -5,6 +5,7 @@ import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { projectGroupingFlags } from "./flags";
+import { withPrefetchedEmbeddings } from "./prefetched-embeddings";
 import { hashLockKey } from "./group-placement";
 import { ingestPrepared, type PreparedEvent } from "./pipeline";
 import type { IngestResult } from "./types";
@@ -15,7 +16,8 @@ import type { IngestResult } from "./types";
  * of the duplicates, one of the hashes, then one transaction that locks the hashes, reads them again, inserts all
  * the events and bumps each issue once. The rest (a hash not seen yet: the AI step, a new issue; or a hash the
  * project's next model still has to index) go through the per-event pipeline, one after the other in arrival order,
- * so that the first event of a new issue creates it and the next ones find it.
+ * so that the first event of a new issue creates it and the next ones find it (their embeddings computed together
+ * first: prefetched-embeddings.ts).
  *
  * The semantics are the per-event pipeline's: the same event id twice is stored once (in the batch or in the
  * table), and an event joins the issue of its first known hash, read under the same hash locks the per-event writes
@@ -51,7 +53,8 @@ export async function ingestBatch(
     (rows.every((row) => row !== undefined) && !needsTraining ? fast : slow).push(event);
   }
   for (const [event, result] of await writeKnown(fast, models)) results.set(event, result);
-  for (const event of slow) results.set(event, await ingestPrepared(event, models));
+  const embedding = await withPrefetchedEmbeddings(models, slow);
+  for (const event of slow) results.set(event, await ingestPrepared(event, embedding));
 
   // A repeat within the batch is answered as the stored copy is.
   return batch.map((event) => {

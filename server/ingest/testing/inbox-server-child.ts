@@ -9,13 +9,13 @@ import { migrate } from "../../db/migrate";
 import { createInboxWorker } from "../inbox/worker";
 import { setIngestMode } from "../mode";
 import { startApiServer } from "../../testing/api-server";
-import { useGroupingModels } from "../../grouping/default-models";
+import { useGroupingModels as installGroupingModels } from "../../grouping/default-models";
 import { fixtureModels } from "../../testing/fixture-models";
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("DATA_DIR is required");
 process.env.INGEST_RATE_LIMIT_PER_SECOND = "0";
-useGroupingModels(fixtureModels);
+installGroupingModels(fixtureModels);
 setIngestMode("queue");
 const database = await openDatabase({ dataDir, role: "crash-test server" });
 await migrate(database.driver);
