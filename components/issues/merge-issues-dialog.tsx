@@ -3,14 +3,13 @@
 import { useState } from "react";
 import { formatCount } from "@/lib/format";
 import { MERGE_MAX_ISSUES, type MergeIssuesResponse } from "@/lib/contracts/issue-merge";
-import { useMergeIssuesMutation } from "@/lib/queries/issue-merge";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
-import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
 import { useDebouncedState } from "../ui/use-debounced-state";
 import { IssuePicker } from "./issue-picker";
+import { MergeIssuesForm } from "./merge-issues-form";
 
 const SEARCH_PAUSE_MS = 250;
 
@@ -24,16 +23,15 @@ function MergeForm({ issue, onMerged, onCancel }: Props & { onCancel: () => void
   const [typed, setTyped] = useState("");
   const [search, setSearch] = useDebouncedState("", SEARCH_PAUSE_MS);
   const [picked, setPicked] = useState<ReadonlyMap<number, string>>(new Map());
-  const merge = useMergeIssuesMutation();
   const count = picked.size;
   return (
-    <form
-      className="mt-4 space-y-3"
-      aria-label="Merge issues into this one"
-      onSubmit={(event) => {
-        event.preventDefault();
-        merge.mutate({ issueIds: [issue.id, ...picked.keys()], into: issue.id }, { onSuccess: onMerged });
-      }}
+    <MergeIssuesForm
+      label="Merge issues into this one"
+      request={{ issueIds: [issue.id, ...picked.keys()], into: issue.id }}
+      submitLabel={`Merge ${formatCount(count)} into this issue`}
+      canSubmit={count > 0}
+      onCancel={onCancel}
+      onMerged={onMerged}
     >
       <Field label={`Search the issues of ${issue.projectName}`}>
         <Input
@@ -65,13 +63,7 @@ function MergeForm({ issue, onMerged, onCancel }: Props & { onCancel: () => void
           ? "Pick the issues to merge into this one."
           : `${count} ${count === 1 ? "issue" : "issues"} picked: their hashes and events move here, and their links lead here. Recorded as your GROUP ${count === 1 ? "label" : "labels"}; audited.`}
       </p>
-      <DialogFormActions
-        serverError={merge.error?.message}
-        onCancel={onCancel}
-        submitLabel={`Merge ${formatCount(count)} into this issue`}
-        submitDisabled={count === 0 || merge.isPending}
-      />
-    </form>
+    </MergeIssuesForm>
   );
 }
 

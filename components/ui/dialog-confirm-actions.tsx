@@ -1,5 +1,5 @@
 import { Button } from "./button";
-import { FormError } from "./form-error";
+import { DialogActions } from "./dialog-actions";
 
 interface Props {
   /** The server's error of the last attempt, shown above the buttons. */
@@ -14,16 +14,15 @@ interface Props {
 /** The end of a confirmation dialog (no form): the server's error, then Cancel and the danger button, to the right. */
 export function DialogConfirmActions({ serverError, onCancel, confirmLabel, onConfirm, confirmDisabled }: Props) {
   return (
-    <>
-      <FormError message={serverError} className="mt-3 text-sm" />
-      <div className="mt-4 flex justify-end gap-2">
-        <Button size="xs" onClick={onCancel}>
-          Cancel
-        </Button>
+    <DialogActions
+      spaced
+      serverError={serverError}
+      onCancel={onCancel}
+      action={
         <Button variant="danger" disabled={confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </Button>
-      </div>
-    </>
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Button, type ButtonVariant } from "./button";
-import { FormError } from "./form-error";
+import { DialogActions } from "./dialog-actions";
 
 interface Props {
   /** The server's error for the whole form, shown above the buttons. */
@@ -19,16 +19,14 @@ export function DialogFormActions({
   submitDisabled,
 }: Props) {
   return (
-    <>
-      <FormError message={serverError} />
-      <div className="flex justify-end gap-2">
-        <Button size="xs" onClick={onCancel}>
-          Cancel
-        </Button>
+    <DialogActions
+      serverError={serverError}
+      onCancel={onCancel}
+      action={
         <Button type="submit" variant={submitVariant} disabled={submitDisabled}>
           {submitLabel}
         </Button>
-      </div>
-    </>
+      }
+    />
   );
 }

@@ -1,7 +1,21 @@
-import { type QueryKey, useQueryClient } from "@tanstack/react-query";
+import { type InvalidateQueryFilters, type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 
-/** A callback, for a mutation's onSuccess, that marks every query under these keys stale and refetches those shown. */
-export function useInvalidateKeys(queryKeys: readonly QueryKey[]) {
+/** What a change leaves stale: every query under a key, or the queries a filter picks. */
+export type StaleQueries = readonly (QueryKey | InvalidateQueryFilters)[];
+
+const isQueryKey = (queries: QueryKey | InvalidateQueryFilters): queries is QueryKey => Array.isArray(queries);
+
+/** A mutation that, once it succeeds, marks these queries stale (and refetches those shown). */
+export function useInvalidatingMutation<TVariables = void, TData = unknown>(
+  stale: StaleQueries,
+  mutationFn: (variables: TVariables) => Promise<TData>,
+) {
   const queryClient = useQueryClient();
-  return () => Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all(
+        stale.map((queries) => queryClient.invalidateQueries(isQueryKey(queries) ? { queryKey: queries } : queries)),
+      ),
+  });
 }

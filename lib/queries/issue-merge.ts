@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { endpoints } from "../contracts/endpoints";
 import type { MergeIssuesRequest, UnmergeIssueRequest } from "../contracts/issue-merge";
 import { api } from "./api";
@@ -7,7 +7,7 @@ import { issueKeys } from "./issues";
 import { overgroupingKeys } from "./overgrouping";
 import { projectKeys } from "./projects";
 import { reviewKeys } from "./review";
-import { useInvalidateKeys } from "./invalidate";
+import { useInvalidatingMutation } from "./invalidate";
 
 /** How many issues the merge dialog offers for a search. */
 export const MERGE_CANDIDATES = 20;
@@ -40,22 +40,16 @@ export function useMergeCandidatesQuery(projectId: number, q: string) {
 }
 
 /** What a merge or unmerge changes: issues (and their hashes), projects' counts, labels, rates and the audit log. */
-function useInvalidateAfterRegrouping() {
-  return useInvalidateKeys([issueKeys.all, projectKeys.all, reviewKeys.all, overgroupingKeys.all, auditKeys.all]);
-}
+const staleAfterRegrouping = [issueKeys.all, projectKeys.all, reviewKeys.all, overgroupingKeys.all, auditKeys.all];
 
 export function useMergeIssuesMutation() {
-  const invalidate = useInvalidateAfterRegrouping();
-  return useMutation({
-    mutationFn: (request: MergeIssuesRequest) => api(endpoints.mergeIssues, { body: request }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRegrouping, (request: MergeIssuesRequest) =>
+    api(endpoints.mergeIssues, { body: request }),
+  );
 }
 
 export function useUnmergeIssueMutation() {
-  const invalidate = useInvalidateAfterRegrouping();
-  return useMutation({
-    mutationFn: (request: UnmergeIssueRequest) => api(endpoints.unmergeIssue, { body: request }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRegrouping, (request: UnmergeIssueRequest) =>
+    api(endpoints.unmergeIssue, { body: request }),
+  );
 }

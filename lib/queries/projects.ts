@@ -4,7 +4,7 @@ import type { CreateProjectRequest, DeleteProjectRequest, UpdateProjectRequest }
 import { api } from "./api";
 import { auditKeys } from "./audit";
 import { issueKeys } from "./issues";
-import { useInvalidateKeys } from "./invalidate";
+import { useInvalidatingMutation } from "./invalidate";
 
 export const projectKeys = {
   all: ["projects"] as const,
@@ -34,33 +34,24 @@ export function useProjectQuery(projectId: number, options: { waitForFirstEvent?
   });
 }
 
-function useInvalidateProjects() {
-  return useInvalidateKeys([projectKeys.all, issueKeys.all, auditKeys.all]);
-}
+const staleAfterProjectChange = [projectKeys.all, issueKeys.all, auditKeys.all];
 
 export function useCreateProjectMutation() {
-  const invalidate = useInvalidateProjects();
-  return useMutation({
-    mutationFn: (input: CreateProjectRequest) => api(endpoints.createProject, { body: input }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterProjectChange, (input: CreateProjectRequest) =>
+    api(endpoints.createProject, { body: input }),
+  );
 }
 
 export function useUpdateProjectMutation(projectId: number) {
-  const invalidate = useInvalidateProjects();
-  return useMutation({
-    mutationFn: (patch: UpdateProjectRequest) =>
-      api(endpoints.updateProject, { params: { id: projectId }, body: patch }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterProjectChange, (patch: UpdateProjectRequest) =>
+    api(endpoints.updateProject, { params: { id: projectId }, body: patch }),
+  );
 }
 
 export function useRotateProjectKeyMutation(projectId: number) {
-  const invalidate = useInvalidateProjects();
-  return useMutation({
-    mutationFn: () => api(endpoints.rotateProjectKey, { params: { id: projectId } }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterProjectChange, () =>
+    api(endpoints.rotateProjectKey, { params: { id: projectId } }),
+  );
 }
 
 export function useDeleteProjectMutation(projectId: number) {

@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, type Query, useMutation, useQuery } from "@tanstack/react-query";
 import { endpoints } from "../contracts/endpoints";
 import type { LabelRequest, ManualPairRequest, NextPairRequest, QueueFilter, RefillRequest } from "../contracts/review";
 import { api } from "./api";
+import { useInvalidatingMutation } from "./invalidate";
 
 export const reviewKeys = {
   all: ["review"] as const,
@@ -56,20 +57,13 @@ export function useNextPairQuery(request: NextPairRequest, step: number, enabled
   });
 }
 
-function useInvalidateReview() {
-  const queryClient = useQueryClient();
-  // The session's current pair is kept (it moves by step); everything else about the queues is refreshed.
-  return () =>
-    queryClient.invalidateQueries({ queryKey: reviewKeys.all, predicate: (query) => query.queryKey[1] !== "next" });
-}
+// The session's current pair is kept (it moves by step); everything else about the queues is refreshed.
+const staleAfterLabeling = [{ queryKey: reviewKeys.all, predicate: (query: Query) => query.queryKey[1] !== "next" }];
 
 export function useLabelMutation() {
-  const invalidate = useInvalidateReview();
-  return useMutation({
-    mutationFn: ({ pairId, label }: { pairId: number; label: LabelRequest }) =>
-      api(endpoints.labelPair, { params: { id: pairId }, body: label }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterLabeling, ({ pairId, label }: { pairId: number; label: LabelRequest }) =>
+    api(endpoints.labelPair, { params: { id: pairId }, body: label }),
+  );
 }
 
 export function useSkipMutation() {
@@ -79,11 +73,7 @@ export function useSkipMutation() {
 }
 
 export function useUndoMutation() {
-  const invalidate = useInvalidateReview();
-  return useMutation({
-    mutationFn: () => api(endpoints.undoLabel),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterLabeling, () => api(endpoints.undoLabel));
 }
 
 export function useProgressQuery() {
@@ -115,26 +105,19 @@ export function useGuidelinesQuery() {
 }
 
 export function useUpdateGuidelineMutation() {
-  const invalidate = useInvalidateReview();
-  return useMutation({
-    mutationFn: ({ platform, body }: { platform: string; body: string }) =>
-      api(endpoints.updateGuideline, { params: { platform }, body: { body } }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterLabeling, ({ platform, body }: { platform: string; body: string }) =>
+    api(endpoints.updateGuideline, { params: { platform }, body: { body } }),
+  );
 }
 
 export function useRefillMutation() {
-  const invalidate = useInvalidateReview();
-  return useMutation({
-    mutationFn: (request: RefillRequest) => api(endpoints.refillQueues, { body: request }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterLabeling, (request: RefillRequest) =>
+    api(endpoints.refillQueues, { body: request }),
+  );
 }
 
 export function useCreatePairMutation() {
-  const invalidate = useInvalidateReview();
-  return useMutation({
-    mutationFn: (request: ManualPairRequest) => api(endpoints.createPair, { body: request }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterLabeling, (request: ManualPairRequest) =>
+    api(endpoints.createPair, { body: request }),
+  );
 }

@@ -11,7 +11,7 @@ import type {
 import { api } from "./api";
 import { auditKeys } from "./audit";
 import { issueKeys } from "./issues";
-import { useInvalidateKeys } from "./invalidate";
+import { useInvalidatingMutation } from "./invalidate";
 
 export const rolloutKeys = {
   all: ["rollout"] as const,
@@ -53,25 +53,19 @@ export function useScheduledChangesQuery() {
   });
 }
 
-function useInvalidateRollout() {
-  return useInvalidateKeys([rolloutKeys.all, auditKeys.all, issueKeys.all]);
-}
+/** A rollout change moves projects between models: the rollout, the audit log and issues (their model) are stale. */
+const staleAfterRolloutChange = [rolloutKeys.all, auditKeys.all, issueKeys.all];
 
 export function useSetFlagsMutation() {
-  const invalidate = useInvalidateRollout();
-  return useMutation({
-    mutationFn: (input: SetFlagsRequest) => api(endpoints.setFlags, { body: input }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRolloutChange, (input: SetFlagsRequest) =>
+    api(endpoints.setFlags, { body: input }),
+  );
 }
 
 export function useRevertAuditMutation() {
-  const invalidate = useInvalidateRollout();
-  return useMutation({
-    mutationFn: ({ auditId, reason }: { auditId: number; reason?: string }) =>
-      api(endpoints.revertAudit, { params: { id: auditId }, body: reason ? { reason } : {} }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRolloutChange, ({ auditId, reason }: { auditId: number; reason?: string }) =>
+    api(endpoints.revertAudit, { params: { id: auditId }, body: reason ? { reason } : {} }),
+  );
 }
 
 export function usePreviewCohortMutation() {
@@ -81,42 +75,29 @@ export function usePreviewCohortMutation() {
 }
 
 export function useApplyCohortMutation() {
-  const invalidate = useInvalidateRollout();
-  return useMutation({
-    mutationFn: (input: ApplyCohortRequest) => api(endpoints.applyCohort, { body: input }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRolloutChange, (input: ApplyCohortRequest) =>
+    api(endpoints.applyCohort, { body: input }),
+  );
 }
 
 export function useCancelScheduledMutation() {
-  const invalidate = useInvalidateRollout();
-  return useMutation({
-    mutationFn: (id: number) => api(endpoints.cancelScheduled, { params: { id } }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRolloutChange, (id: number) =>
+    api(endpoints.cancelScheduled, { params: { id } }),
+  );
 }
 
 export function useCreateBackfillMutation() {
-  const invalidate = useInvalidateRollout();
-  return useMutation({
-    mutationFn: (input: CreateBackfillRequest) => api(endpoints.createJobs, { body: input }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRolloutChange, (input: CreateBackfillRequest) =>
+    api(endpoints.createJobs, { body: input }),
+  );
 }
 
 export function useCancelJobMutation() {
-  const invalidate = useInvalidateRollout();
-  return useMutation({
-    mutationFn: (id: number) => api(endpoints.cancelJob, { params: { id } }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRolloutChange, (id: number) => api(endpoints.cancelJob, { params: { id } }));
 }
 
 export function useUpdateGuardrailsMutation() {
-  const invalidate = useInvalidateRollout();
-  return useMutation({
-    mutationFn: (input: { settings: GuardrailSettings; reason: string }) =>
-      api(endpoints.updateGuardrails, { body: input }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterRolloutChange, (input: { settings: GuardrailSettings; reason: string }) =>
+    api(endpoints.updateGuardrails, { body: input }),
+  );
 }

@@ -1,9 +1,9 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { endpoints } from "../contracts/endpoints";
 import type { CreateUserRequest, UpdateUserRequest } from "../contracts/users";
 import { api } from "./api";
 import { auditKeys } from "./audit";
-import { useInvalidateKeys } from "./invalidate";
+import { useInvalidatingMutation } from "./invalidate";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -18,23 +18,16 @@ export function useUsersQuery() {
   });
 }
 
-function useInvalidateUsers() {
-  return useInvalidateKeys([userKeys.all, auditKeys.all]);
-}
+const staleAfterUserChange = [userKeys.all, auditKeys.all];
 
 export function useCreateUserMutation() {
-  const invalidate = useInvalidateUsers();
-  return useMutation({
-    mutationFn: (input: CreateUserRequest) => api(endpoints.createUser, { body: input }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterUserChange, (input: CreateUserRequest) =>
+    api(endpoints.createUser, { body: input }),
+  );
 }
 
 export function useUpdateUserMutation() {
-  const invalidate = useInvalidateUsers();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: UpdateUserRequest }) =>
-      api(endpoints.updateUser, { params: { id }, body: patch }),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(staleAfterUserChange, ({ id, patch }: { id: number; patch: UpdateUserRequest }) =>
+    api(endpoints.updateUser, { params: { id }, body: patch }),
+  );
 }

@@ -4,11 +4,11 @@
  * inbox), then in batches as the inbox worker groups them (ingest/batch.ts) — printing each time, the ratio, and
  * what each made (events, issues, AI merges), which must be the same grouping.
  */
-import { parseArgs } from "node:util";
 import { openDatabase } from "../../server/db/client";
 import { setDatabase } from "../../server/db";
 import { migrate } from "../../server/db/migrate";
 import { seedDemoData } from "../../server/demo/seed";
+import { benchOptions } from "./lib/options";
 
 async function loadOnce(batchSize: number, apps: number | undefined, now: Date) {
   const database = await openDatabase({ dataDir: "memory://", role: "bench" });
@@ -29,15 +29,12 @@ async function loadOnce(batchSize: number, apps: number | undefined, now: Date) 
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { batch: { type: "string", default: "256" }, apps: { type: "string" } },
-  });
-  const apps = values.apps === undefined ? undefined : Number(values.apps);
+  const options = benchOptions(args, { batch: 256, apps: null });
+  const apps = options.apps === undefined ? undefined : Number(options.apps);
   const now = new Date();
   const variants = [
     { label: "per event", batchSize: 1 },
-    { label: `batches of ${values.batch}`, batchSize: Number(values.batch) },
+    { label: `batches of ${options.batch}`, batchSize: options.batch },
   ];
   const results = [];
   for (const variant of variants) {

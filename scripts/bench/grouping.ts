@@ -5,30 +5,24 @@
  * printed side by side with their ratio. Half the requests are near duplicates of indexed traces (lookups), half
  * new traces (lookup, then insert).
  */
-import { parseArgs } from "node:util";
 import { signatureHeader } from "../../server/http/rpc-signature";
 import { closedLoop, formatResult, installModelsOption, startBenchServer } from "./lib/in-process-server";
+import { benchOptions } from "./lib/options";
 
 const trace = (i: number, variant = "") =>
   `KeyError${i % 997}: missing key ${i}${variant}\n  File "app/module${i}.py", line ${i % 50}, in handler${i}\n` +
   `  File "app/views${i % 13}.py", line 12, in dispatch\n  File "lib/core${i % 7}.py", line 3, in run`;
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      records: { type: "string", default: "2000" },
-      duration: { type: "string", default: "4" },
-      clients: { type: "string", default: "16" },
-      model: { type: "string", default: "v2" },
-      models: { type: "string" },
-    },
+  const { records, duration, clients, model, models } = benchOptions(args, {
+    records: 2000,
+    duration: 4,
+    clients: 16,
+    model: "v2",
+    models: null,
   });
-  const records = Number(values.records);
-  const durationMs = Number(values.duration) * 1000;
-  const clients = Number(values.clients);
-  const model = values.model;
-  await installModelsOption(values.models);
+  const durationMs = duration * 1000;
+  await installModelsOption(models);
   const { configureCoalescing, coalescingStats } = await import("../../server/grouping/coalescing");
   const server = await startBenchServer();
   const secret = process.env.GROUPING_API_SECRET!;

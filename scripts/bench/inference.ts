@@ -1,10 +1,10 @@
 // `npm run bench -- inference [--seconds 5] [--callers 32] [--model v2]`: texts/s and latency of the
 // in-process InferenceService on CPU with 32 concurrent callers, with and without dynamic batching.
-import { parseArgs } from "node:util";
 import { generateCorpus } from "@/server/training/synthetic";
 import { LocalInferenceService, ModelRegistry } from "@/server/inference";
 import { env } from "@/server/env";
 import { eventText } from "@/server/training/dataset";
+import { benchOptions } from "./lib/options";
 
 interface Result {
   label: string;
@@ -49,20 +49,11 @@ function summarise(label: string, latencies: number[], seconds: number): Result 
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      seconds: { type: "string", default: "5" },
-      callers: { type: "string", default: "32" },
-      model: { type: "string", default: "v2" },
-    },
-  });
-  const seconds = Number(values.seconds);
-  const callers = Number(values.callers);
+  const { seconds, callers, model } = benchOptions(args, { seconds: 5, callers: 32, model: "v2" });
   const corpus = generateCorpus({ seed: "bench", apps: 16 });
   const texts = corpus.events.map((e) => eventText(e.event)).filter(Boolean);
   const registry = new ModelRegistry(env().MODELS_DIR);
-  console.log(`model ${values.model}, ${callers} concurrent callers, one text per call, ${seconds} s each, CPU`);
+  console.log(`model ${model}, ${callers} concurrent callers, one text per call, ${seconds} s each, CPU`);
   // The two modes alternate in short rounds, so load from anything else on the machine hits both alike.
   const modes = [
     {
@@ -78,11 +69,11 @@ export async function run(args: string[]): Promise<void> {
       seconds: 0,
     },
   ];
-  for (const mode of modes) await mode.service.embed(values.model, texts.slice(0, 64)); // load and warm up
+  for (const mode of modes) await mode.service.embed(model, texts.slice(0, 64)); // load and warm up
   const rounds = Math.max(1, Math.round(seconds));
   for (let r = 0; r < rounds; r++) {
     for (const mode of modes)
-      mode.seconds += await round(mode.service, values.model, texts, callers, seconds / rounds, mode.latencies);
+      mode.seconds += await round(mode.service, model, texts, callers, seconds / rounds, mode.latencies);
   }
   const results = modes.map((m) => summarise(m.label, m.latencies, m.seconds));
   for (const r of results) {

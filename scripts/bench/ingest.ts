@@ -8,10 +8,10 @@
  * tell the database's share from inference's.
  */
 import { randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
 import { createInboxWorker, type InboxWorker } from "../../server/ingest/inbox/worker";
 import { inboxStats } from "../../server/ingest/inbox/stats";
 import { setIngestMode, type IngestMode } from "../../server/ingest/mode";
+import { pythonErrorPayload } from "../../server/testing/events";
 import {
   closedLoop,
   formatResult,
@@ -19,31 +19,15 @@ import {
   startBenchServer,
   type LoadResult,
 } from "./lib/in-process-server";
+import { benchOptions } from "./lib/options";
 
 function event(kind: "known" | "new", i: number) {
-  const tag = kind === "known" ? "sync" : `step${i}`;
-  return {
-    event_id: randomUUID().replaceAll("-", ""),
-    platform: "python",
-    exception: {
-      values: [
-        {
-          type: kind === "known" ? "ValueError" : `Error${i}`,
-          value: kind === "known" ? "bad input" : `failure number ${i}`,
-          stacktrace: {
-            frames: ["main", "handle", tag].map((fn, line) => ({
-              function: fn,
-              module: `app.${fn}`,
-              filename: `app/${fn}.py`,
-              lineno: 10 + line,
-              context_line: `    ${fn}()`,
-              in_app: true,
-            })),
-          },
-        },
-      ],
-    },
-  };
+  return pythonErrorPayload({
+    id: randomUUID().replaceAll("-", ""),
+    type: kind === "known" ? "ValueError" : `Error${i}`,
+    value: kind === "known" ? "bad input" : `failure number ${i}`,
+    functions: ["main", "handle", kind === "known" ? "sync" : `step${i}`],
+  });
 }
 
 interface ModeRun {
@@ -85,17 +69,10 @@ function formatModeRun(label: string, mode: IngestMode, run: ModeRun): string {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      duration: { type: "string", default: "3" },
-      clients: { type: "string", default: "1,16,64" },
-      models: { type: "string" },
-    },
-  });
-  const durationMs = Number(values.duration) * 1000;
-  const clientCounts = values.clients.split(",").map(Number);
-  await installModelsOption(values.models);
+  const { duration, clients, models } = benchOptions(args, { duration: 3, clients: "1,16,64", models: null });
+  const durationMs = duration * 1000;
+  const clientCounts = clients.split(",").map(Number);
+  await installModelsOption(models);
   const server = await startBenchServer();
   const worker = createInboxWorker({ pollMs: 50 });
   try {

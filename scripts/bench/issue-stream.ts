@@ -9,12 +9,12 @@
  * database). `--postgres` runs the same on a throw-away native PostgreSQL instead (no pgvector there: the migrations
  * leave the vector columns out; its autovacuum may already have analyzed the tables during the first pass).
  */
-import { parseArgs } from "node:util";
 import type { IssueStreamResponse } from "../../lib/contracts/issues";
 import { analyzeChangedTables } from "../../server/db/planner-statistics";
 import { signedInAs } from "../../server/testing/users";
 import { closedLoop, formatResult, startBenchServer } from "./lib/in-process-server";
 import { seedIssues } from "../../server/issues/testing/seed-issues";
+import { benchOptions } from "./lib/options";
 
 const BIG = 1;
 const SMALL = 2;
@@ -54,17 +54,13 @@ function cases(): Case[] {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      issues: { type: "string", default: "50000" },
-      duration: { type: "string", default: "1.5" },
-      postgres: { type: "boolean", default: false },
-    },
-  });
-  const issueCount = Number(values.issues);
-  const durationMs = Number(values.duration) * 1000;
-  const cluster = values.postgres ? await startNativePostgres() : null;
+  const {
+    issues: issueCount,
+    duration,
+    postgres,
+  } = benchOptions(args, { issues: 50000, duration: 1.5, postgres: false });
+  const durationMs = duration * 1000;
+  const cluster = postgres ? await startNativePostgres() : null;
   const server = await startBenchServer(cluster ? { database: cluster.database } : {});
   process.stdout.write(`database: ${server.database.driver.location}\n`);
   try {

@@ -3,9 +3,9 @@
  * (Matryoshka truncation, re-normalised), side by side in one embedded PostgreSQL: p50/p95 insert and lookup latency
  * with the HNSW index in place (m=16, ef_construction=200, ef_search=100), bytes per record, and the 768/64 ratios.
  */
-import { parseArgs } from "node:util";
 import { openDatabase } from "../../server/db/client";
 import { toVector } from "../../server/db/vectors";
+import { benchOptions } from "./lib/options";
 
 /** A seeded stream: clustered unit vectors (traces of one root cause are near each other), 768 dims. */
 function makeEmbeddings(count: number, seed: number): number[][] {
@@ -33,12 +33,7 @@ const percentile = (values: number[], p: number) => {
 };
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { records: { type: "string", default: "3000" }, queries: { type: "string", default: "300" } },
-  });
-  const records = Number(values.records);
-  const queries = Number(values.queries);
+  const { records, queries } = benchOptions(args, { records: 3000, queries: 300 });
   const database = await openDatabase({ dataDir: "memory://", role: "bench" });
   const { driver } = database;
   const dimensions = [768, 64] as const;

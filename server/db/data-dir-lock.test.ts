@@ -2,18 +2,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acquireDataDirLock, DataDirBusyError, readLockOwner } from "./data-dir-lock";
+import { setUpTempDirs } from "../testing/temp-dirs";
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regroup-lock-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = setUpTempDirs("regroup-lock-");
 
 /** Runs `npm run db:migrate` against a data directory, as a user would, and collects what it prints. */
 function runMigrateCli(dataDir: string): Promise<{ code: number | null; stderr: string; stdout: string }> {

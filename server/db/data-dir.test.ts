@@ -1,19 +1,11 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { ensurePrivateDataDir } from "./data-dir";
+import { setUpTempDirs } from "../testing/temp-dirs";
 
-const dirs: string[] = [];
-function tempParent(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regroup-data-dir-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempParent = setUpTempDirs("regroup-data-dir-");
 
 const modeOf = (dir: string) => fs.statSync(dir).mode & 0o777;
 

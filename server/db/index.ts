@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "../env";
-import { openDatabase, type Database } from "./client";
+import { openDatabase, type Database, type Transaction } from "./client";
 
 export type { Database } from "./client";
 
@@ -30,4 +30,9 @@ export function setDatabase(database: Database): void {
 /** The Prisma client of the process's database. */
 export async function db() {
   return (await getDatabase()).prisma;
+}
+
+/** Runs `work` in one transaction of the process's database, and answers what it answers. */
+export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return (await db()).$transaction(work);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   GroupingPreviewResponse,
   GroupingSettingsRequest,
@@ -8,30 +8,25 @@ import type {
 import type { Project } from "@/lib/contracts/projects";
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import { fingerprintEvent } from "@/engine/fingerprinting";
-import { setUpTestApi } from "../testing/test-environment";
+import { setUpTestApi, signedInCookies } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
-import { signedInAs } from "../testing/users";
 
 // A project's grouping settings over real HTTP: saved and audited, refused when a rule cannot be read, applied by
 // ingest to the next event an SDK sends, and previewed on the project's recent events.
 // The fixture models embed a trace by its first line ("Type: value"): `v1=c,s;` in the value sets its v1 vector.
 const api = setUpTestApi({ models: fixtureModels });
 const database = api.database;
-let admin: string;
-let labeler: string;
-let viewer: string;
-beforeAll(async () => {
-  admin = (await signedInAs("admin")).cookie;
-  labeler = (await signedInAs("labeler")).cookie;
-  viewer = (await signedInAs("viewer")).cookie;
-});
+const cookies = signedInCookies();
 
 const call = api.call;
 
 const NO_SETTINGS: GroupingSettingsRequest = { fingerprintRules: "", stackTraceRules: "", aiThresholdOverride: null };
 
 async function createProject(name: string): Promise<Project> {
-  const response = await call<{ project: Project }>(admin, "POST", "/api/projects", { name, platform: "python" });
+  const response = await call<{ project: Project }>(cookies.admin, "POST", "/api/projects", {
+    name,
+    platform: "python",
+  });
   expect(response.status).toBe(201);
   return response.body.project;
 }
@@ -45,7 +40,7 @@ const save = (cookie: string, project: Project, settings: Partial<GroupingSettin
   );
 
 const preview = (project: Project, settings: Partial<GroupingSettingsRequest>) =>
-  call<GroupingPreviewResponse>(admin, "POST", `/api/projects/${project.id}/grouping/preview`, {
+  call<GroupingPreviewResponse>(cookies.admin, "POST", `/api/projects/${project.id}/grouping/preview`, {
     ...NO_SETTINGS,
     ...settings,
   });
@@ -114,7 +109,7 @@ const auditOf = (projectId: number) =>
 describe("GET and PUT /api/projects/[id]/grouping", () => {
   it("starts empty, saves rules and an override for the project's model, audited with before and after", async () => {
     const project = await createProject("Settings app");
-    const initial = await call<GroupingSettingsResponse>(viewer, "GET", `/api/projects/${project.id}/grouping`);
+    const initial = await call<GroupingSettingsResponse>(cookies.viewer, "GET", `/api/projects/${project.id}/grouping`);
     expect(initial.status).toBe(200);
     expect(initial.body.settings).toEqual({ fingerprintRules: "", stackTraceRules: "", aiThreshold: null });
     expect(initial.body.projectModel).toBe("v1");
@@ -125,10 +120,10 @@ describe("GET and PUT /api/projects/[id]/grouping", () => {
     ]);
 
     const rules = { fingerprintRules: "error.type:DatabaseError -> database", stackTraceRules: "module:vendor.* -app" };
-    const saved = await save(admin, project, { ...rules, aiThresholdOverride: 0.005 });
+    const saved = await save(cookies.admin, project, { ...rules, aiThresholdOverride: 0.005 });
     expect(saved.status).toBe(200);
     expect(saved.body.settings).toEqual({ ...rules, aiThreshold: { model: "v1", threshold: 0.005 } });
-    const read = await call<GroupingSettingsResponse>(viewer, "GET", `/api/projects/${project.id}/grouping`);
+    const read = await call<GroupingSettingsResponse>(cookies.viewer, "GET", `/api/projects/${project.id}/grouping`);
     expect(read.body.settings).toEqual(saved.body.settings);
 
     const [entry, ...more] = await auditOf(project.id);
@@ -139,13 +134,13 @@ describe("GET and PUT /api/projects/[id]/grouping", () => {
       after: { ...rules, aiThreshold: { model: "v1", threshold: 0.005 } },
     });
     // Saving the same settings again changes nothing and writes no second entry.
-    expect((await save(admin, project, { ...rules, aiThresholdOverride: 0.005 })).status).toBe(200);
+    expect((await save(cookies.admin, project, { ...rules, aiThresholdOverride: 0.005 })).status).toBe(200);
     expect(await auditOf(project.id)).toHaveLength(1);
   });
 
   it("refuses a rule it cannot read with its line and column beside the field, and stores nothing", async () => {
     const project = await createProject("Bad rules app");
-    const response = await save(admin, project, {
+    const response = await save(cookies.admin, project, {
       fingerprintRules: "error.type:A -> a\nerror.typ:B -> b",
       stackTraceRules: "module:foo -app",
     });
@@ -160,7 +155,7 @@ describe("GET and PUT /api/projects/[id]/grouping", () => {
     expect([stored.fingerprintRules, stored.stackTraceRules]).toEqual(["", ""]);
     expect(await auditOf(project.id)).toHaveLength(0);
 
-    const checked = await call(admin, "POST", `/api/projects/${project.id}/grouping/validate`, {
+    const checked = await call(cookies.admin, "POST", `/api/projects/${project.id}/grouping/validate`, {
       fingerprintRules: "error.type:A -> a",
       stackTraceRules: "module:foo -app\nmodule:bar app",
     });
@@ -176,7 +171,7 @@ describe("GET and PUT /api/projects/[id]/grouping", () => {
 
   it("bounds the threshold override by the documented maximum", async () => {
     const project = await createProject("Loose app");
-    const response = await save(admin, project, { aiThresholdOverride: 0.5 });
+    const response = await save(cookies.admin, project, { aiThresholdOverride: 0.5 });
     expect(response.status).toBe(400);
     expect(response.body.error!.details[0]).toMatchObject({ path: ["aiThresholdOverride"] });
     expect(response.body.error!.details[0]!.message).toContain("at most 0.1");
@@ -184,7 +179,7 @@ describe("GET and PUT /api/projects/[id]/grouping", () => {
 
   it("lets viewers and labelers read the settings but not change or preview them", async () => {
     const project = await createProject("Read only app");
-    for (const cookie of [viewer, labeler]) {
+    for (const cookie of [cookies.viewer, cookies.labeler]) {
       expect((await save(cookie, project, { fingerprintRules: "error.type:A -> a" })).status).toBe(403);
       const previewed = await call(cookie, "POST", `/api/projects/${project.id}/grouping/preview`, NO_SETTINGS);
       expect(previewed.status).toBe(403);
@@ -206,7 +201,9 @@ describe("ingest under a project's saved settings", () => {
     const read = await send(project, { type: "ReadError", value: "read timeout", functions: ["main", "recv"] });
     expect(read.groupId).not.toBe(connect.groupId);
 
-    expect((await save(admin, project, { fingerprintRules: 'error.value:"*timeout*" -> timeouts' })).status).toBe(200);
+    expect(
+      (await save(cookies.admin, project, { fingerprintRules: 'error.value:"*timeout*" -> timeouts' })).status,
+    ).toBe(200);
     const first = await send(project, { type: "PoolError", value: "pool timeout", functions: ["main", "acquire"] });
     const second = await send(project, { type: "DnsError", value: "lookup timeout", functions: ["resolve"] });
     expect(second.groupId).toBe(first.groupId);
@@ -234,7 +231,7 @@ describe("ingest under a project's saved settings", () => {
     const again = await send(project, spec);
     expect(again.hashes).toEqual(before.hashes);
 
-    expect((await save(admin, project, { stackTraceRules: "module:foo -app" })).status).toBe(200);
+    expect((await save(cookies.admin, project, { stackTraceRules: "module:foo -app" })).status).toBe(200);
     const after = await send(project, spec);
     expect(after.hashes[0]).not.toBe(before.hashes[0]);
     // The app variant now leaves the frame of module foo out; the system variant (all frames) is unchanged.
@@ -252,7 +249,7 @@ describe("ingest under a project's saved settings", () => {
     const merged = await send(project, { type: `B;${near(1)}`, value: "failed", functions: ["main", "two"] });
     expect([merged.groupId, merged.groupingMethod]).toEqual([base.groupId, "ai"]);
 
-    expect((await save(admin, project, { aiThresholdOverride: 0.003 })).status).toBe(200);
+    expect((await save(cookies.admin, project, { aiThresholdOverride: 0.003 })).status).toBe(200);
     const apart = await send(project, { type: `C;${near(-1)}`, value: "failed", functions: ["main", "three"] });
     expect(apart.groupId).not.toBe(base.groupId);
     expect(apart.groupingMethod).toBe("new");
@@ -331,7 +328,7 @@ describe("POST /api/projects/[id]/grouping/preview", () => {
   it("refuses candidate rules it cannot read, naming line and column", async () => {
     const { project } = await smallProject();
     const response = await call<{ error: { details: { path: string[]; line: number; column: number }[] } }>(
-      admin,
+      cookies.admin,
       "POST",
       `/api/projects/${project.id}/grouping/preview`,
       { ...NO_SETTINGS, stackTraceRules: "# vendor code\nmodule:vendor.* -ap" },

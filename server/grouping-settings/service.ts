@@ -8,7 +8,7 @@ import {
 import { PROJECT_RULES_LIMITS } from "@/engine/fingerprinting/project-rules";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { db, inTransaction } from "../db";
 import type { Transaction } from "../db/client";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModel } from "../grouping/models";
@@ -72,8 +72,7 @@ export async function updateGroupingSettings(
   request: GroupingSettingsRequest,
 ): Promise<GroupingSettingsResponse> {
   assertRulesReadable(request);
-  const prisma = await db();
-  const response = await prisma.$transaction(async (tx) => {
+  const response = await inTransaction(async (tx) => {
     const [project] = await tx.$queryRaw<{ name: string }[]>`
       SELECT name FROM projects WHERE id = ${projectId} FOR UPDATE`;
     if (!project) throw new NotFoundError(`There is no project with id ${projectId}.`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import { MicroBatcher, type BatcherStats } from "../inference/batcher";
 import { recordDecision, recordDecisions, type DecisionInput } from "./decisions";
 import { insertRecord, searchNeighbours, searchWithReranking, type NewRecord, type Neighbour } from "./records";
@@ -36,13 +36,11 @@ interface CoalescingOptions {
 const settings: CoalescingOptions = { enabled: true, maxWaitMs: 2, maxBatch: 64 };
 
 async function searchBatch(searches: BatchSearch[]): Promise<Neighbour[][]> {
-  const prisma = await db();
-  return prisma.$transaction((tx) => searchNeighboursBatch(tx, searches));
+  return inTransaction((tx) => searchNeighboursBatch(tx, searches));
 }
 
 async function writeBatch(items: WriteItem[]): Promise<WriteResult[]> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const writes = items.flatMap((item, index) => (item.record ? [{ record: item.record, index }] : []));
     const insertedList = await insertRecordsBatch(
       tx,
@@ -121,8 +119,7 @@ export function coalescingStats(): { search: BatcherStats; write: BatcherStats }
 /** The neighbours of one search, looked up together with the concurrent ones. */
 export async function searchCoalesced(search: BatchSearch): Promise<Neighbour[]> {
   if (settings.enabled) return batchers().search.submit(search);
-  const prisma = await db();
-  return prisma.$transaction((tx) =>
+  return inTransaction((tx) =>
     search.rerank ? searchWithReranking(tx, { ...search, ...search.rerank }) : searchNeighbours(tx, search),
   );
 }
@@ -130,8 +127,7 @@ export async function searchCoalesced(search: BatchSearch): Promise<Neighbour[]>
 /** One call's writes (its new record, its decision), written together with the concurrent ones. */
 export async function writeCoalesced(item: WriteItem): Promise<WriteResult> {
   if (settings.enabled) return batchers().write.submit(item);
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const inserted = item.record ? await insertRecord(tx, item.record) : false;
     const decisionId = item.decision ? await recordDecision(tx, item.decision(inserted)) : null;
     return { inserted, decisionId };

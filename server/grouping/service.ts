@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, inTransaction } from "../db";
 import { ValidationError } from "../http/errors";
 import {
   withCallDefaults,
@@ -305,14 +305,12 @@ export async function bulkCreateRecords(
 export async function deleteProjectGrouping(callerProjectId: number): Promise<number> {
   const projectId = await projectIdOf(callerProjectId, { register: false });
   if (projectId === null) return 0;
-  const prisma = await db();
-  return prisma.$transaction((tx) => deleteProjectRecords(tx, projectId));
+  return inTransaction((tx) => deleteProjectRecords(tx, projectId));
 }
 
 /** Deletes a (caller's) project's records of the given hashes. */
 export async function deleteGroupingByHash(callerProjectId: number, hashes: string[]): Promise<number> {
   const projectId = await projectIdOf(callerProjectId, { register: false });
   if (projectId === null || hashes.length === 0) return 0;
-  const prisma = await db();
-  return prisma.$transaction((tx) => deleteRecordsByHash(tx, projectId, hashes));
+  return inTransaction((tx) => deleteRecordsByHash(tx, projectId, hashes));
 }

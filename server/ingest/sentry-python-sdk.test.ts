@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectDsn } from "../projects/dsn";
 import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { runInstrumentedApp } from "./testing/child-app";
@@ -15,8 +16,7 @@ describe("events from the real sentry-python SDK", () => {
     const project = await database.prisma.project.create({
       data: { id: 41, slug: "billing", name: "Billing", platform: "python" },
     });
-    const { host } = new URL(api.url);
-    const dsn = `http://${project.publicKey}@${host}/${project.id}`;
+    const dsn = projectDsn(project.publicKey, api.url, project.id);
     const run = await runInstrumentedApp(PYTHON, [path.join(__dirname, "testing", "sentry-python-child.py")], dsn);
     expect(run.code, run.output).toBe(0);
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectDsn } from "../projects/dsn";
 import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { runInstrumentedApp } from "./testing/child-app";
@@ -17,8 +18,7 @@ describe("events from the real @sentry/node SDK", () => {
     const project = await database.prisma.project.create({
       data: { id: 31, slug: "checkout", name: "Checkout", platform: "node" },
     });
-    const { host } = new URL(api.url);
-    const dsn = `http://${project.publicKey}@${host}/${project.id}`;
+    const dsn = projectDsn(project.publicKey, api.url, project.id);
 
     const run = await runNodeApp(dsn);
     expect(run.code, run.output).toBe(0);

@@ -8,7 +8,7 @@ import {
   type IssueHash,
   type IssueHashesResponse,
 } from "@/lib/contracts/issue-merge";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import type { Transaction } from "../db/client";
 import { missingIssueError } from "./merge/issue-lookup";
 
@@ -94,8 +94,7 @@ async function sampleEvents(tx: Transaction, ids: number[]): Promise<Map<number,
  * hash comes first. A merged issue's id answers 404 naming the issue it went into.
  */
 export async function getIssueHashes(issueId: number): Promise<IssueHashesResponse> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const group = await tx.group.findUnique({
       where: { id: issueId },
       select: {

@@ -3,7 +3,7 @@ import type { CreateProjectRequest, Project } from "@/lib/contracts/projects";
 import { firstFreeSlug, slugOfName } from "@/lib/projects/slug";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import type { Transaction } from "../db/client";
 import { ConflictError } from "../http/errors";
 import { readProject, type ProjectViewOptions } from "./project-view";
@@ -58,8 +58,7 @@ export async function createProject(
   input: CreateProjectRequest,
   view: ProjectViewOptions,
 ): Promise<Project> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     let id: number | null = null;
     for (let attempt = 0; id === null && attempt < 5; attempt += 1) id = await insertProject(tx, input);
     if (id === null) throw new ConflictError("Projects are being created at the same moment; try again.");

@@ -2,7 +2,7 @@ import "server-only";
 import type { DeletedProject, DeleteProjectRequest } from "@/lib/contracts/projects";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import type { Transaction } from "../db/client";
 import { NotFoundError, ValidationError } from "../http/errors";
 import { forgetCallerProject } from "../grouping/project-ids";
@@ -70,8 +70,7 @@ export async function deleteProject(
   projectId: number,
   request: DeleteProjectRequest,
 ): Promise<DeletedProject> {
-  const prisma = await db();
-  const { deleted, project } = await prisma.$transaction(async (tx) => {
+  const { deleted, project } = await inTransaction(async (tx) => {
     const [project] = await tx.$queryRaw<
       {
         name: string;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Project, UpdateProjectRequest } from "@/lib/contracts/projects";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { db, inTransaction } from "../db";
 import type { Transaction } from "../db/client";
 import { NotFoundError } from "../http/errors";
 import { forgetIngestProject } from "../ingest/project-cache";
@@ -27,8 +27,7 @@ export async function renameProject(
   patch: UpdateProjectRequest,
   view: ProjectViewOptions,
 ): Promise<Project> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await lockProject(tx, projectId);
     await tx.project.update({ where: { id: projectId }, data: { name: patch.name } });
     if (before.name !== patch.name) {
@@ -53,8 +52,7 @@ export async function rotateProjectKey(
   projectId: number,
   view: ProjectViewOptions,
 ): Promise<Project> {
-  const prisma = await db();
-  const { project, oldKey } = await prisma.$transaction(async (tx) => {
+  const { project, oldKey } = await inTransaction(async (tx) => {
     const before = await lockProject(tx, projectId);
     await tx.$executeRaw`
       UPDATE projects SET public_key = replace(gen_random_uuid()::text, '-', '') WHERE id = ${projectId}`;

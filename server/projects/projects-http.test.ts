@@ -1,26 +1,18 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Project } from "@/lib/contracts/projects";
 import { registeredProjectId } from "../grouping/project-ids";
-import { setUpTestApi } from "../testing/test-environment";
+import { setUpTestApi, signedInCookies } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
-import { signedInAs } from "../testing/users";
 
 // Project management over real HTTP: the route files, the session cookie, the ingest endpoints an SDK calls.
 const api = setUpTestApi({ models: fixtureModels });
 const database = api.database;
-let admin: string;
-let labeler: string;
-let viewer: string;
-beforeAll(async () => {
-  admin = (await signedInAs("admin")).cookie;
-  labeler = (await signedInAs("labeler")).cookie;
-  viewer = (await signedInAs("viewer")).cookie;
-});
+const cookies = signedInCookies();
 
 const call = api.call;
 
 async function create(name: string, platform = "node"): Promise<Project> {
-  const response = await call(admin, "POST", "/api/projects", { name, platform });
+  const response = await call(cookies.admin, "POST", "/api/projects", { name, platform });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.project as Project;
 }
@@ -46,7 +38,10 @@ const auditOf = (projectId: number) =>
 
 describe("POST /api/projects", () => {
   it("creates a project with a DSN for the host the console was reached at, audited", async () => {
-    const response = await call(admin, "POST", "/api/projects", { name: "  Checkout API ", platform: "python" });
+    const response = await call(cookies.admin, "POST", "/api/projects", {
+      name: "  Checkout API ",
+      platform: "python",
+    });
     expect(response.status).toBe(201);
     const project = response.body.project as Project;
     const { host } = new URL(api.url);
@@ -81,7 +76,7 @@ describe("POST /api/projects", () => {
 
   it("never gives a deleted project's id again, and skips ids the grouping API took for a caller", async () => {
     const deleted = await create("Gone soon");
-    const deletion = await call(admin, "DELETE", `/api/projects/${deleted.id}`, { confirmation: "gone-soon" });
+    const deletion = await call(cookies.admin, "DELETE", `/api/projects/${deleted.id}`, { confirmation: "gone-soon" });
     expect(deletion.status).toBe(200);
     const next = await create("After the deletion");
     expect(next.id).toBe(deleted.id + 1);
@@ -94,7 +89,7 @@ describe("POST /api/projects", () => {
   });
 
   it("says which field is wrong: an empty name, a platform it has no SDK setup for", async () => {
-    const response = await call(admin, "POST", "/api/projects", { name: " ", platform: "cobol" });
+    const response = await call(cookies.admin, "POST", "/api/projects", { name: " ", platform: "cobol" });
     expect(response.status).toBe(400);
     const details = (response.body.error as { details: { path: string[]; message: string }[] }).details;
     expect(details.map((issue) => issue.path.join("."))).toEqual(["name", "platform"]);
@@ -102,7 +97,7 @@ describe("POST /api/projects", () => {
   });
 
   it("is for admins only", async () => {
-    expect((await call(labeler, "POST", "/api/projects", { name: "Nope", platform: "go" })).status).toBe(403);
+    expect((await call(cookies.labeler, "POST", "/api/projects", { name: "Nope", platform: "go" })).status).toBe(403);
     expect(await database.prisma.project.count({ where: { name: "Nope" } })).toBe(0);
   });
 });
@@ -113,7 +108,7 @@ describe("GET /api/projects/[id]", () => {
     expect(project.firstIssue).toBeNull();
     expect(await sendWith(project.dsn!, "first failure")).toBe(200);
     expect(await sendWith(project.dsn!, "second failure")).toBe(200);
-    const after = (await call(viewer, "GET", `/api/projects/${project.id}`)).body.project as Project;
+    const after = (await call(cookies.viewer, "GET", `/api/projects/${project.id}`)).body.project as Project;
     const issues = await database.prisma.group.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });
     expect(after.firstIssue).toEqual({ id: issues[0]!.id, title: "first failure" });
     expect([after.issueCount, after.eventCount]).toEqual([2, 2]);
@@ -123,13 +118,13 @@ describe("GET /api/projects/[id]", () => {
     const project = await create("Secret keeper");
     const key = new URL(project.dsn!).username;
     const path = `/api/projects/${project.id}`;
-    const asViewer = await call(viewer, "GET", path);
+    const asViewer = await call(cookies.viewer, "GET", path);
     expect(asViewer.status).toBe(200);
     expect((asViewer.body.project as Project).dsn).toBeNull();
     expect(JSON.stringify(asViewer.body)).not.toContain(key);
-    expect(((await call(labeler, "GET", path)).body.project as Project).dsn).toBe(project.dsn);
+    expect(((await call(cookies.labeler, "GET", path)).body.project as Project).dsn).toBe(project.dsn);
     expect(await sendWith(project.dsn!, "a failure")).toBe(200);
-    const issues = await call(viewer, "GET", `${path}/issues`);
+    const issues = await call(cookies.viewer, "GET", `${path}/issues`);
     expect(issues.status).toBe(200);
     expect(JSON.stringify(issues.body)).not.toContain(key);
   });
@@ -138,7 +133,7 @@ describe("GET /api/projects/[id]", () => {
 describe("PATCH /api/projects/[id]", () => {
   it("renames a project, keeping its slug and DSN, audited with the names before and after", async () => {
     const project = await create("Old name");
-    const response = await call(admin, "PATCH", `/api/projects/${project.id}`, { name: "New name" });
+    const response = await call(cookies.admin, "PATCH", `/api/projects/${project.id}`, { name: "New name" });
     expect(response.status).toBe(200);
     expect(response.body.project).toMatchObject({ name: "New name", slug: "old-name", dsn: project.dsn });
     const entries = await auditOf(project.id);
@@ -150,7 +145,7 @@ describe("PATCH /api/projects/[id]", () => {
   });
 
   it("answers 404 for a project that does not exist", async () => {
-    expect((await call(admin, "PATCH", "/api/projects/999999", { name: "Ghost" })).status).toBe(404);
+    expect((await call(cookies.admin, "PATCH", "/api/projects/999999", { name: "Ghost" })).status).toBe(404);
   });
 });
 
@@ -160,7 +155,7 @@ describe("POST /api/projects/[id]/rotate-key", () => {
     // Sent once first, so that ingest has the project (and its old key) in its cache.
     expect(await sendWith(project.dsn!, "before the rotation")).toBe(200);
 
-    const response = await call(admin, "POST", `/api/projects/${project.id}/rotate-key`);
+    const response = await call(cookies.admin, "POST", `/api/projects/${project.id}/rotate-key`);
     expect(response.status).toBe(200);
     const rotated = response.body.project as Project;
     expect(rotated.dsn).not.toBe(project.dsn);

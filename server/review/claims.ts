@@ -1,7 +1,7 @@
 import "server-only";
 import type { QueueFilter } from "@/lib/contracts/review";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { db, inTransaction } from "../db";
 import { Prisma, type Transaction } from "../db/client";
 
 /** How long a pair stays reserved for the labeler it was handed to. */
@@ -41,8 +41,7 @@ export async function claimNextPair(
   user: SessionUser,
   query: QueueQuery & { blind?: boolean },
 ): Promise<{ pairId: number | null; remaining: number }> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await tx.$executeRaw`UPDATE review_pairs SET claimed_by = NULL, claimed_until = NULL, claimed_blind = false
       WHERE claimed_by = ${user.id}`;
     const where = queueConditions(user.id, query);
@@ -104,6 +103,5 @@ export async function claimPair(tx: Transaction, userId: number, pairId: number)
 
 /** Skip: gives the pair back to the queue. */
 export async function skipPair(user: SessionUser, pairId: number): Promise<void> {
-  const prisma = await db();
-  await prisma.$transaction((tx) => releaseClaim(tx, user.id, pairId));
+  await inTransaction((tx) => releaseClaim(tx, user.id, pairId));
 }

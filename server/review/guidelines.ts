@@ -2,7 +2,7 @@ import "server-only";
 import type { Guideline } from "@/lib/contracts/review";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { db, inTransaction } from "../db";
 
 /** Shown for a platform until an admin writes its own guidelines. */
 export const DEFAULT_GUIDELINE = [
@@ -38,8 +38,7 @@ export async function listGuidelines(): Promise<Guideline[]> {
 
 /** Replaces a platform's guidelines; admins only (checked by the route), audited. */
 export async function updateGuideline(actor: SessionUser, platform: string, body: string): Promise<Guideline> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await tx.guideline.findUnique({ where: { platform } });
     const row = await tx.guideline.upsert({
       where: { platform },

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { labelRequestSchema } from "@/lib/contracts/review";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import { NotFoundError } from "../http/errors";
 import { claimPair, holdsBlindClaim, releaseClaim } from "./claims";
 import { decisionsOf, toPairLabel } from "./pair-view";
@@ -16,8 +16,7 @@ type LabelInput = z.infer<typeof labelRequestSchema>;
  * claim, and answers with the decisions (revealed now, for blind mode) and whether the pair's labels now disagree.
  */
 export async function saveLabel(user: SessionUser, pairId: number, input: LabelInput): Promise<LabelResponse> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const pair = await tx.reviewPair.findUnique({
       where: { id: pairId },
       select: { id: true, v1Distance: true, v2Distance: true },
@@ -65,8 +64,7 @@ export async function saveLabel(user: SessionUser, pairId: number, input: LabelI
 export async function undoLastLabel(
   user: SessionUser,
 ): Promise<{ undone: { pairId: number; verdict: Verdict } | null }> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const last = await tx.label.findFirst({
       where: { labelerId: user.id },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

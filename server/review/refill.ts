@@ -2,7 +2,7 @@ import "server-only";
 import type { RefillRequest, RefillResponse } from "@/lib/contracts/review";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import { decisionPairs } from "./decision-pairs";
 import { fillPairDistances } from "./distances";
 import { queueDisagreements } from "./sources/disagreements";
@@ -24,8 +24,7 @@ export async function refillReviewQueues(
   const nearThreshold = await queueNearThreshold(candidates, { perModel: options.nearThresholdPerModel });
   const distancesComputed = await fillPairDistances();
   const created = { merge_sample: merges.created, disagreement, near_threshold: nearThreshold, manual: 0 };
-  const prisma = await db();
-  await prisma.$transaction((tx) =>
+  await inTransaction((tx) =>
     recordAudit(tx, {
       actor,
       action: "review_queue.refill",

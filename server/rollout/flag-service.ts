@@ -7,7 +7,7 @@ import {
   type SetFlagsResponse,
 } from "@/lib/contracts/rollout";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { applyChange, writeProjectFlags } from "./flags";
 
@@ -16,8 +16,7 @@ import { applyChange, writeProjectFlags } from "./flags";
  * the projects that changed (none where they already had these flags).
  */
 export async function changeFlags(user: SessionUser, request: SetFlagsRequest) {
-  const prisma = await db();
-  return prisma.$transaction((tx) =>
+  return inTransaction((tx) =>
     writeProjectFlags(tx, {
       actor: user,
       action: "flag.set",
@@ -44,8 +43,7 @@ export async function setFlags(user: SessionUser, request: SetFlagsRequest): Pro
  * Refused when the entry is not a flag change or when the project already has those flags.
  */
 export async function revertAuditEntry(user: SessionUser, auditId: number, note?: string): Promise<RevertResponse> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const entry = await tx.auditEntry.findUnique({ where: { id: auditId } });
     if (!entry) throw new NotFoundError(`There is no audit entry #${auditId}.`);
     if (!(revertibleAuditActions as readonly string[]).includes(entry.action) || entry.targetType !== "project") {

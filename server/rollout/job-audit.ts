@@ -2,7 +2,7 @@ import "server-only";
 import type { Job } from "@/lib/contracts/rollout";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { inTransaction } from "../db";
 
 /**
  * The audit entries of backfill jobs asked for and cancelled. Written right after the change, in a transaction of
@@ -12,8 +12,7 @@ import { db } from "../db";
 /** One entry per project whose backfill the admin asked for, naming the job that serves it (new or already active). */
 export async function auditBackfillRequested(actor: SessionUser, jobs: readonly Job[]): Promise<void> {
   if (!jobs.length) return;
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     for (const job of jobs) {
       await recordAudit(tx, {
         actor,
@@ -27,8 +26,7 @@ export async function auditBackfillRequested(actor: SessionUser, jobs: readonly 
 
 /** The entry of a cancelled job. */
 export async function auditJobCancelled(actor: SessionUser, job: Job): Promise<void> {
-  const prisma = await db();
-  await prisma.$transaction((tx) =>
+  await inTransaction((tx) =>
     recordAudit(tx, {
       actor,
       action: "job.cancel",

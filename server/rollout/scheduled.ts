@@ -3,7 +3,7 @@ import { z } from "zod";
 import { flagChangeSchema, type FlagChange, type ScheduledChange } from "@/lib/contracts/rollout";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { inTransaction } from "../db";
 import type { Transaction } from "../db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { isTransientDatabaseError } from "../db/transient-errors";
@@ -39,8 +39,7 @@ export async function scheduleChange(
   input: { projectIds: number[]; change: FlagChange; reason: string; runAt: Date },
 ): Promise<ScheduledChange> {
   if (input.projectIds.length === 0) throw new ValidationError("The change names no project.");
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const names = await lockProjects(tx, input.projectIds);
     const row = await tx.scheduledChange.create({
       data: {
@@ -69,8 +68,7 @@ export async function scheduleChange(
 
 /** Pending changes first (soonest first), then the latest 50 others. */
 export async function listScheduledChanges(): Promise<ScheduledChange[]> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const pending = await tx.scheduledChange.findMany({
       where: { status: "pending" },
       orderBy: [{ runAt: "asc" }, { id: "asc" }],
@@ -86,8 +84,7 @@ export async function listScheduledChanges(): Promise<ScheduledChange[]> {
 
 /** Cancels a pending change (audited); a change already applied or cancelled cannot be. */
 export async function cancelScheduledChange(user: SessionUser, id: number): Promise<ScheduledChange> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     // The row lock makes cancel and apply exclusive: whichever comes second sees the other's status.
     const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM scheduled_changes WHERE id = ${id} FOR UPDATE`;
     if (!locked) throw new NotFoundError(`There is no scheduled change #${id}.`);
@@ -121,8 +118,7 @@ export const SCHEDULED_RETRY_DELAYS_MS = [10_000, 60_000, 300_000];
 
 /** Applies one due change and returns its id, or null when none is due; `claimed` learns the id before the work. */
 async function applyOne(now: Date, claimed: (id: number) => void): Promise<number | null> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const [due] = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM scheduled_changes
        WHERE status = 'pending' AND run_at <= ${now} AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
@@ -156,8 +152,7 @@ function reasonOf(error: unknown): string {
 /** Records that change `id` failed: a later retry for a transient error while tries are left, else failed for good. */
 async function recordFailure(id: number, error: unknown, now: Date): Promise<void> {
   const message = reasonOf(error);
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     // Locked, and only while still pending: a change cancelled or applied meanwhile keeps that status.
     const [row] = await tx.$queryRaw<{ attempts: number }[]>`
       SELECT attempts FROM scheduled_changes WHERE id = ${id} AND status = 'pending' FOR UPDATE`;

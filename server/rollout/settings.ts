@@ -2,7 +2,7 @@ import "server-only";
 import { guardrailSettingsSchema, type GuardrailSettings } from "@/lib/contracts/rollout";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/session";
-import { db } from "../db";
+import { db, inTransaction } from "../db";
 import type { PrismaClient, Transaction } from "../db/client";
 
 /** The "guardrails" setting; conservative defaults until an admin changes them. */
@@ -30,8 +30,7 @@ export async function updateGuardrailSettings(
   settings: GuardrailSettings,
   reason: string,
 ): Promise<GuardrailSettings> {
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await getGuardrailSettings(tx);
     await tx.setting.upsert({
       where: { key: GUARDRAILS_KEY },

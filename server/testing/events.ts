@@ -12,9 +12,9 @@ export interface PythonEventOptions {
   at?: Date;
 }
 
-/** A Python error whose exception header ("Type: value") decides its fixture embedding (fixture-models.ts). */
-export function pythonErrorEvent(options: PythonEventOptions = {}): SentryEvent {
-  const parsed = parseEvent({
+/** The JSON an SDK sends for a Python error: one exception, its in-app frames one per function. */
+export function pythonErrorPayload(options: PythonEventOptions = {}) {
+  return {
     ...(options.id !== undefined && { event_id: options.id }),
     ...(options.at !== undefined && { timestamp: options.at.getTime() / 1000 }),
     platform: "python",
@@ -36,7 +36,12 @@ export function pythonErrorEvent(options: PythonEventOptions = {}): SentryEvent 
         },
       ],
     },
-  });
+  };
+}
+
+/** A Python error whose exception header ("Type: value") decides its fixture embedding (fixture-models.ts). */
+export function pythonErrorEvent(options: PythonEventOptions = {}): SentryEvent {
+  const parsed = parseEvent(pythonErrorPayload(options));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.event;
 }

@@ -4,6 +4,7 @@ import { useGroupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { startApiServer, type ApiServerOptions } from "./api-server";
 import { createTestDatabase } from "./database";
+import { signedInAs } from "./users";
 
 export interface TestDatabaseOptions {
   /** Grouping models installed for the file, and uninstalled after it; none when unset. */
@@ -104,4 +105,13 @@ export function setUpTestApi(options: TestDatabaseOptions & ApiServerOptions = {
       return { status: response.status, body: (await response.json()) as T };
     },
   };
+}
+
+/** A signed-in admin, labeler and viewer for a test file, made before its tests run: each one's Cookie header value. */
+export function signedInCookies(): Record<"admin" | "labeler" | "viewer", string> {
+  const cookies = { admin: "", labeler: "", viewer: "" };
+  beforeAll(async () => {
+    for (const role of ["admin", "labeler", "viewer"] as const) cookies[role] = (await signedInAs(role)).cookie;
+  });
+  return cookies;
 }

@@ -1,17 +1,8 @@
-import type { Metadata } from "next";
+import { ConsolePage, consolePageMetadata } from "@/components/app-shell/console-page";
 import { ModelsView } from "@/components/models/models-view";
-import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Models" };
+export const metadata = consolePageMetadata("models");
 
 export default function ModelsPage() {
-  return (
-    <>
-      <PageHeader
-        title="Models"
-        description="The embedding models of the AI grouping step: v1 (stable) and v2 (next, stored at 64 dimensions), their thresholds, how much of the index they cover, and their held-out evaluation."
-      />
-      <ModelsView />
-    </>
-  );
+  return <ConsolePage page="models" view={<ModelsView />} />;
 }

@@ -1,17 +1,8 @@
-import type { Metadata } from "next";
+import { ConsolePage, consolePageMetadata } from "@/components/app-shell/console-page";
 import { OvergroupingView } from "@/components/overgrouping/overgrouping-view";
-import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Overgrouping" };
+export const metadata = consolePageMetadata("overgrouping");
 
 export default function OvergroupingPage() {
-  return (
-    <>
-      <PageHeader
-        title="Overgrouping"
-        description="Is v2 merging more duplicates without merging unrelated errors? AI-prevented issues, merge rate and overgrouping rate per model, day, platform and project, each with its Wilson 95% interval and sample size."
-      />
-      <OvergroupingView />
-    </>
-  );
+  return <ConsolePage page="overgrouping" view={<OvergroupingView />} />;
 }

@@ -1,23 +1,19 @@
-import type { Metadata } from "next";
+import { ConsolePage, consolePageMetadata } from "@/components/app-shell/console-page";
 import { CreateProjectDialog } from "@/components/projects/create-project-dialog";
 import { ProjectsView } from "@/components/projects/projects-view";
-import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser } from "@/server/auth/current-user";
 
-export const metadata: Metadata = { title: "Projects" };
+export const metadata = consolePageMetadata("projects");
 
 export default async function ProjectsPage() {
   const user = await currentUser();
   const canManage = user !== null && hasRole(user.role, "admin");
   return (
-    <>
-      <PageHeader
-        title="Projects"
-        description="Every project regroup groups events for, with its platform, issues and events."
-        actions={canManage ? <CreateProjectDialog /> : undefined}
-      />
-      <ProjectsView canManage={canManage} />
-    </>
+    <ConsolePage
+      page="projects"
+      actions={canManage ? <CreateProjectDialog /> : undefined}
+      view={<ProjectsView canManage={canManage} />}
+    />
   );
 }

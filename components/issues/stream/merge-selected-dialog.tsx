@@ -4,10 +4,9 @@ import Link from "next/link";
 import { useState } from "react";
 import type { MergeIssuesResponse } from "@/lib/contracts/issue-merge";
 import { formatCount } from "@/lib/format";
-import { useMergeIssuesMutation } from "@/lib/queries/issue-merge";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
-import { DialogFormActions } from "../../ui/dialog-form-actions";
+import { MergeIssuesForm } from "../merge-issues-form";
 
 export interface PickedIssue {
   id: number;
@@ -26,15 +25,14 @@ function MergeForm({
 }) {
   // The issue with the most events is kept by default: its id is the one most links point at.
   const [into, setInto] = useState(() => [...picked].sort((a, b) => b.eventCount - a.eventCount)[0]!.id);
-  const merge = useMergeIssuesMutation();
   return (
-    <form
-      className="mt-4 space-y-3"
-      aria-label="Merge the selected issues"
-      onSubmit={(event) => {
-        event.preventDefault();
-        merge.mutate({ issueIds: picked.map((issue) => issue.id), into }, { onSuccess: onMerged });
-      }}
+    <MergeIssuesForm
+      label="Merge the selected issues"
+      request={{ issueIds: picked.map((issue) => issue.id), into }}
+      submitLabel={`Merge ${picked.length} issues`}
+      canSubmit
+      onCancel={onCancel}
+      onMerged={onMerged}
     >
       <fieldset>
         <legend className="text-sm font-medium">Keep this issue (the others are merged into it)</legend>
@@ -63,13 +61,7 @@ function MergeForm({
         the kept one, and their links lead to it. Recorded as your GROUP {picked.length === 2 ? "label" : "labels"};
         audited.
       </p>
-      <DialogFormActions
-        serverError={merge.error?.message}
-        onCancel={onCancel}
-        submitLabel={`Merge ${picked.length} issues`}
-        submitDisabled={merge.isPending}
-      />
-    </form>
+    </MergeIssuesForm>
   );
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { ManualPairRequest } from "@/lib/contracts/review";
 import { recordAudit } from "../../audit/record";
 import type { SessionUser } from "../../auth/session";
-import { db } from "../../db";
+import { inTransaction } from "../../db";
 import type { Transaction } from "../../db/client";
 import { NotFoundError, ValidationError } from "../../http/errors";
 import { fillPairDistances } from "../distances";
@@ -32,8 +32,7 @@ export async function createManualPair(
   actor: SessionUser,
   request: ManualPairRequest,
 ): Promise<{ pairId: number; created: boolean }> {
-  const prisma = await db();
-  const result = await prisma.$transaction(async (tx) => {
+  const result = await inTransaction(async (tx) => {
     const eventIds = (
       "eventIds" in request
         ? await Promise.all(request.eventIds.map((id) => checkEvent(tx, id)))

@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
+import { ConsolePage, consolePageMetadata } from "@/components/app-shell/console-page";
 import { MergesView } from "@/components/overgrouping/merges-view";
-import { PageHeader } from "@/components/ui/page-header";
 import { mergesQuerySchema } from "@/lib/contracts/overgrouping";
 
-export const metadata: Metadata = { title: "Labeled merges" };
+export const metadata = consolePageMetadata("labeledMerges");
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -12,13 +11,5 @@ export default async function LabeledMergesPage({ searchParams }: { searchParams
     Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
   );
   const parsed = mergesQuerySchema.safeParse(raw);
-  return (
-    <>
-      <PageHeader
-        title="Labeled merges"
-        description="The labeled merges of the random merge sample behind an overgrouping rate; open a pair to see both stack traces."
-      />
-      <MergesView filters={parsed.success ? parsed.data : {}} />
-    </>
-  );
+  return <ConsolePage page="labeledMerges" view={<MergesView filters={parsed.success ? parsed.data : {}} />} />;
 }
