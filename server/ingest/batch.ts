@@ -15,8 +15,8 @@ import type { IngestResult } from "./types";
  * hashes are all known already (most of the traffic: an issue that happens again) are written together: one read
  * of the duplicates, one of the hashes, then one transaction that locks the hashes, reads them again, inserts all
  * the events and bumps each issue once. The rest (a hash not seen yet: the AI step, a new issue; or a hash the
- * project's next model still has to index) go through the per-event pipeline, one after the other in arrival order,
- * so that the first event of a new issue creates it and the next ones find it (their embeddings computed together
+ * project's next model still has to index) go through the per-event pipeline, one after the other in arrival order
+ * within their project, so that the first event of a new issue creates it and the next ones find it (their embeddings computed together
  * first: prefetched-embeddings.ts).
  *
  * The semantics are the per-event pipeline's: the same event id twice is stored once (in the batch or in the
@@ -53,8 +53,16 @@ export async function ingestBatch(
     (rows.every((row) => row !== undefined) && !needsTraining ? fast : slow).push(event);
   }
   for (const [event, result] of await writeKnown(fast, models)) results.set(event, result);
+  // Projects share no hashes and no index: each project's events go one after the other, the projects side by side
+  // (their lookups and writes coalesce: grouping/coalescing.ts).
   const embedding = await withPrefetchedEmbeddings(models, slow);
-  for (const event of slow) results.set(event, await ingestPrepared(event, embedding));
+  const byProject = new Map<number, PreparedEvent[]>();
+  for (const event of slow) byProject.set(event.project.id, [...(byProject.get(event.project.id) ?? []), event]);
+  await Promise.all(
+    [...byProject.values()].map(async (events) => {
+      for (const event of events) results.set(event, await ingestPrepared(event, embedding));
+    }),
+  );
 
   // A repeat within the batch is answered as the stored copy is.
   return batch.map((event) => {

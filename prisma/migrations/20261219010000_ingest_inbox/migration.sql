@@ -7,7 +7,8 @@ CREATE TABLE "ingest_inbox" (
     "id" BIGSERIAL NOT NULL,
     "project_id" INTEGER NOT NULL,
     "event_id" CHAR(32) NOT NULL,
-    "payload" JSONB NOT NULL,
+    -- The event as JSON text: written and read whole, never queried, so PostgreSQL need not parse it (jsonb would).
+    "payload" TEXT NOT NULL,
     "accepted_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     -- Set while a worker holds the row; null when it is free to take.
     "claimed_at" TIMESTAMPTZ(6),

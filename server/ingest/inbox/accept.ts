@@ -37,7 +37,7 @@ function inboxWriter(prisma: PrismaClient): GroupCommit<InboxItem> {
         await prisma.$executeRaw`
           INSERT INTO ingest_inbox (project_id, event_id, payload, accepted_at)
           SELECT * FROM unnest(${items.map((item) => item.projectId)}::int[], ${items.map((item) => item.eventId)}::text[],
-                               ${items.map((item) => item.payload)}::jsonb[], ${items.map((item) => item.acceptedAt)}::timestamptz[])`;
+                               ${items.map((item) => item.payload)}::text[], ${items.map((item) => item.acceptedAt)}::timestamptz[])`;
         wakeInboxWorker();
       },
     });

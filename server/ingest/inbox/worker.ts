@@ -35,9 +35,12 @@ export interface InboxWorker {
 interface InboxRow {
   id: bigint;
   projectId: number;
-  payload: SentryEvent;
+  /** The event as accepted: validated and bounded, as JSON text. */
+  payload: string;
   acceptedAt: Date;
 }
+
+const eventOf = (row: InboxRow) => JSON.parse(row.payload) as SentryEvent;
 
 async function claim(batchSize: number, staleAfterMs: number): Promise<InboxRow[]> {
   const prisma = await db();
@@ -66,7 +69,7 @@ async function prepare(rows: InboxRow[]): Promise<PreparedEvent[]> {
   const prepared: PreparedEvent[] = [];
   for (const row of rows) {
     const project = await findProjectForIngest(row.projectId);
-    if (project) prepared.push(await prepareEvent(project, row.payload, row.acceptedAt));
+    if (project) prepared.push(await prepareEvent(project, eventOf(row), row.acceptedAt));
   }
   return prepared;
 }
@@ -90,7 +93,7 @@ async function processBatch(rows: InboxRow[], models: GroupingModels): Promise<v
         logger.error("ingest inbox: an event could not be grouped and is dropped", {
           error: eventError,
           projectId: row.projectId,
-          eventId: row.payload.event_id,
+          eventId: eventOf(row).event_id,
         });
       }
     }
