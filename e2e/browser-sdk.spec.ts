@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { expect, test } from "@playwright/test";
+import { untilIngested } from "./server";
 import { signInThroughApi } from "./sign-in";
 
 // The real @sentry/browser SDK, bundled and minified as a shop would ship it, on a page of another origin: its
@@ -63,6 +64,7 @@ test("errors of a minified page reach regroup through the real @sentry/browser S
     await shop.close();
   }
 
+  await untilIngested(page.request);
   const after = (await (await page.request.get(`/api/projects/${projectId}/issues`)).json()) as IssueList;
   const fresh = after.issues.filter((issue) => !before.issues.some((old) => old.id === issue.id));
   const titles = fresh.map((issue) => issue.title).sort();

@@ -22,7 +22,17 @@ test("the health endpoint says the database answered", async ({ request }) => {
     db: "ok",
     models: expect.stringMatching(/^(warming|ready)$/),
     version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    inbox: { depth: expect.any(Number), lagSeconds: expect.any(Number) },
   });
+});
+
+test("the navigation says whether ingest is up to date, from the inbox the health endpoint reports", async ({
+  page,
+}) => {
+  await page.goto("/projects");
+  await expect(page.getByRole("status", { name: "Ingest inbox" })).toHaveText(
+    /^Ingest: (up to date|[\d,]+ waiting, (under a second|\d+ s) behind)$/,
+  );
 });
 
 test("the Projects page lists the demo projects with their platform and counts", async ({ page }) => {

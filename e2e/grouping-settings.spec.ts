@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { untilIngested } from "./server";
 import { signInThroughApi } from "./sign-in";
 
 /**
@@ -59,6 +60,7 @@ async function send(api: APIRequestContext, type: string, value: string, frames:
     },
   });
   expect(response.status()).toBe(200);
+  await untilIngested(api);
 }
 
 interface IssueRow {

@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
-import { e2ePort } from "./server";
+import { e2ePort, untilIngested } from "./server";
 import { e2eAdmin, signInThroughApi } from "./sign-in";
 
 /**
@@ -44,6 +44,7 @@ test.beforeAll(async () => {
   for (let i = 0; i < ISSUES; i += 1) await send(admin, key, `Batch job ${word(i)} failed`, new Date(now - i * MINUTE));
   // Issue 30 happened three more times, long ago: the most events, though not recently.
   for (let i = 0; i < 3; i += 1) await send(admin, key, `Batch job ${word(30)} failed`, new Date(now - 100 * MINUTE));
+  await untilIngested(admin);
   await admin.dispose();
 });
 

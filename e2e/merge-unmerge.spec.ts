@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { e2ePort } from "./server";
+import { e2ePort, untilIngested } from "./server";
 import { e2eAdmin, signInThroughApi } from "./sign-in";
 
 /**
@@ -70,6 +70,7 @@ async function send(api: APIRequestContext, event: object): Promise<number> {
     data: event,
   });
   expect(response.status(), await response.text()).toBe(200);
+  await untilIngested(api);
   const { issues } = (await (await api.get(`/api/projects/${project.id}/issues`)).json()) as {
     issues: { id: number; lastSeen: string }[];
   };

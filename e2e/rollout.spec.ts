@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { untilIngested } from "./server";
 import { e2eAdmin, signInThroughApi } from "./sign-in";
 
 /**
@@ -105,6 +106,7 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
   };
   const stored = await page.request.post(`/api/${id}/store/?sentry_key=${key}&sentry_version=7`, { data: event });
   expect(stored.status()).toBe(200);
+  await untilIngested(page.request);
   const after = await (await page.request.get(`/api/projects/${id}/issues?q=${type}`)).json();
   const issue = (after.issues as { id: number; title: string }[]).find((i) => i.title.startsWith(type));
   expect(issue, "the new event's issue").toBeDefined();

@@ -1,12 +1,14 @@
 /**
  * `npm run loadtest -- --url http://localhost:3000 [--secret S] [--projects 100] [--records 100000]
- *   [--concurrency 16] [--duration 60] [--model v1|v2] [--batch 50] [--near 0.5]`
+ *   [--concurrency 16] [--duration 60] [--model v1|v2] [--batch 50] [--near 0.5] [--rate 100] [--open-duration 20]`
  *
  * Load test of the grouping API over HTTP. Backfills `records` stack traces into `projects` projects through the
  * bulk endpoint (progress bar), then `concurrency` clients send similar-issues requests for `duration` seconds — a
  * mix of near-duplicates of backfilled traces and new traces — and it prints requests/s, p50/p95/p99 latency of
  * lookups (answered with a match) and of inserts (nothing matched: indexed), errors, and afterwards the number of
- * records and bytes per record, checking that the count equals what the responses imply.
+ * records and bytes per record, checking that the count equals what the responses imply. Then an open-loop run:
+ * requests sent at a fixed arrival rate (`--rate` a second, for `--open-duration` seconds) whatever the answers'
+ * latency, as independent callers send them, with its p50/p99 (0 skips it).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     batch: { type: "string", default: "50" },
     near: { type: "string", default: "0.5" },
     secret: { type: "string", default: "" },
+    rate: { type: "string", default: "100" },
+    "open-duration": { type: "string", default: "20" },
   },
 });
 const url = values.url.replace(/\/$/, "");
@@ -38,6 +42,8 @@ const durationS = Number(values.duration);
 const model = values.model;
 const batchSize = Number(values.batch);
 const nearShare = Number(values.near);
+const openRate = Number(values.rate);
+const openDurationS = Number(values["open-duration"]);
 const secret =
   values.secret ||
   process.env.GROUPING_API_SECRET?.trim().split(/\s+/)[0] || // several while rotating: the first signs
@@ -124,49 +130,74 @@ async function main() {
   let counter = 0;
   let sent = 0;
   const deadline = Date.now() + durationS * 1000;
+  /** One similar-issues request (a near-duplicate or a new trace), counted where its answer says. */
+  const request = async () => {
+    const n = (counter += 1);
+    const near = Math.random() < nearShare;
+    const source = near
+      ? backfilled[Math.floor(Math.random() * backfilled.length)]!
+      : { projectId: projectIds[n % projects]!, text: fresh[n % fresh.length]! };
+    const started = performance.now();
+    const response = await call("/api/v0/issues/similar-issues", {
+      project_id: source.projectId,
+      stacktrace: source.text,
+      hash: `live-${n}`,
+      k: 1,
+      model,
+    }).catch(() => ({ status: 0, json: {} as Record<string, unknown> }));
+    const elapsed = performance.now() - started;
+    sent += 1;
+    if (response.status !== 200) {
+      errors += 1;
+      return null;
+    }
+    const matched = (response.json.responses as { should_group: boolean }[]).some((r) => r.should_group);
+    if (!matched) expected += 1;
+    return { elapsed, matched };
+  };
   const client = async () => {
     while (Date.now() < deadline) {
-      const n = (counter += 1);
-      const near = Math.random() < nearShare;
-      const source = near
-        ? backfilled[Math.floor(Math.random() * backfilled.length)]!
-        : { projectId: projectIds[n % projects]!, text: fresh[n % fresh.length]! };
-      const started = performance.now();
-      const response = await call("/api/v0/issues/similar-issues", {
-        project_id: source.projectId,
-        stacktrace: source.text,
-        hash: `live-${n}`,
-        k: 1,
-        model,
-      }).catch(() => ({ status: 0, json: {} as Record<string, unknown> }));
-      const elapsed = performance.now() - started;
-      sent += 1;
-      if (response.status !== 200) {
-        errors += 1;
-        continue;
-      }
-      const matched = (response.json.responses as { should_group: boolean }[]).some((r) => r.should_group);
-      if (matched) lookups.push(elapsed);
-      else {
-        inserts.push(elapsed);
-        expected += 1;
-      }
+      const answer = await request();
+      if (answer) (answer.matched ? lookups : inserts).push(answer.elapsed);
     }
   };
   const phaseStarted = performance.now();
   await Promise.all(Array.from({ length: concurrency }, client));
   const seconds = (performance.now() - phaseStarted) / 1000;
 
+  // Phase 3: open loop — one request every 1/rate seconds, not waiting for the answers.
+  const openLatencies: number[] = [];
+  const closedSent = sent;
+  const closedErrors = errors;
+  if (openRate > 0 && openDurationS > 0) {
+    const pending: Promise<void>[] = [];
+    const openStarted = performance.now();
+    for (let i = 0; i < openRate * openDurationS; i += 1) {
+      const due = openStarted + (i * 1000) / openRate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(request().then((answer) => void (answer && openLatencies.push(answer.elapsed))));
+    }
+    await Promise.all(pending);
+  }
+
   const stats = await call("/api/v0/issues/similar-issues/grouping-record/stats", { project_ids: projectIds });
   const recordsAfter = Number(stats.json.records);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
-  console.log(`requests: ${sent} in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(1)} req/s, errors: ${errors}`);
+  console.log(
+    `requests: ${closedSent} in ${seconds.toFixed(1)} s = ${(closedSent / seconds).toFixed(1)} req/s, errors: ${closedErrors}`,
+  );
   console.log(
     `lookups (matched): n=${lookups.length} p50 ${ms(percentile(lookups, 50))} p95 ${ms(percentile(lookups, 95))} p99 ${ms(percentile(lookups, 99))}`,
   );
   console.log(
     `inserts (indexed): n=${inserts.length} p50 ${ms(percentile(inserts, 50))} p95 ${ms(percentile(inserts, 95))} p99 ${ms(percentile(inserts, 99))}`,
   );
+  if (openLatencies.length || sent > closedSent) {
+    console.log(
+      `open loop at ${openRate} req/s for ${openDurationS} s: n=${sent - closedSent} p50 ${ms(percentile(openLatencies, 50))} p99 ${ms(percentile(openLatencies, 99))}, errors: ${errors - closedErrors}`,
+    );
+  }
   console.log(
     `records afterwards: ${recordsAfter} (responses imply ${expected}) — ${recordsAfter === expected ? "nothing lost, nothing duplicated" : "MISMATCH"}`,
   );

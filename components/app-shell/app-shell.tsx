@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
+import { InboxStatus } from "./inbox-status";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -23,6 +24,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             {user.email}
           </p>
           <p className="mb-2">{user.role}</p>
+          <div className="mb-2">
+            <InboxStatus />
+          </div>
           <SignOutButton />
         </div>
       </nav>
