@@ -1,6 +1,8 @@
 import { performAction, takePendingAction } from "./actions.mjs";
 import { flushOfflineQueue, refreshFromServer, saveDraft } from "./sync.mjs";
 
+const ONLINE_SETTLE_MS = 500;
+
 function onApplyClick() {
   const result = performAction(takePendingAction());
   document.getElementById("status").textContent = `applied: ${JSON.stringify(result)}`;
@@ -39,7 +41,8 @@ export function mountStorefront() {
   document.getElementById("refresh").addEventListener("click", onRefreshClick);
   document.getElementById("save-for-later").addEventListener("click", onSaveForLaterClick);
   document.getElementById("preview-basket").addEventListener("click", onPreviewClick);
+  // The browser reports "online" before requests go through again: the queue waits for the connection to settle.
   window.addEventListener("online", () => {
-    void flushOfflineQueue();
+    setTimeout(() => void flushOfflineQueue(), ONLINE_SETTLE_MS);
   });
 }
