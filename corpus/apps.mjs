@@ -103,4 +103,12 @@ export const APPS = [
     command: ["sh", "run.sh"],
     releases: releases(1212, "2.9.0", "2.10.0"),
   },
+  {
+    name: "nursery-storefront",
+    deployDir: "/srv/nursery-storefront",
+    platform: "javascript",
+    split: "dev",
+    command: [process.execPath, "scenarios.mjs"],
+    releases: releases(1313, "4.6.0", "4.7.0"),
+  },
 ];

@@ -9,6 +9,7 @@ import { APPS, PYTHON } from "./apps.mjs";
 import { startCaptureServer } from "./lib/capture-server.mjs";
 import { labeledEvents, samplePairs } from "./lib/dataset.mjs";
 import { layOutRelease } from "./lib/releases.mjs";
+import { sourceMapProcessor } from "./lib/sourcemaps.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const started = Date.now();
@@ -17,7 +18,8 @@ const log = (message) => console.log(`[corpus ${elapsed()}] ${message}`);
 const only = process.argv.slice(2);
 
 function ensureDependencies() {
-  if (!fs.existsSync(path.join(root, "node_modules", "@sentry", "node"))) {
+  const { dependencies } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  if (Object.keys(dependencies).some((name) => !fs.existsSync(path.join(root, "node_modules", name)))) {
     log("installing the corpus's npm packages (npm ci)");
     const npm = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
     if (npm.status !== 0) throw new Error("npm ci failed in corpus/");
@@ -39,6 +41,8 @@ const RUNTIMES = [
   { platform: "go", probe: "go", packages: ["golang-go"] },
   { platform: "ruby", probe: "ruby", packages: ["ruby"] },
   { platform: "php", probe: "php", packages: ["php-cli"] },
+  // The browser app runs in Debian's Chromium, driven by playwright-core.
+  { platform: "javascript", probe: "chromium", packages: ["chromium"] },
 ];
 
 function ensureRuntimes(apps) {
@@ -56,6 +60,9 @@ function ensureRuntimes(apps) {
   for (const r of missing) if (!has(r.probe)) throw new Error(`${r.probe} is missing and apt-get could not install ${r.packages.join(", ")}`);
 }
 
+// What a release uploads for Sentry's processing (a browser bundle and its source map), by app and version.
+const artifactsFolder = (app, release) => path.join(root, ".artifacts", `${app.name}@${release.version}`);
+
 function runApp(app, release, dsn) {
   const cwd = path.join(root, ".run", app.name);
   layOutRelease(path.join(root, "apps", app.name), cwd, release.id);
@@ -68,6 +75,7 @@ function runApp(app, release, dsn) {
         SENTRY_DSN: dsn,
         CORPUS_RELEASE: `${app.name}@${release.version}`,
         CORPUS_SEED: String(release.seed),
+        CORPUS_ARTIFACTS: artifactsFolder(app, release),
         PYTHONDONTWRITEBYTECODE: "1",
         PYTHONPATH: "",
       },
@@ -119,6 +127,8 @@ async function main() {
         app: app.name,
         release: `${app.name}@${release.version}`,
         split: app.split,
+        // Sentry applies the uploaded source maps to a JavaScript event before storing it.
+        processEvent: app.platform === "javascript" ? sourceMapProcessor(artifactsFolder(app, release)) : undefined,
         rewrites: [
           [path.join(root, "node_modules"), `${app.deployDir}/node_modules`],
           [path.join(root, ".run", app.name), app.deployDir],

@@ -6,6 +6,14 @@ import path from "node:path";
 import zlib from "node:zlib";
 
 const ROUTE = /^\/api\/(\d+)\/(envelope|store)\/?(\?.*)?$/;
+// A browser SDK posts from the page's origin: the answers carry CORS headers, and the private-network opt-in a
+// page on a public origin needs to reach a loopback address.
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "POST, OPTIONS",
+  "access-control-allow-headers": "content-type, content-encoding, x-sentry-auth",
+  "access-control-allow-private-network": "true",
+};
 
 /** Starts the capture server; `folderFor(projectId)` names where that project's bodies go. */
 export async function startCaptureServer(folderFor) {
@@ -14,7 +22,7 @@ export async function startCaptureServer(folderFor) {
   const server = http.createServer((request, response) => {
     const match = ROUTE.exec(request.url ?? "");
     if (request.method !== "POST" || !match) {
-      response.writeHead(request.method === "OPTIONS" ? 204 : 404).end();
+      response.writeHead(request.method === "OPTIONS" ? 204 : 404, CORS).end();
       return;
     }
     const chunks = [];
@@ -29,7 +37,7 @@ export async function startCaptureServer(folderFor) {
       const name = `${String(++sequence).padStart(6, "0")}.${match[2]}`;
       fs.writeFileSync(path.join(folder, name), body);
       received++;
-      response.writeHead(200, { "content-type": "application/json" }).end('{"id":null}');
+      response.writeHead(200, { ...CORS, "content-type": "application/json" }).end('{"id":null}');
     });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -26,7 +26,7 @@ function takeCaseTag(event) {
 }
 
 /** Reads one run's captured bodies and returns its labeled events, in a stable order, with stable ids. */
-export function labeledEvents(folder, { app, release, split, rewrites }) {
+export function labeledEvents(folder, { app, release, split, rewrites, processEvent = (event) => event }) {
   const out = [];
   const unlabeled = [];
   if (!fs.existsSync(folder)) return { events: out, unlabeled };
@@ -35,7 +35,7 @@ export function labeledEvents(folder, { app, release, split, rewrites }) {
     // The apps ran from a scratch folder; their paths become the deploy folder they would have in production.
     let body = fs.readFileSync(path.join(folder, name)).toString("utf8");
     for (const [from, to] of rewrites) body = body.replaceAll(from, to);
-    for (const event of eventsInBody(kind, Buffer.from(body, "utf8"))) {
+    for (const event of eventsInBody(kind, Buffer.from(body, "utf8")).map(processEvent)) {
       const label = takeCaseTag(event);
       if (!label) {
         unlabeled.push(event);
