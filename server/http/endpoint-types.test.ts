@@ -16,7 +16,7 @@ const examples = {
     import { defineRoute } from "@/server/http/route";
     // A role endpoint's user is never null: no "user!" needed.
     export const me = defineRoute(endpoints.me, async ({ user }) => ({ user }));
-    export const health = defineRoute(endpoints.health, async () => ({ status: "ok", db: "ok", models: "ready", version: "1" }));
+    export const health = defineRoute(endpoints.health, async () => ({ status: "ok", db: "ok", models: "ready", version: "1", inbox: { depth: 0, lagSeconds: 0 } }));
     export const update = defineRoute(endpoints.updateUser, async ({ user, params, body }) =>
       reply({ user: { id: params.id, email: user.email, name: null, role: body.role ?? "viewer", disabled: false, createdAt: "" } }, { status: 200 }),
     );
@@ -36,7 +36,7 @@ const examples = {
     import { defineRoute } from "@/server/http/route";
     export const health = defineRoute(endpoints.health, async ({ user }) => {
       const version: string = user.email;
-      return { status: "ok", db: "ok", models: "ready", version };
+      return { status: "ok", db: "ok", models: "ready", version, inbox: { depth: 0, lagSeconds: 0 } };
     });
   `,
   goodClientCalls: `

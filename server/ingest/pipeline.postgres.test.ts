@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import { setUpConcurrentPostgres } from "../testing/concurrent-postgres";
 import { ingestEvent } from "./pipeline";
-import type { IngestProject } from "./types";
+import { projectMaker } from "../testing/ingest-projects";
 
 // PGlite is one session: it runs transactions one at a time and cannot show a race. This file runs the real ingest
 // write on a native PostgreSQL with several connections at READ COMMITTED (its default).
@@ -10,14 +10,7 @@ const { available, title, database } = setUpConcurrentPostgres(
   "the ingest write on PostgreSQL with concurrent connections",
 );
 
-let nextProject = 700;
-async function project(): Promise<IngestProject> {
-  const id = (nextProject += 1);
-  const created = await database.prisma.project.create({
-    data: { id, slug: `pg${id}`, name: `PG ${id}`, platform: "python" },
-  });
-  return { id, publicKey: created.publicKey, platform: "python" };
-}
+const project = projectMaker(database, 700, "pg");
 
 /** An event without a stack trace: fingerprinted, never sent to the AI step (which needs pgvector). */
 function messageEvent(message: string): SentryEvent {

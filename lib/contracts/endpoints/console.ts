@@ -27,7 +27,8 @@ export const consoleEndpoints = {
   health: endpoint({
     method: "GET",
     path: "/api/health",
-    summary: "Whether regroup can serve: the database answers; whether the models are loaded.",
+    summary:
+      "Whether regroup can serve: the database answers; whether the models are loaded; how far ingest is behind.",
     tag: "operations",
     access: "public",
     response: healthResponseSchema,

@@ -3,22 +3,15 @@ import { pythonErrorEvent, type PythonEventOptions } from "../../testing/events"
 import { fixtureModels } from "../../testing/fixture-models";
 import { setUpTestDatabase } from "../../testing/test-environment";
 import { ingestEvent } from "../pipeline";
-import type { IngestProject } from "../types";
 import { acceptEvent } from "./accept";
 import { inboxStats } from "./stats";
 import { createInboxWorker, type InboxWorker } from "./worker";
+import { projectMaker } from "../../testing/ingest-projects";
 
 // Fixture models: same "Type: value" → the same embedding, so the AI step merges deterministically.
 const database = setUpTestDatabase({ models: fixtureModels });
 
-let nextProject = 200;
-async function project(): Promise<IngestProject> {
-  const id = (nextProject += 1);
-  const created = await database.prisma.project.create({
-    data: { id, slug: `p${id}`, name: `P${id}`, platform: "python" },
-  });
-  return { id, publicKey: created.publicKey, platform: "python" };
-}
+const project = projectMaker(database, 200, "p");
 
 let worker: InboxWorker | undefined;
 afterEach(async () => {

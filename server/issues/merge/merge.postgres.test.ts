@@ -9,6 +9,7 @@ import { fixtureModels } from "../../testing/fixture-models";
 import { sessionUserAs } from "../../testing/users";
 import { mergeIssues } from "./merge";
 import { unmergeIssue } from "./unmerge";
+import { projectMaker } from "../../testing/ingest-projects";
 
 // PGlite is one session and runs transactions one at a time, so it cannot show a race. This file races real ingest
 // writes against merges and unmerges on a native PostgreSQL with several connections at READ COMMITTED.
@@ -24,14 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => useGroupingModels(undefined));
 
-let nextProject = 800;
-async function project(): Promise<IngestProject> {
-  const id = (nextProject += 1);
-  const created = await database.prisma.project.create({
-    data: { id, slug: `merge-pg-${id}`, name: `Merge PG ${id}`, platform: "python" },
-  });
-  return { id, publicKey: created.publicKey, platform: "python" };
-}
+const project = projectMaker(database, 800, "merge-pg-");
 
 /** Events without a stack trace: fingerprinted by their message, never sent to the AI step (which needs pgvector). */
 const ingest = (p: IngestProject, message: string) => ingestEvent(p, messageEvent(message));
