@@ -70,7 +70,9 @@ function makeTexts(seed: string, count: number): string[] {
   const texts: string[] = [];
   for (const item of corpus.events) {
     const parsed = parseEvent(item.event);
-    if (parsed.ok) texts.push(buildEmbeddingText(parsed.event));
+    // Events without a usable stacktrace have no embedding text; the API rightly refuses an empty one.
+    const text = parsed.ok ? buildEmbeddingText(parsed.event) : "";
+    if (text.trim()) texts.push(text);
   }
   // Vary the pool (release lines, values) until it is large enough: each text is a distinct trace.
   const out: string[] = [];
@@ -104,6 +106,8 @@ async function main() {
   bar.start(records, 0);
   let expected = 0;
   let errors = 0;
+  // What the failed requests answered (0: no answer), so that an error count says what went wrong.
+  const failures = new Map<string, number>();
   const backfilled: { projectId: number; text: string }[] = [];
   for (let start = 0; start < records; start += batchSize) {
     const slice = backfill.slice(start, start + batchSize);
@@ -144,11 +148,16 @@ async function main() {
       hash: `live-${n}`,
       k: 1,
       model,
-    }).catch(() => ({ status: 0, json: {} as Record<string, unknown> }));
+    }).catch((error: Error) => ({
+      status: 0,
+      json: { message: error.cause ?? error.message } as Record<string, unknown>,
+    }));
     const elapsed = performance.now() - started;
     sent += 1;
     if (response.status !== 200) {
       errors += 1;
+      const reason = `${response.status} ${JSON.stringify(response.json).slice(0, 120)}`;
+      failures.set(reason, (failures.get(reason) ?? 0) + 1);
       return null;
     }
     const matched = (response.json.responses as { should_group: boolean }[]).some((r) => r.should_group);
@@ -198,6 +207,7 @@ async function main() {
       `open loop at ${openRate} req/s for ${openDurationS} s: n=${sent - closedSent} p50 ${ms(percentile(openLatencies, 50))} p99 ${ms(percentile(openLatencies, 99))}, errors: ${errors - closedErrors}`,
     );
   }
+  for (const [reason, count] of failures) console.log(`failed ×${count}: ${reason}`);
   console.log(
     `records afterwards: ${recordsAfter} (responses imply ${expected}) — ${recordsAfter === expected ? "nothing lost, nothing duplicated" : "MISMATCH"}`,
   );
