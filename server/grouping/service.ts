@@ -28,9 +28,10 @@ import {
 } from "./records";
 
 /** The read-only "similar issues" view looks this far, whatever the grouping threshold. */
-const READ_ONLY_RADIUS = 0.1;
+export const READ_ONLY_RADIUS = 0.1;
 
-function modelOf(models: GroupingModels, version: string): GroupingModel {
+/** The model a call names, or a 400 naming the available ones. */
+export function modelOf(models: GroupingModels, version: string): GroupingModel {
   const model = models.get(version);
   if (!model || model.status === "retired") {
     const available = [models.stable().version, models.next()?.version].filter(Boolean).join(", ");

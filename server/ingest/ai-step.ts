@@ -6,7 +6,8 @@ import { buildEmbeddingText, checkAiEligibility } from "@/engine/embedding-text"
 import type { DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
-import { groupingCall, type ShadowAnswer } from "../grouping/service";
+import type { SimilarIssuesCallInput } from "../grouping/call";
+import { groupingCall, type GroupingCallResult, type ShadowAnswer } from "../grouping/service";
 import type { ThresholdOverride } from "../grouping/thresholds";
 import { logger } from "../logger";
 import type { ProjectGroupingFlags } from "./flags";
@@ -24,6 +25,59 @@ export type AiOutcome =
       match: { hash: string; distance: number } | null;
     };
 
+type AiStepFlags = ProjectGroupingFlags & { thresholdOverride?: ThresholdOverride | null };
+
+/** The AI step's calls for one event: the project's model decides (live), the other one answers read-only (shadow). */
+export type AiStepCalls =
+  | { kind: "ineligible"; reason: string }
+  | { kind: "calls"; text: string; live: SimilarIssuesCallInput; shadow: SimilarIssuesCallInput | null };
+
+export function aiStepCalls(
+  projectId: number,
+  event: SentryEvent,
+  fingerprint: FingerprintResult,
+  flags: AiStepFlags,
+  models: GroupingModels,
+): AiStepCalls {
+  const eligibility = checkAiEligibility(event, fingerprint);
+  if (!eligibility.eligible) return { kind: "ineligible", reason: eligibility.reason };
+  const text = buildEmbeddingText(event, fingerprint);
+  const call = {
+    projectId,
+    stacktrace: text,
+    hash: fingerprint.hashes[0]!,
+    exceptionType: eventExceptionType(event),
+    platform: event.platform ?? null,
+  };
+  const shadowModel = [models.stable(), models.next()].find((model) => model && model.version !== flags.model);
+  return {
+    kind: "calls",
+    text,
+    live: { ...call, model: flags.model, skipFallback: flags.skipFallback },
+    shadow: shadowModel ? { ...call, model: shadowModel.version, readOnly: true, skipFallback: true } : null,
+  };
+}
+
+/** What the AI step decided, from its live call's answer and its shadow's. */
+export function aiStepOutcome(
+  calls: Extract<AiStepCalls, { kind: "calls" }>,
+  live: GroupingCallResult,
+  shadowAnswer: GroupingCallResult | undefined,
+): AiOutcome {
+  const shadow: ShadowAnswer | undefined =
+    calls.shadow && shadowAnswer ? { model: calls.shadow.model, best: shadowAnswer.similarIssues[0] } : undefined;
+  const decision = live.decision ? { ...live.decision, shadow } : null;
+  const best = live.similarIssues[0];
+  return {
+    kind: "decided",
+    text: calls.text,
+    modelRequested: calls.live.model,
+    modelUsed: live.modelUsed,
+    decision,
+    match: best?.shouldGroup ? { hash: best.parentHash, distance: best.distance } : null,
+  };
+}
+
 /**
  * The AI fallback for an event no fingerprint matched: the project's model decides (with the next→stable fallback),
  * and the other model answers read-only on the same text (the shadow decision), so v1 and v2 compare on identical
@@ -34,55 +88,26 @@ export async function runAiStep(
   projectId: number,
   event: SentryEvent,
   fingerprint: FingerprintResult,
-  flags: ProjectGroupingFlags & { thresholdOverride?: ThresholdOverride | null },
+  flags: AiStepFlags,
   allModels: GroupingModels = groupingModels(),
 ): Promise<AiOutcome> {
   // The shadow, the live call and its fallback embed the same text: each model embeds it once.
   const models = embeddingOnce(allModels);
-  const eligibility = checkAiEligibility(event, fingerprint);
-  if (!eligibility.eligible) return { kind: "ineligible", reason: eligibility.reason, text: null };
-  const text = buildEmbeddingText(event, fingerprint);
-  const call = {
-    projectId,
-    stacktrace: text,
-    hash: fingerprint.hashes[0]!,
-    exceptionType: eventExceptionType(event),
-    platform: event.platform ?? null,
-  };
-
+  const calls = aiStepCalls(projectId, event, fingerprint, flags, models);
+  if (calls.kind === "ineligible") return { kind: "ineligible", reason: calls.reason, text: null };
+  const options = { thresholdOverride: flags.thresholdOverride };
   try {
-    const shadowModel = [models.stable(), models.next()].find((model) => model && model.version !== flags.model);
     // The shadow runs beside the live call (their lookups share a batch): it adds nothing to the event's latency.
     // It cannot change the live answer: it is read-only, and the only record the live call may add is the event's
     // own hash, which every lookup excludes.
-    const shadowCall = shadowModel
-      ? groupingCall({ ...call, model: shadowModel.version, readOnly: true, skipFallback: true }, models, {
-          record: false,
-          thresholdOverride: flags.thresholdOverride,
-        })
-      : undefined;
-    const [live, shadowAnswer] = await Promise.all([
-      groupingCall({ ...call, model: flags.model, skipFallback: flags.skipFallback }, models, {
-        deferDecision: true,
-        thresholdOverride: flags.thresholdOverride,
-      }),
-      shadowCall,
+    const [live, shadow] = await Promise.all([
+      groupingCall(calls.live, models, { ...options, deferDecision: true }),
+      calls.shadow ? groupingCall(calls.shadow, models, { ...options, record: false }) : undefined,
     ]);
-    const shadow: ShadowAnswer | undefined =
-      shadowModel && shadowAnswer ? { model: shadowModel.version, best: shadowAnswer.similarIssues[0] } : undefined;
-    const decision = live.decision ? { ...live.decision, shadow } : null;
-    const best = live.similarIssues[0];
-    return {
-      kind: "decided",
-      text,
-      modelRequested: flags.model,
-      modelUsed: live.modelUsed,
-      decision,
-      match: best?.shouldGroup ? { hash: best.parentHash, distance: best.distance } : null,
-    };
+    return aiStepOutcome(calls, live, shadow);
   } catch (error) {
     logger.error("AI grouping step failed; the event starts an issue of its own", { projectId, error });
-    return { kind: "ineligible", reason: `the AI step failed: ${(error as Error).message}`, text };
+    return { kind: "ineligible", reason: `the AI step failed: ${(error as Error).message}`, text: calls.text };
   }
 }
 

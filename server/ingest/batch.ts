@@ -6,7 +6,9 @@ import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
 import { projectGroupingFlags } from "./flags";
 import { withPrefetchedEmbeddings } from "./prefetched-embeddings";
-import { hashLockKey } from "./group-placement";
+import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
+import { ingestNewHashes } from "./batch-new-hashes";
+import { logger } from "../logger";
 import { ingestPrepared, type PreparedEvent } from "./pipeline";
 import type { IngestResult } from "./types";
 
@@ -14,10 +16,10 @@ import type { IngestResult } from "./types";
  * A batch of events through the pipeline with a handful of statements instead of a dozen per event. Events whose
  * hashes are all known already (most of the traffic: an issue that happens again) are written together: one read
  * of the duplicates, one of the hashes, then one transaction that locks the hashes, reads them again, inserts all
- * the events and bumps each issue once. The rest (a hash not seen yet: the AI step, a new issue; or a hash the
- * project's next model still has to index) go through the per-event pipeline, one after the other in arrival order
- * within their project, so that the first event of a new issue creates it and the next ones find it (their embeddings computed together
- * first: prefetched-embeddings.ts).
+ * the events and bumps each issue once. The rest of a project's events (a hash not seen yet: the AI step, a new
+ * issue) are grouped as one ordered run with a handful of statements (batch-new-hashes.ts), so that the first event
+ * of a new issue creates it and the next ones find it; a hash the project's next model still has to index takes the
+ * per-event pipeline (its training call). Their embeddings are computed together first (prefetched-embeddings.ts).
  *
  * The semantics are the per-event pipeline's: the same event id twice is stored once (in the batch or in the
  * table), and an event joins the issue of its first known hash, read under the same hash locks the per-event writes
@@ -43,24 +45,44 @@ export async function ingestBatch(
   const nextModel = models.next()?.version;
   const fast: PreparedEvent[] = [];
   const slow: PreparedEvent[] = [];
+  const training = new Set<PreparedEvent>();
   for (const event of fresh) {
     const rows = event.hashes.map((hash) => known.get(eventKey(event.project.id, hash)));
-    // A project on the next model backfills that model's index from a known hash's next event: per event.
+    // A project on the next model backfills that model's index from a known hash's next event: per event. (A hash
+    // that an earlier event of the batch brought is backfilled by its next event after the batch.)
+    const firstKnown = rows.find((row) => row !== undefined);
     const needsTraining =
       nextModel !== undefined &&
-      (await projectGroupingFlags(event.project.id)).model === nextModel &&
-      rows[0]?.latestTrainingModel !== nextModel;
+      firstKnown !== undefined &&
+      firstKnown.latestTrainingModel !== nextModel &&
+      (await projectGroupingFlags(event.project.id)).model === nextModel;
+    if (needsTraining) training.add(event);
     (rows.every((row) => row !== undefined) && !needsTraining ? fast : slow).push(event);
   }
   for (const [event, result] of await writeKnown(fast, models)) results.set(event, result);
-  // Projects share no hashes and no index: each project's events go one after the other, the projects side by side
-  // (their lookups and writes coalesce: grouping/coalescing.ts).
+  // Projects share no hashes and no index: each project's run of events is grouped on its own, the projects side by
+  // side. Within a project, the training calls first (one by one), then the new hashes together (batch-new-hashes.ts).
   const embedding = await withPrefetchedEmbeddings(models, slow);
+  const isKnown = (event: PreparedEvent, hash: string) => known.has(eventKey(event.project.id, hash));
   const byProject = new Map<number, PreparedEvent[]>();
   for (const event of slow) byProject.set(event.project.id, [...(byProject.get(event.project.id) ?? []), event]);
   await Promise.all(
     [...byProject.values()].map(async (events) => {
-      for (const event of events) results.set(event, await ingestPrepared(event, embedding));
+      for (const event of events.filter((item) => training.has(item))) {
+        results.set(event, await ingestPrepared(event, embedding));
+      }
+      const run = events.filter((item) => !training.has(item));
+      if (!run.length) return;
+      try {
+        for (const [event, result] of await ingestNewHashes(run, isKnown, embedding)) results.set(event, result);
+      } catch (error) {
+        // Grouped one by one instead, where each failure (or each race with another request) is the event's own.
+        logger.warn("a run of new hashes failed as a whole; grouping its events one by one", {
+          events: run.length,
+          error,
+        });
+        for (const event of run) results.set(event, await ingestPrepared(event, embedding));
+      }
     }),
   );
 
@@ -126,20 +148,10 @@ async function writeKnown(events: PreparedEvent[], models: GroupingModels): Prom
   const prisma = await db();
   const leftOver: PreparedEvent[] = [];
   await prisma.$transaction(async (tx) => {
-    const locks = [
-      ...new Map(
-        events.flatMap((event) =>
-          event.hashes.map((hash) => {
-            const key = hashLockKey(hash);
-            return [eventKey(event.project.id, String(key)), { projectId: event.project.id, key }] as const;
-          }),
-        ),
-      ).values(),
-    ].sort((a, b) => a.projectId - b.projectId || a.key - b.key);
-    await tx.$queryRaw`
-      SELECT pg_advisory_xact_lock(lock.project_id, lock.key)::text
-        FROM unnest(${locks.map((lock) => lock.projectId)}::int4[], ${locks.map((lock) => lock.key)}::int4[])
-             AS lock(project_id, key)`;
+    await lockProjectHashes(
+      tx,
+      events.flatMap((event) => event.hashes.map((hash) => ({ projectId: event.project.id, hash }))),
+    );
     const known = await knownHashes(events, tx);
     const placed: { event: PreparedEvent; groupId: number }[] = [];
     for (const event of events) {
@@ -174,20 +186,11 @@ async function writeKnown(events: PreparedEvent[], models: GroupingModels): Prom
       const event = raced.find((item) => eventKey(item.event.project.id, item.event.eventId) === key)!.event;
       results.set(event, { eventId: event.eventId, ...earlier, duplicate: true });
     }
-    const byGroup = new Map<number, { count: number; lastSeen: Date }>();
+    const bumps: GroupBumps = new Map();
     for (const { event, groupId } of placed.filter(({ event }) => !results.has(event))) {
-      const group = byGroup.get(groupId) ?? { count: 0, lastSeen: event.receivedAt };
-      group.count += 1;
-      if (event.receivedAt > group.lastSeen) group.lastSeen = event.receivedAt;
-      byGroup.set(groupId, group);
+      addBump(bumps, groupId, event.receivedAt);
     }
-    const groups = [...byGroup.entries()];
-    if (groups.length)
-      await tx.$executeRaw`
-      UPDATE groups SET times_seen = times_seen + bump.seen_count, last_seen = GREATEST(groups.last_seen, bump.seen_last)
-        FROM unnest(${groups.map(([id]) => id)}::int[], ${groups.map(([, group]) => group.count)}::int[],
-                    ${groups.map(([, group]) => group.lastSeen)}::timestamptz[]) AS bump(id, seen_count, seen_last)
-       WHERE groups.id = bump.id`;
+    await bumpGroups(tx, bumps);
     for (const { event, groupId } of placed) {
       if (!results.has(event))
         results.set(event, { eventId: event.eventId, groupId, duplicate: false, method: "fingerprint" });

@@ -30,6 +30,49 @@ export async function lockHashes(tx: Transaction, projectId: number, hashes: str
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${projectId}::int4, key)::text FROM unnest(${keys}::int4[]) AS key`;
 }
 
+/**
+ * Takes the write locks of many (project, hash) pairs at once, in the one global order (project, then key) that every
+ * writer of several projects' hashes follows, so that no two such writers deadlock. Taking a lock this transaction
+ * already holds again is allowed (advisory locks are reentrant), so lockHashes may follow it for any subset.
+ */
+export async function lockProjectHashes(tx: Transaction, pairs: { projectId: number; hash: string }[]): Promise<void> {
+  const locks = [
+    ...new Map(
+      pairs.map(({ projectId, hash }) => {
+        const key = hashLockKey(hash);
+        return [`${projectId}\u0000${key}`, { projectId, key }] as const;
+      }),
+    ).values(),
+  ].sort((a, b) => a.projectId - b.projectId || a.key - b.key);
+  if (!locks.length) return;
+  await tx.$queryRaw`
+    SELECT pg_advisory_xact_lock(lock.project_id, lock.key)::text
+      FROM unnest(${locks.map((lock) => lock.projectId)}::int4[], ${locks.map((lock) => lock.key)}::int4[])
+           AS lock(project_id, key)`;
+}
+
+/** What a batch adds to existing issues: events seen, and the latest time one was seen. */
+export type GroupBumps = Map<number, { count: number; lastSeen: Date }>;
+
+/** Adds an event seen at `seenAt` to an issue's bump. */
+export function addBump(bumps: GroupBumps, groupId: number, seenAt: Date): void {
+  const bump = bumps.get(groupId) ?? { count: 0, lastSeen: seenAt };
+  bump.count += 1;
+  if (seenAt > bump.lastSeen) bump.lastSeen = seenAt;
+  bumps.set(groupId, bump);
+}
+
+/** Bumps every issue's times_seen and last_seen (which only moves forward) with one statement. */
+export async function bumpGroups(tx: Transaction, bumps: GroupBumps): Promise<void> {
+  const groups = [...bumps.entries()];
+  if (!groups.length) return;
+  await tx.$executeRaw`
+    UPDATE groups SET times_seen = times_seen + bump.seen_count, last_seen = GREATEST(groups.last_seen, bump.seen_last)
+      FROM unnest(${groups.map(([id]) => id)}::int[], ${groups.map(([, group]) => group.count)}::int[],
+                  ${groups.map(([, group]) => group.lastSeen)}::timestamptz[]) AS bump(id, seen_count, seen_last)
+     WHERE groups.id = bump.id`;
+}
+
 async function groupHashRows(tx: Transaction, projectId: number, hashes: string[]) {
   return tx.groupHash.findMany({ where: { projectId, hash: { in: hashes } } });
 }

@@ -78,8 +78,9 @@ function event(i: number) {
 
 describe("a server killed while events arrive", () => {
   it("loses no event it answered 200 for and stores none twice once it is started again", async () => {
-    // The worker starts a moment after the server, so that it is working through a backlog when the kill comes.
-    const { url, publicKey } = await startServer({ INBOX_WORKER_DELAY_MS: "500" });
+    // Small batches with slow embeddings: the worker groups events all along and falls behind the clients, so that the
+    // kill comes with events both stored and waiting.
+    const { url, publicKey } = await startServer({ EMBED_DELAY_MS: "150", INBOX_WORKER_BATCH_SIZE: "10" });
     const sent = new Set<string>();
     const accepted = new Set<string>();
     let serial = 0;
@@ -101,11 +102,11 @@ describe("a server killed while events arrive", () => {
       }
     };
     const clients = Array.from({ length: 8 }, client);
-    // Kill it mid-stream: enough accepted, a backlog in the inbox, and the worker grouping it.
+    // Kill it mid-stream: enough accepted, a backlog in the inbox, and some of what was accepted grouped already.
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const health = (await (await fetch(`${url}/api/health`)).json()) as { inbox: { depth: number } };
-      if (accepted.size >= 200 && health.inbox.depth >= 20) break;
+      if (accepted.size >= 200 && health.inbox.depth >= 20 && accepted.size - health.inbox.depth >= 20) break;
     }
     const server = child!;
     server.kill("SIGKILL");

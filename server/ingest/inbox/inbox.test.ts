@@ -24,7 +24,10 @@ function startWorker(): InboxWorker {
   return worker;
 }
 
-/** A stream of traffic: repeats of known issues, new traces (some the AI step merges), and a repeated event id. */
+/**
+ * A stream of traffic: repeats of known issues, new traces (unique ones, and ones whose frames differ with the same
+ * "Type: value", which the AI step merges, in the same inbox batch as the first of them), and a repeated event id.
+ */
 function traffic(): PythonEventOptions[] {
   const events: PythonEventOptions[] = [];
   for (let i = 0; i < 40; i += 1) {
@@ -32,6 +35,8 @@ function traffic(): PythonEventOptions[] {
     if (kind === 0) events.push({ functions: ["main", "checkout", "charge"] });
     else if (kind === 1) events.push({ functions: ["worker", "retry", "charge"] });
     else if (kind === 2) events.push({ type: "KeyError", value: `'field${i % 3}'`, functions: ["main", "parse"] });
+    else if (kind === 3 && i % 2 === 0)
+      events.push({ type: "TimeoutError", value: "upstream", functions: ["main", `step${i}`] });
     else if (kind === 3) events.push({ type: `Error${i}`, value: "unique", functions: ["main", `step${i}`] });
     else events.push({ id: "d".repeat(32), functions: ["main", "checkout", "charge"] });
   }
@@ -77,6 +82,11 @@ describe("the ingest inbox", () => {
         ).map((row) => [row.groupingMethod, row._count]),
       ),
     );
+    expect(methods.find((row) => row.groupingMethod === "ai")?._count).toBeGreaterThan(0);
+    // Each AI step left its decision, written with its event.
+    const decisions = (projectId: number) =>
+      database.prisma.groupingDecision.count({ where: { projectId, eventId: { not: null } } });
+    expect(await decisions(queued.id)).toBe(await decisions(sync.id));
   });
 
   it("stores an event id once when it is accepted again after it was grouped", async () => {

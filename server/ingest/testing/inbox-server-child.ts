@@ -6,6 +6,7 @@
 import { openDatabase } from "../../db/client";
 import { setDatabase } from "../../db";
 import { migrate } from "../../db/migrate";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createInboxWorker } from "../inbox/worker";
 import { setIngestMode } from "../mode";
 import { startApiServer } from "../../testing/api-server";
@@ -15,7 +16,16 @@ import { fixtureModels } from "../../testing/fixture-models";
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("DATA_DIR is required");
 process.env.INGEST_RATE_LIMIT_PER_SECOND = "0";
-installGroupingModels(fixtureModels);
+// EMBED_DELAY_MS: each embedding call takes that much longer, so that the worker falls behind the clients and the
+// inbox holds a backlog when the test kills the server (a worker that kept pace would leave nothing to replay).
+const embedDelayMs = Number(process.env.EMBED_DELAY_MS ?? 0);
+installGroupingModels({
+  ...fixtureModels,
+  embed: async (version, texts) => {
+    await sleep(embedDelayMs);
+    return fixtureModels.embed(version, texts);
+  },
+});
 setIngestMode("queue");
 const database = await openDatabase({ dataDir, role: "crash-test server" });
 await migrate(database.driver);
@@ -25,9 +35,7 @@ const project =
   (await database.prisma.project.create({ data: { id: 1, slug: "crash", name: "Crash", platform: "python" } }));
 const api = await startApiServer();
 process.stdout.write(`${JSON.stringify({ url: api.url, publicKey: project.publicKey })}\n`);
-// INBOX_WORKER_DELAY_MS: the worker starts that long after the server serves, so that a backlog builds up first.
-await new Promise((resolve) => setTimeout(resolve, Number(process.env.INBOX_WORKER_DELAY_MS ?? 0)));
-const worker = createInboxWorker({ pollMs: 50 });
+const worker = createInboxWorker({ pollMs: 50, batchSize: Number(process.env.INBOX_WORKER_BATCH_SIZE ?? 256) });
 process.once("SIGTERM", () => {
   void (async () => {
     await worker.stop();

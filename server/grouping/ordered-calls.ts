@@ -1,0 +1,219 @@
+import "server-only";
+import { cosineDistance } from "@/engine/math/cosine";
+import { inTransaction } from "../db";
+import { withCallDefaults, type SimilarIssue, type SimilarIssuesCall, type SimilarIssuesCallInput } from "./call";
+import type { DecisionInput } from "./decisions";
+import type { GroupingModel, GroupingModels } from "./models";
+import type { Neighbour } from "./records";
+import { insertRecordsBatch, searchNeighboursBatch, type BatchSearch } from "./records-batch";
+import { modelOf, READ_ONLY_RADIUS, type GroupingCallResult } from "./service";
+import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./thresholds";
+
+/**
+ * Many similar-issues calls answered as if they had run one after the other in the order given (each one finds the
+ * records the calls before it stored), with a handful of statements instead of a few per call: one embedding call
+ * per model, one kNN statement for every call's model, one for the fallbacks, and one multi-row insert of the new
+ * records. What the calls before it stored is searched in memory, exactly: a call's neighbours are the index's
+ * within its radius plus the earlier calls' new records within it, nearest first, cut at k. The ingest worker uses
+ * it for the events of a batch that reach the AI step (server/ingest/batch-new-hashes.ts).
+ *
+ * Each call keeps its own model, threshold, k, radius, fallback and read-only flag, as groupingCall applies them.
+ * Training-mode calls are not taken (they look nothing up). Decisions are returned, never recorded: the caller
+ * writes them with the events they are about.
+ */
+export interface OrderedCall {
+  call: SimilarIssuesCallInput;
+  /** A project's own threshold for one model, as GroupingCallOptions.thresholdOverride. */
+  thresholdOverride?: ThresholdOverride | null;
+}
+
+interface Planned {
+  call: SimilarIssuesCall;
+  requested: GroupingModel;
+  thresholdOf: (model: GroupingModel) => number;
+  /** Whether the stable model answers when the requested one finds nothing. */
+  mayFallBack: boolean;
+}
+
+/** A record this run stores, visible to the calls after the one that stored it. */
+interface PendingRecord {
+  projectId: number;
+  hash: string;
+  vectors: Map<string, number[]>;
+}
+
+interface Lookup {
+  model: GroupingModel;
+  vector: number[];
+  threshold: number;
+  neighbours: Neighbour[];
+}
+
+export async function groupingCallsInOrder(
+  ordered: OrderedCall[],
+  models: GroupingModels,
+): Promise<GroupingCallResult[]> {
+  const started = performance.now();
+  const stable = models.stable();
+  const plans: Planned[] = ordered.map(({ call: input, thresholdOverride }) => {
+    const call = withCallDefaults(input);
+    if (call.trainingMode) throw new Error("groupingCallsInOrder does not take training-mode calls");
+    const requested = modelOf(models, call.model);
+    return {
+      call,
+      requested,
+      thresholdOf: (model) =>
+        projectThreshold(thresholdOverride, model) ?? groupingThreshold(call.threshold, model, call.platform),
+      mayFallBack: requested.status === "next" && !call.skipFallback && stable.version !== requested.version,
+    };
+  });
+
+  const vectors = await embedAll(models, plans);
+  const vectorOf = (model: GroupingModel, index: number) => vectors.get(model.version)![index]!;
+  const searchOf = (plan: Planned, index: number, model: GroupingModel, unseenBy?: GroupingModel): BatchSearch => {
+    const threshold = plan.thresholdOf(model);
+    const radius = plan.call.readOnly ? Math.max(READ_ONLY_RADIUS, threshold) : threshold;
+    const rerank = plan.call.reranking;
+    return {
+      projectId: plan.call.projectId,
+      model,
+      vector: vectorOf(model, index),
+      excludeHash: plan.call.hash,
+      radius,
+      limit: plan.call.k,
+      unseenBy,
+      rerank: rerank
+        ? {
+            candidates: Math.max(plan.call.k, rerank.candidates),
+            candidateRadius: Math.max(radius, rerank.candidateRadius),
+          }
+        : undefined,
+    };
+  };
+
+  // The index's answers, before any of these calls stores a record: the requested models' in one statement, then
+  // the stable model's for the calls that may fall back (the earlier calls' records only ever add neighbours, so a
+  // call the index answered does not fall back).
+  const primarySearches = plans.map((plan, index) => searchOf(plan, index, plan.requested));
+  const primary = await inTransaction((tx) => searchNeighboursBatch(tx, primarySearches));
+  const fallbackIndexes = plans.flatMap((plan, index) => (plan.mayFallBack && !primary[index]!.length ? [index] : []));
+  const fallbackSearches = fallbackIndexes.map((index) =>
+    searchOf(plans[index]!, index, stable, plans[index]!.requested),
+  );
+  const fallbackFound = fallbackSearches.length
+    ? await inTransaction((tx) => searchNeighboursBatch(tx, fallbackSearches))
+    : [];
+  const fallbackIndex = new Map(fallbackIndexes.map((index, i) => [index, fallbackFound[i]!]));
+
+  const pending: PendingRecord[] = [];
+  /** The index's neighbours and those among the records stored before this call, within the radius, cut at k. */
+  const nearest = (search: BatchSearch, fromIndex: Neighbour[]): Neighbour[] => {
+    const stored = search.limit
+      ? pending.flatMap((record) => {
+          const vector = record.vectors.get(search.model.version);
+          if (!vector || record.projectId !== search.projectId || record.hash === search.excludeHash) return [];
+          if (search.unseenBy && record.vectors.has(search.unseenBy.version)) return [];
+          const distance = cosineDistance(search.vector, vector);
+          return distance <= search.radius ? [{ hash: record.hash, distance }] : [];
+        })
+      : [];
+    const byHash = new Map<string, Neighbour>();
+    for (const neighbour of [...fromIndex, ...stored]) {
+      const seen = byHash.get(neighbour.hash);
+      if (!seen || neighbour.distance < seen.distance) byHash.set(neighbour.hash, neighbour);
+    }
+    return [...byHash.values()].sort((a, b) => a.distance - b.distance).slice(0, search.limit);
+  };
+  const lookup = (plan: Planned, search: BatchSearch, fromIndex: Neighbour[]): Lookup => ({
+    model: search.model,
+    vector: search.vector,
+    threshold: plan.thresholdOf(search.model),
+    neighbours: nearest(search, fromIndex),
+  });
+
+  const answers = plans.map((plan, index) => {
+    const first = primarySearches[index]!;
+    let answer = lookup(plan, first, primary[index]!);
+    const computed = [answer];
+    const fallback = plan.mayFallBack && answer.neighbours.length === 0;
+    if (fallback) {
+      const search = searchOf(plan, index, stable, plan.requested);
+      answer = lookup(plan, search, fallbackIndex.get(index) ?? []);
+      computed.push(answer);
+    }
+    const similarIssues: SimilarIssue[] = answer.neighbours.map((neighbour) => ({
+      parentHash: neighbour.hash,
+      distance: neighbour.distance,
+      shouldGroup: neighbour.distance <= answer.threshold,
+    }));
+    const stores = !plan.call.readOnly && !similarIssues.some((issue) => issue.shouldGroup);
+    if (stores) {
+      pending.push({
+        projectId: plan.call.projectId,
+        hash: plan.call.hash,
+        vectors: new Map(computed.map(({ model, vector }) => [model.version, vector])),
+      });
+    }
+    return { plan, answer, computed, fallback, similarIssues, stores };
+  });
+
+  const storing = answers.filter((answer) => answer.stores);
+  const insertedList = storing.length
+    ? await inTransaction((tx) =>
+        insertRecordsBatch(
+          tx,
+          storing.map(({ plan, computed }) => ({
+            projectId: plan.call.projectId,
+            hash: plan.call.hash,
+            exceptionType: plan.call.exceptionType,
+            vectors: computed.map(({ model, vector }) => ({ model, vector })),
+          })),
+        ),
+      )
+    : [];
+  const inserted = new Map(storing.map((answer, i) => [answer, insertedList[i]!]));
+  // The calls ran together: each one's latency is the run's.
+  const latencyMs = performance.now() - started;
+
+  return answers.map((item) => {
+    const decision: DecisionInput = {
+      call: item.plan.call,
+      modelUsed: item.answer.model,
+      fallback: item.fallback,
+      threshold: item.answer.threshold,
+      best: item.similarIssues[0],
+      inserted: inserted.get(item) ?? false,
+      latencyMs,
+    };
+    return {
+      similarIssues: item.similarIssues,
+      modelUsed: item.answer.model.version,
+      decisionId: null,
+      decision,
+      threshold: item.answer.threshold,
+      fallback: item.fallback,
+    };
+  });
+}
+
+/** Every call's text embedded by its requested model, and by the stable one where it may fall back: one call per model. */
+async function embedAll(models: GroupingModels, plans: Planned[]): Promise<Map<string, number[][]>> {
+  const stable = models.stable();
+  const byModel = new Map<string, number[]>();
+  plans.forEach((plan, index) => {
+    for (const model of plan.mayFallBack ? [plan.requested, stable] : [plan.requested]) {
+      byModel.set(model.version, [...(byModel.get(model.version) ?? []), index]);
+    }
+  });
+  const vectors = new Map<string, number[][]>();
+  for (const [version, indexes] of byModel) {
+    const embedded = await models.embed(
+      version,
+      indexes.map((index) => plans[index]!.call.stacktrace),
+    );
+    const all: number[][] = [];
+    indexes.forEach((index, i) => (all[index] = embedded[i]!));
+    vectors.set(version, all);
+  }
+  return vectors;
+}
