@@ -34,7 +34,8 @@ const call = (projectId: number, hash: string, stacktrace: string, more: Partial
 /**
  * A run with every case the ingest batch meets: a trace near an indexed record; new traces that find one stored
  * earlier in the run (by v2, and by v1 after a fallback); a read-only shadow beside its live call; a project of its
- * own; k = 0; a project threshold override; and a v1 project whose records v2's shadow cannot see.
+ * own; k = 0; a project threshold override; a v1 project whose records v2's shadow cannot see; and a training
+ * call that gives an indexed record v2's vector, which v2 finds from then on (and v1's fallback no longer looks at).
  */
 const run: OrderedCall[] = [
   call(31, "near-seed", traceAt(0.02)),
@@ -48,6 +49,9 @@ const run: OrderedCall[] = [
   call(31, "k0", "v1=0,1;v2=0,1", { k: 0 }),
   { ...call(31, "override", "v1=0,0,0,0,1;v2=0,1,0.41"), thresholdOverride: { model: "v2", threshold: 0.1 } },
   call(31, "no-override", "v1=0,0,0,0,0,1;v2=0,1,0.41"),
+  call(32, "before-training", traceAt(0.01), { model: "v2" }),
+  call(32, "seed-v1", traceAt(0), { model: "v2", trainingMode: true, skipFallback: true }),
+  call(32, "after-training", traceAt(0.01), { model: "v2" }),
 ];
 
 /** What a caller sees of an answer, and what the index holds afterwards. */
@@ -84,6 +88,10 @@ describe("grouping calls answered in order, together", () => {
     expect(byHash.get("b-near")!.similarIssues[0]).toMatchObject({ parentHash: "b", shouldGroup: true });
     expect(byHash.get("fallback-only")).toMatchObject({ fallback: true, modelUsed: "v1" });
     expect(byHash.get("override")!.similarIssues[0]).toMatchObject({ parentHash: "a", shouldGroup: true });
+    expect(byHash.get("before-training")).toMatchObject({ fallback: true, modelUsed: "v1" });
+    expect(byHash.get("before-training")!.similarIssues[0]).toMatchObject({ parentHash: "seed-v1", shouldGroup: true });
+    expect(byHash.get("after-training")).toMatchObject({ fallback: false, modelUsed: "v2" });
+    expect(byHash.get("after-training")!.similarIssues[0]).toMatchObject({ parentHash: "seed-v1", shouldGroup: true });
     expect(byHash.get("no-override")!.similarIssues.some((issue) => issue.shouldGroup)).toBe(false);
   });
 });

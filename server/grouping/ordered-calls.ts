@@ -5,7 +5,7 @@ import { withCallDefaults, type SimilarIssue, type SimilarIssuesCall, type Simil
 import type { DecisionInput } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
 import type { Neighbour } from "./records";
-import { insertRecordsBatch, searchNeighboursBatch, type BatchSearch } from "./records-batch";
+import { insertRecordsBatch, searchNeighboursBatch, upsertEmbeddingsBatch, type BatchSearch } from "./records-batch";
 import { modelOf, READ_ONLY_RADIUS, type GroupingCallResult } from "./service";
 import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./thresholds";
 
@@ -17,9 +17,9 @@ import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./t
  * within its radius plus the earlier calls' new records within it, nearest first, cut at k. The ingest worker uses
  * it for the events of a batch that reach the AI step (server/ingest/batch-new-hashes.ts).
  *
- * Each call keeps its own model, threshold, k, radius, fallback and read-only flag, as groupingCall applies them.
- * Training-mode calls are not taken (they look nothing up). Decisions are returned, never recorded: the caller
- * writes them with the events they are about.
+ * Each call keeps its own model, threshold, k, radius, fallback and read-only flag, as groupingCall applies them. A
+ * training-mode call looks nothing up and stores (or replaces) its model's vector of the hash, which the calls after
+ * it find. Decisions are returned, never recorded: the caller writes them with the events they are about.
  */
 export interface OrderedCall {
   call: SimilarIssuesCallInput;
@@ -57,14 +57,14 @@ export async function groupingCallsInOrder(
   const stable = models.stable();
   const plans: Planned[] = ordered.map(({ call: input, thresholdOverride }) => {
     const call = withCallDefaults(input);
-    if (call.trainingMode) throw new Error("groupingCallsInOrder does not take training-mode calls");
     const requested = modelOf(models, call.model);
     return {
       call,
       requested,
       thresholdOf: (model) =>
         projectThreshold(thresholdOverride, model) ?? groupingThreshold(call.threshold, model, call.platform),
-      mayFallBack: requested.status === "next" && !call.skipFallback && stable.version !== requested.version,
+      mayFallBack:
+        !call.trainingMode && requested.status === "next" && !call.skipFallback && stable.version !== requested.version,
     };
   });
 
@@ -80,7 +80,8 @@ export async function groupingCallsInOrder(
       vector: vectorOf(model, index),
       excludeHash: plan.call.hash,
       radius,
-      limit: plan.call.k,
+      // A training-mode call searches nothing (a limit of 0 leaves it out of the statement).
+      limit: plan.call.trainingMode ? 0 : plan.call.k,
       unseenBy,
       rerank: rerank
         ? {
@@ -106,6 +107,8 @@ export async function groupingCallsInOrder(
   const fallbackIndex = new Map(fallbackIndexes.map((index, i) => [index, fallbackFound[i]!]));
 
   const pending: PendingRecord[] = [];
+  const pendingOf = (projectId: number, hash: string) =>
+    pending.find((record) => record.projectId === projectId && record.hash === hash);
   /** The index's neighbours and those among the records stored before this call, within the radius, cut at k. */
   const nearest = (search: BatchSearch, fromIndex: Neighbour[]): Neighbour[] => {
     const stored = search.limit
@@ -117,8 +120,13 @@ export async function groupingCallsInOrder(
           return distance <= search.radius ? [{ hash: record.hash, distance }] : [];
         })
       : [];
+    // An indexed record that a training call of this run gave the excluded model's vector is no longer unseen by it.
+    const stillUnseen = fromIndex.filter(
+      (neighbour) =>
+        !search.unseenBy || !pendingOf(search.projectId, neighbour.hash)?.vectors.has(search.unseenBy.version),
+    );
     const byHash = new Map<string, Neighbour>();
-    for (const neighbour of [...fromIndex, ...stored]) {
+    for (const neighbour of [...stillUnseen, ...stored]) {
       const seen = byHash.get(neighbour.hash);
       if (!seen || neighbour.distance < seen.distance) byHash.set(neighbour.hash, neighbour);
     }
@@ -132,6 +140,25 @@ export async function groupingCallsInOrder(
   });
 
   const answers = plans.map((plan, index) => {
+    if (plan.call.trainingMode) {
+      const vector = vectorOf(plan.requested, index);
+      const record = pendingOf(plan.call.projectId, plan.call.hash);
+      if (record) record.vectors.set(plan.requested.version, vector);
+      else {
+        pending.push({
+          projectId: plan.call.projectId,
+          hash: plan.call.hash,
+          vectors: new Map([[plan.requested.version, vector]]),
+        });
+      }
+      const answer: Lookup = {
+        model: plan.requested,
+        vector,
+        threshold: plan.thresholdOf(plan.requested),
+        neighbours: [],
+      };
+      return { plan, answer, computed: [answer], fallback: false, similarIssues: [], stores: false };
+    }
     const first = primarySearches[index]!;
     let answer = lookup(plan, first, primary[index]!);
     const computed = [answer];
@@ -172,6 +199,21 @@ export async function groupingCallsInOrder(
       )
     : [];
   const inserted = new Map(storing.map((answer, i) => [answer, insertedList[i]!]));
+  const training = answers.filter((answer) => answer.plan.call.trainingMode);
+  if (training.length) {
+    await inTransaction((tx) =>
+      upsertEmbeddingsBatch(
+        tx,
+        training.map(({ plan, answer }) => ({
+          projectId: plan.call.projectId,
+          hash: plan.call.hash,
+          exceptionType: plan.call.exceptionType,
+          vectors: [{ model: answer.model, vector: answer.vector }],
+        })),
+      ),
+    );
+    for (const answer of training) inserted.set(answer, true);
+  }
   // The calls ran together: each one's latency is the run's.
   const latencyMs = performance.now() - started;
 

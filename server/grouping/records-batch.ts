@@ -110,3 +110,38 @@ export async function insertRecordsBatch(tx: Transaction, records: NewRecord[]):
   const insertedKeys = new Set(inserted.map((row) => `${row.project_id}\u0000${row.hash}`));
   return records.map((record, index) => firsts.get(keyOf(record)) === index && insertedKeys.has(keyOf(record)));
 }
+
+/**
+ * Stores (or replaces) the given models' vectors of many hashes, creating the records that are missing, as
+ * upsertEmbeddings does for one: one statement per set of models. A hash given twice keeps its last vectors.
+ */
+export async function upsertEmbeddingsBatch(tx: Transaction, records: NewRecord[]): Promise<void> {
+  const bySet = new Map<string, Map<string, NewRecord>>();
+  for (const record of records) {
+    const set = record.vectors
+      .map(({ model }) => model.column)
+      .sort()
+      .join(",");
+    const group = bySet.get(set) ?? new Map<string, NewRecord>();
+    group.set(`${record.projectId}\u0000${record.hash}`, record);
+    bySet.set(set, group);
+  }
+  for (const group of bySet.values()) {
+    const list = [...group.values()];
+    const columns = list[0]!.vectors.map(({ model }) => model.column).sort();
+    const rows = list.map((record) => {
+      const values = columns.map((column) => {
+        const entry = record.vectors.find(({ model }) => model.column === column)!;
+        return Prisma.sql`${toVector(entry.vector, entry.model.dimension)}::vector`;
+      });
+      return Prisma.sql`(${record.projectId}::int, ${record.hash}, ${record.groupId ?? null}::bigint,
+        ${record.exceptionType ?? null}::text, ${Prisma.join(values)})`;
+    });
+    const updates = columns.map((column) => Prisma.sql`${vectorColumn(column)} = EXCLUDED.${vectorColumn(column)}`);
+    await tx.$executeRaw`
+      INSERT INTO grouping_records (project_id, hash, group_id, exception_type, ${Prisma.join(columns.map(vectorColumn))})
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT (project_id, hash) DO UPDATE SET ${Prisma.join(updates)},
+        exception_type = COALESCE(grouping_records.exception_type, EXCLUDED.exception_type)`;
+  }
+}

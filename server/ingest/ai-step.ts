@@ -111,6 +111,27 @@ export async function runAiStep(
   }
 }
 
+/** The training-mode call that indexes a known hash with the next model from this event, or null when ineligible. */
+export function trainingCall(
+  projectId: number,
+  event: SentryEvent,
+  fingerprint: FingerprintResult,
+  hash: string,
+  model: string,
+): SimilarIssuesCallInput | null {
+  if (!checkAiEligibility(event, fingerprint).eligible) return null;
+  return {
+    projectId,
+    stacktrace: buildEmbeddingText(event, fingerprint),
+    hash,
+    exceptionType: eventExceptionType(event),
+    platform: event.platform ?? null,
+    model,
+    trainingMode: true,
+    skipFallback: true,
+  };
+}
+
 /**
  * Sends one training-mode call so that the next model's index learns a hash it has not seen (v2 backfill). Returns
  * the call's decision for the event's transaction to record, or null when it was not sent or failed.
@@ -123,23 +144,10 @@ export async function sendTrainingCall(
   model: string,
   models: GroupingModels = groupingModels(),
 ): Promise<DecisionInput | null> {
-  if (!checkAiEligibility(event, fingerprint).eligible) return null;
+  const call = trainingCall(projectId, event, fingerprint, hash, model);
+  if (!call) return null;
   try {
-    const call = await groupingCall(
-      {
-        projectId,
-        stacktrace: buildEmbeddingText(event, fingerprint),
-        hash,
-        exceptionType: eventExceptionType(event),
-        platform: event.platform ?? null,
-        model,
-        trainingMode: true,
-        skipFallback: true,
-      },
-      models,
-      { deferDecision: true },
-    );
-    return call.decision;
+    return (await groupingCall(call, models, { deferDecision: true })).decision;
   } catch (error) {
     logger.warn("training-mode call failed", { projectId, error });
     return null;

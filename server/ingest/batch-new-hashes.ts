@@ -2,11 +2,12 @@ import "server-only";
 import { eventCulprit, eventTitle } from "@/engine/event/title";
 import { db } from "../db";
 import type { Prisma, Transaction } from "../db/client";
-import { recordDecisions } from "../grouping/decisions";
+import { recordDecisions, type DecisionInput } from "../grouping/decisions";
 import type { GroupingModels } from "../grouping/models";
 import { groupingCallsInOrder, type OrderedCall } from "../grouping/ordered-calls";
+import type { GroupingCallResult } from "../grouping/service";
 import { logger } from "../logger";
-import { aiStepCalls, aiStepOutcome, type AiOutcome, type AiStepCalls } from "./ai-step";
+import { aiStepCalls, aiStepOutcome, trainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
 import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
 import type { PreparedEvent } from "./pipeline";
@@ -36,66 +37,97 @@ interface Placed {
   method: IngestResult["method"];
 }
 
+/** What the batch knows of a hash before the run: its group hash row, when it is stored. */
+export type KnownHashOf = (event: PreparedEvent, hash: string) => { latestTrainingModel: string | null } | undefined;
+
 export async function ingestNewHashes(
   events: PreparedEvent[],
-  isKnown: (event: PreparedEvent, hash: string) => boolean,
+  knownHash: KnownHashOf,
   models: GroupingModels,
 ): Promise<Map<PreparedEvent, IngestResult>> {
-  const outcomes = await aiOutcomes(events, isKnown, models);
+  const calls = await runCalls(events, knownHash, models);
   const prisma = await db();
-  return prisma.$transaction((tx) => writeRun(tx, events, outcomes));
+  return prisma.$transaction((tx) => writeRun(tx, events, calls));
 }
 
-/** The AI step's outcome of each event that needs one: no hash of it known, nor brought by an earlier event. */
-async function aiOutcomes(
-  events: PreparedEvent[],
-  isKnown: (event: PreparedEvent, hash: string) => boolean,
-  models: GroupingModels,
-): Promise<Map<PreparedEvent, AiOutcome>> {
+/** A known hash indexed with the next model from an event's text (the v2 backfill), and that call's decision. */
+interface Training {
+  hash: string;
+  model: string;
+  decision: DecisionInput | null;
+}
+
+interface RunCalls {
+  /** The AI step's outcome of each event that needed one: no hash of it known, nor brought by an earlier event. */
+  outcomes: Map<PreparedEvent, AiOutcome>;
+  /** The training call of each event whose known hash the project's next model has not indexed yet. */
+  trainings: Map<PreparedEvent, Training>;
+}
+
+/** The run's grouping calls, answered together in the order of the events (grouping/ordered-calls.ts). */
+async function runCalls(events: PreparedEvent[], knownHash: KnownHashOf, models: GroupingModels): Promise<RunCalls> {
   const outcomes = new Map<PreparedEvent, AiOutcome>();
+  const trainings = new Map<PreparedEvent, Training>();
   const brought = new Set<string>();
-  const asked: { event: PreparedEvent; calls: Extract<AiStepCalls, { kind: "calls" }> }[] = [];
+  const trained = new Set<string>();
+  const nextModel = models.next()?.version;
+  const ordered: OrderedCall[] = [];
+  /** Per event that calls: what to do with its answers, which start at its index in `ordered`. */
+  const takers: { at: number; take: (answers: GroupingCallResult[]) => void }[] = [];
   for (const event of events) {
-    const needsAi = !event.hashes.some((hash) => isKnown(event, hash) || brought.has(hash));
-    for (const hash of event.hashes) brought.add(hash);
-    if (!needsAi) continue;
     const flags = await projectGroupingFlags(event.project.id);
+    const thresholdOverride = event.settings.aiThreshold;
+    // The hash the per-event pipeline would call known: the first one stored or brought by an earlier event.
+    const first = event.hashes.find((hash) => knownHash(event, hash) || brought.has(hash));
+    for (const hash of event.hashes) brought.add(hash);
+    if (first !== undefined) {
+      // A project on the next model backfills that model's index from live traffic, once per hash. (A hash an
+      // earlier event of the run brought is backfilled by its next event after the run.)
+      const row = knownHash(event, first);
+      if (!row || !nextModel || flags.model !== nextModel || row.latestTrainingModel === nextModel) continue;
+      if (trained.has(first)) continue;
+      trained.add(first);
+      const call = trainingCall(event.project.id, event.stored, event.fingerprint, first, nextModel);
+      if (!call) continue;
+      const at = ordered.push({ call }) - 1;
+      takers.push({
+        at,
+        take: (answers) => trainings.set(event, { hash: first, model: nextModel, decision: answers[at]!.decision }),
+      });
+      continue;
+    }
     const calls = aiStepCalls(
       event.project.id,
       event.stored,
       event.fingerprint,
-      { ...flags, thresholdOverride: event.settings.aiThreshold },
+      { ...flags, thresholdOverride },
       models,
     );
-    if (calls.kind === "ineligible") outcomes.set(event, { kind: "ineligible", reason: calls.reason, text: null });
-    else asked.push({ event, calls });
+    if (calls.kind === "ineligible") {
+      outcomes.set(event, { kind: "ineligible", reason: calls.reason, text: null });
+      continue;
+    }
+    // The live call and its shadow side by side (the shadow is read-only and excludes the event's own hash, the only
+    // record its live call may store, so their order does not matter).
+    const at = ordered.push({ call: calls.live, thresholdOverride }) - 1;
+    if (calls.shadow) ordered.push({ call: calls.shadow, thresholdOverride });
+    takers.push({
+      at,
+      take: (answers) =>
+        outcomes.set(event, aiStepOutcome(calls, answers[at]!, calls.shadow ? answers[at + 1] : undefined)),
+    });
   }
-  if (!asked.length) return outcomes;
-  // The live call and the shadow of each event, side by side in the order of the events (the shadow is read-only and
-  // excludes the event's own hash, the only record its live call may store, so their order does not matter).
-  const ordered: OrderedCall[] = asked.flatMap(({ event, calls }) => {
-    const thresholdOverride = event.settings.aiThreshold;
-    return calls.shadow
-      ? [
-          { call: calls.live, thresholdOverride },
-          { call: calls.shadow, thresholdOverride },
-        ]
-      : [{ call: calls.live, thresholdOverride }];
-  });
-  const answers = await groupingCallsInOrder(ordered, models);
-  let next = 0;
-  for (const { event, calls } of asked) {
-    const live = answers[next++]!;
-    const shadow = calls.shadow ? answers[next++] : undefined;
-    outcomes.set(event, aiStepOutcome(calls, live, shadow));
+  if (ordered.length) {
+    const answers = await groupingCallsInOrder(ordered, models);
+    for (const taker of takers) taker.take(answers);
   }
-  return outcomes;
+  return { outcomes, trainings };
 }
 
 async function writeRun(
   tx: Transaction,
   events: PreparedEvent[],
-  outcomes: Map<PreparedEvent, AiOutcome>,
+  { outcomes, trainings }: RunCalls,
 ): Promise<Map<PreparedEvent, IngestResult>> {
   const matchOf = (event: PreparedEvent) => {
     const ai = outcomes.get(event);
@@ -197,15 +229,24 @@ async function writeRun(
   });
   if (inserted.length !== placed.length) throw new BatchRaced("an event id of the run was stored meanwhile");
   const rowId = new Map(inserted.map((row) => [keyOf(row.projectId, row.eventId), row.id]));
-  // The decision is written with its event, as in the per-event pipeline.
-  await recordDecisions(
-    tx,
-    placed.flatMap(({ event, ai }) =>
+  // A hash a training call indexed is marked so, once (the next event with it sends none).
+  const trained = [...trainings.entries()].filter(([, training]) => training.decision);
+  if (trained.length) {
+    await tx.$executeRaw`
+      UPDATE group_hashes SET latest_training_model = trained.model
+        FROM unnest(${trained.map(([event]) => event.project.id)}::int[], ${trained.map(([, t]) => t.hash)}::text[],
+                    ${trained.map(([, t]) => t.model)}::text[]) AS trained(project_id, hash, model)
+       WHERE group_hashes.project_id = trained.project_id AND group_hashes.hash = trained.hash`;
+  }
+  // Each decision is written with its event, as in the per-event pipeline (a training call's has no event id there).
+  await recordDecisions(tx, [
+    ...trained.map(([, training]) => training.decision!),
+    ...placed.flatMap(({ event, ai }) =>
       ai?.kind === "decided" && ai.decision
         ? [{ ...ai.decision, eventId: rowId.get(keyOf(event.project.id, event.eventId))! }]
         : [],
     ),
-  );
+  ]);
   logger.debug("grouped a run of new hashes", { events: events.length, issuesCreated: newGroups.length });
   return new Map(
     placed.map(({ event, group, method }) => [

@@ -17,9 +17,9 @@ import type { IngestResult } from "./types";
  * hashes are all known already (most of the traffic: an issue that happens again) are written together: one read
  * of the duplicates, one of the hashes, then one transaction that locks the hashes, reads them again, inserts all
  * the events and bumps each issue once. The rest of a project's events (a hash not seen yet: the AI step, a new
- * issue) are grouped as one ordered run with a handful of statements (batch-new-hashes.ts), so that the first event
- * of a new issue creates it and the next ones find it; a hash the project's next model still has to index takes the
- * per-event pipeline (its training call). Their embeddings are computed together first (prefetched-embeddings.ts).
+ * issue; or a hash the project's next model still has to index: a training call) are grouped as one ordered run
+ * with a handful of statements (batch-new-hashes.ts), so that the first event of a new issue creates it and the next
+ * ones find it. Their embeddings are computed together first (prefetched-embeddings.ts).
  *
  * The semantics are the per-event pipeline's: the same event id twice is stored once (in the batch or in the
  * table), and an event joins the issue of its first known hash, read under the same hash locks the per-event writes
@@ -42,39 +42,31 @@ export async function ingestBatch(
   }
 
   const known = await knownHashes(fresh);
+  const knownHash = (event: PreparedEvent, hash: string) => known.get(eventKey(event.project.id, hash));
   const nextModel = models.next()?.version;
   const fast: PreparedEvent[] = [];
   const slow: PreparedEvent[] = [];
-  const training = new Set<PreparedEvent>();
   for (const event of fresh) {
-    const rows = event.hashes.map((hash) => known.get(eventKey(event.project.id, hash)));
-    // A project on the next model backfills that model's index from a known hash's next event: per event. (A hash
-    // that an earlier event of the batch brought is backfilled by its next event after the batch.)
+    const rows = event.hashes.map((hash) => knownHash(event, hash));
+    // A project on the next model backfills that model's index from a known hash's next event (a training call).
     const firstKnown = rows.find((row) => row !== undefined);
     const needsTraining =
       nextModel !== undefined &&
       firstKnown !== undefined &&
       firstKnown.latestTrainingModel !== nextModel &&
       (await projectGroupingFlags(event.project.id)).model === nextModel;
-    if (needsTraining) training.add(event);
     (rows.every((row) => row !== undefined) && !needsTraining ? fast : slow).push(event);
   }
   for (const [event, result] of await writeKnown(fast, models)) results.set(event, result);
-  // Projects share no hashes and no index: each project's run of events is grouped on its own, the projects side by
-  // side. Within a project, the training calls first (one by one), then the new hashes together (batch-new-hashes.ts).
+  // Projects share no hashes and no index: each project's run of events is grouped on its own (batch-new-hashes.ts),
+  // the projects side by side.
   const embedding = await withPrefetchedEmbeddings(models, slow);
-  const isKnown = (event: PreparedEvent, hash: string) => known.has(eventKey(event.project.id, hash));
   const byProject = new Map<number, PreparedEvent[]>();
   for (const event of slow) byProject.set(event.project.id, [...(byProject.get(event.project.id) ?? []), event]);
   await Promise.all(
-    [...byProject.values()].map(async (events) => {
-      for (const event of events.filter((item) => training.has(item))) {
-        results.set(event, await ingestPrepared(event, embedding));
-      }
-      const run = events.filter((item) => !training.has(item));
-      if (!run.length) return;
+    [...byProject.values()].map(async (run) => {
       try {
-        for (const [event, result] of await ingestNewHashes(run, isKnown, embedding)) results.set(event, result);
+        for (const [event, result] of await ingestNewHashes(run, knownHash, embedding)) results.set(event, result);
       } catch (error) {
         // Grouped one by one instead, where each failure (or each race with another request) is the event's own.
         logger.warn("a run of new hashes failed as a whole; grouping its events one by one", {

@@ -59,12 +59,12 @@ export async function fillPairDistances(pairIds?: number[]): Promise<number> {
   });
   if (missing.length === 0) return 0;
   const distances = await distancesOfTexts(missing.map((pair) => [textOfEvent(pair.eventA), textOfEvent(pair.eventB)]));
-  await prisma.$transaction(async (tx) => {
-    for (const [index, pair] of missing.entries()) {
-      const d = distances[index]!;
-      await tx.reviewPair.update({ where: { id: pair.id }, data: { v1Distance: d.v1, v2Distance: d.v2 } });
-    }
-  });
+  // One statement for all of them (a model that is not available leaves its distance null, as it was).
+  await prisma.$executeRaw`
+    UPDATE review_pairs SET v1_distance = computed.v1, v2_distance = computed.v2
+      FROM unnest(${missing.map((pair) => pair.id)}::int[], ${distances.map((d) => d.v1 ?? null)}::float8[],
+                  ${distances.map((d) => d.v2 ?? null)}::float8[]) AS computed(id, v1, v2)
+     WHERE review_pairs.id = computed.id`;
   return missing.length;
 }
 
