@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { decisionSelect, modelAnswers, reviewableDecisions, type ModelAnswer } from "./model-answers";
-import { eventOfHash } from "./pair-store";
+import { eventsOfHashes, hashKey } from "./pair-store";
 
 export interface DecisionPair {
   decisionId: number;
@@ -24,19 +24,23 @@ export async function decisionPairs(projectId?: number): Promise<DecisionPair[]>
     select: decisionSelect,
     orderBy: { id: "asc" },
   });
-  const parentCache = new Map<string, number | null>();
+  // Every parent at once: the event that brought each matched hash in.
+  const parents = await eventsOfHashes(
+    prisma,
+    decisions.flatMap((decision) =>
+      decision.eventId === null
+        ? []
+        : modelAnswers(decision).flatMap((answer) =>
+            answer.parentHash ? [{ projectId: decision.projectId, hash: answer.parentHash }] : [],
+          ),
+    ),
+  );
   const pairs: DecisionPair[] = [];
   for (const decision of decisions) {
     const answers = modelAnswers(decision);
     for (const answer of answers) {
       if (!answer.parentHash || decision.eventId === null) continue;
-      const key = `${decision.projectId}:${answer.parentHash}`;
-      if (!parentCache.has(key))
-        parentCache.set(
-          key,
-          await prisma.$transaction((tx) => eventOfHash(tx, decision.projectId, answer.parentHash!)),
-        );
-      const parent = parentCache.get(key);
+      const parent = parents.get(hashKey(decision.projectId, answer.parentHash));
       if (!parent || parent === decision.eventId) continue;
       pairs.push({
         decisionId: decision.id,

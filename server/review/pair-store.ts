@@ -53,3 +53,25 @@ export async function eventOfHash(tx: Transaction, projectId: number, hash: stri
   });
   return event?.id ?? null;
 }
+
+/**
+ * eventOfHash for many (project, hash) pairs with one statement: per pair, the earliest event carrying the hash, keyed
+ * by `${projectId}:${hash}`; pairs no stored event carries are absent.
+ */
+export async function eventsOfHashes(
+  client: Pick<Transaction, "$queryRaw">,
+  wanted: readonly { projectId: number; hash: string }[],
+): Promise<Map<string, number>> {
+  const unique = [...new Map(wanted.map((item) => [hashKey(item.projectId, item.hash), item])).values()];
+  if (unique.length === 0) return new Map();
+  const rows = await client.$queryRaw<{ projectId: number; hash: string; id: number }[]>`
+    SELECT DISTINCT ON (w.project_id, w.hash) w.project_id AS "projectId", w.hash, e.id
+      FROM unnest(${unique.map((item) => item.projectId)}::int[], ${unique.map((item) => item.hash)}::text[])
+           AS w(project_id, hash)
+      JOIN events e ON e.project_id = w.project_id AND e.hashes @> ARRAY[w.hash]
+     ORDER BY w.project_id, w.hash, e.received_at ASC, e.id ASC`;
+  return new Map(rows.map((row) => [hashKey(row.projectId, row.hash), row.id]));
+}
+
+/** The key of a (project, hash) pair in eventsOfHashes's answer. */
+export const hashKey = (projectId: number, hash: string) => `${projectId}:${hash}`;

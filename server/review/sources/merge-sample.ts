@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import type { Transaction } from "../../db/client";
-import { eventOfHash, orderedPair } from "../pair-store";
+import { eventsOfHashes, hashKey, orderedPair } from "../pair-store";
 import { uniformDraw } from "../random";
 
 /**
@@ -65,10 +65,17 @@ export async function sampleMerges(
     string,
     { projectId: number; model: string; units: { decisionId: number; eventIds: [number, number] }[] }
   >();
+  const parents = await eventsOfHashes(
+    prisma,
+    merged.flatMap((event) => {
+      const hash = event.decisions[0]?.parentHash;
+      return hash ? [{ projectId: event.projectId, hash }] : [];
+    }),
+  );
   for (const event of merged) {
     const decision = event.decisions[0];
     if (!decision?.parentHash) continue;
-    const parent = await prisma.$transaction((tx) => eventOfHash(tx, event.projectId, decision.parentHash!));
+    const parent = parents.get(hashKey(event.projectId, decision.parentHash));
     if (!parent || parent === event.id) continue;
     const key = `${event.projectId}\u0000${decision.modelUsed}`;
     const stratum = strata.get(key) ?? { projectId: event.projectId, model: decision.modelUsed, units: [] };
