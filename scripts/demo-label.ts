@@ -8,13 +8,13 @@
 import { parseEnv } from "../server/env";
 import { setDatabase } from "../server/db";
 import { demoCorpus } from "../server/demo/seed";
-import { labelMergeSampleFromGroundTruth } from "../server/overgrouping/demo-labels";
+import { GROUND_TRUTH_LABELER, labelMergeSampleFromGroundTruth } from "../server/overgrouping/demo-labels";
 import { fillPairDistances } from "../server/review/distances";
 import { sampleMerges } from "../server/review/sources/merge-sample";
 import { openMigratedDatabase } from "../server/startup";
 import { exitOnStartupFailure } from "./runtime/exit-on-startup-failure";
 
-const LABELER = "corpus-ground-truth";
+const LABELER = GROUND_TRUTH_LABELER;
 
 try {
   const { database } = await openMigratedDatabase(parseEnv(), "npm run demo:label");

@@ -24,6 +24,12 @@ export async function loadDemoData(database: Database): Promise<void> {
     },
   });
   if (started) bar.stop();
-  if (summary)
+  if (summary) {
     console.log(`regroup: loaded the demo dataset: ${summary.events} events in ${summary.projects} projects`);
+    if (summary.labels)
+      console.log(
+        `regroup: labeled the random merge sample: ${summary.labels.simulatedExpert} pairs from the corpus's ground truth ` +
+          `(a simulated expert), ${summary.labels.builtin} by the built-in labeler`,
+      );
+  }
 }

@@ -97,6 +97,25 @@ const envSchema = z.object({
   INFERENCE_URL: optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value), {
     message: "must be an http:// or https:// URL",
   }),
+  /**
+   * The automated labeler's LLM (`npm run label -- --labeler llm`, the console's label job): an OpenAI-compatible
+   * chat-completions API at this base URL (…/v1), the model to ask, and its key.
+   */
+  LABELER_LLM_URL: optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value), {
+    message: "must be an http:// or https:// URL",
+  }),
+  LABELER_LLM_MODEL: optionalString,
+  LABELER_LLM_API_KEY: optionalString,
+  /** How long one answer may take before it is retried. */
+  LABELER_LLM_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
+  /** Pairs asked at once, and the tokens one label run may spend before it stops. */
+  LABELER_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LABELER_LLM_TOKEN_BUDGET: z.coerce.number().int().min(1).default(500_000),
+  /**
+   * Cohen's kappa against the experts' majority an automated labeler needs before the Overgrouping page may compute
+   * its rates from that labeler's labels (never by default: experts' labels are the default).
+   */
+  LABELER_MIN_KAPPA: z.coerce.number().min(-1).max(1).default(0.7),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

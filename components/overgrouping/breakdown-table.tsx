@@ -15,6 +15,8 @@ interface BreakdownTableProps {
   rows: BreakdownRow[];
   estimator: Estimator;
   minSample: number;
+  /** Whose labels the rates come from (the drill-down shows the same labels). */
+  labels: string;
 }
 
 function sortValue(row: BreakdownRow, key: SortKey, estimator: Estimator): string | number {
@@ -37,7 +39,7 @@ function sortValue(row: BreakdownRow, key: SortKey, estimator: Estimator): strin
 }
 
 /** Merge and overgrouping rates per platform or project and model; every column sorts; rates drill down. */
-export function BreakdownTable({ caption, by, rows, estimator, minSample }: BreakdownTableProps) {
+export function BreakdownTable({ caption, by, rows, estimator, minSample, labels }: BreakdownTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
   const sorted = [...rows].sort((a, b) => {
     const x = sortValue(a, sort.key, estimator);
@@ -84,6 +86,7 @@ export function BreakdownTable({ caption, by, rows, estimator, minSample }: Brea
       <tbody className="divide-y divide-slate-100">
         {sorted.map((row) => {
           const filters = {
+            labels,
             model: row.model,
             ...(by === "platform" ? { platform: row.platform } : { projectId: row.projectId ?? undefined }),
           };

@@ -3,7 +3,17 @@ import { mergesSearch } from "@/lib/queries/overgrouping";
 import { estimatorLabels, sampleText, type Estimator } from "./format";
 import { RateTile } from "./rate-tile";
 
-function ModelRow({ stats, estimator, minSample }: { stats: ModelStats; estimator: Estimator; minSample: number }) {
+function ModelRow({
+  stats,
+  estimator,
+  minSample,
+  labels,
+}: {
+  stats: ModelStats;
+  estimator: Estimator;
+  minSample: number;
+  labels: string;
+}) {
   const { merge, overgrouping, model } = stats;
   const rate = overgrouping[estimator];
   return (
@@ -41,7 +51,7 @@ function ModelRow({ stats, estimator, minSample }: { stats: ModelStats; estimato
         drillDown={
           overgrouping.labeled
             ? {
-                href: `/overgrouping/merges?${mergesSearch({ model })}`,
+                href: `/overgrouping/merges?${mergesSearch({ model, labels })}`,
                 label: `Show the ${overgrouping.labeled} labeled merges of ${model}`,
               }
             : undefined
@@ -65,7 +75,13 @@ export function ModelTiles({ dashboard, estimator }: { dashboard: DashboardRespo
         />
       </div>
       {dashboard.perModel.map((stats) => (
-        <ModelRow key={stats.model} stats={stats} estimator={estimator} minSample={dashboard.minSample} />
+        <ModelRow
+          key={stats.model}
+          stats={stats}
+          estimator={estimator}
+          minSample={dashboard.minSample}
+          labels={dashboard.labels.source}
+        />
       ))}
     </div>
   );

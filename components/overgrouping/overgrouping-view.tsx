@@ -2,11 +2,13 @@
 
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
+import { EXPERTS } from "@/lib/contracts/overgrouping";
 import { useOvergroupingDashboardQuery } from "@/lib/queries/overgrouping";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { BreakdownTable } from "./breakdown-table";
 import { DailyChart } from "./daily-chart";
 import { EstimatorChoice } from "./estimator-choice";
+import { LabelSourceChoice } from "./label-source-choice";
 import type { Estimator } from "./format";
 import { ModelTiles } from "./model-tiles";
 
@@ -24,7 +26,8 @@ function DashboardSection({ id, title, children }: { id: string; title: string; 
 
 /** Data container of the Overgrouping page. */
 export function OvergroupingView() {
-  const dashboard = useOvergroupingDashboardQuery();
+  const [labels, setLabels] = useState<string>(EXPERTS);
+  const dashboard = useOvergroupingDashboardQuery(labels);
   const [estimator, setEstimator] = useState<Estimator>("weighted");
   if (dashboard.isPending) return <LoadingState label="Loading merge and overgrouping rates…" />;
   if (dashboard.isError) return <ErrorState title="Could not load the overgrouping rates." error={dashboard.error} />;
@@ -47,6 +50,19 @@ export function OvergroupingView() {
             <strong>random sample of AI merges only</strong> (pairs queued because they were hard never count), by the
             model that made the merge; a pair counts with the majority of its labels (UNSURE and ties left out).
           </p>
+          <p data-testid="label-source-shown">
+            Labels:{" "}
+            {data.labels.source === EXPERTS ? (
+              <strong>experts&apos; labels</strong>
+            ) : (
+              <>
+                <strong>automated labels of {data.labels.source}</strong> (κ{" "}
+                {data.labels.kappa === null ? "undefined" : data.labels.kappa.toFixed(2)} against the experts&apos;
+                majority on {data.labels.n} pairs; at least {data.minKappa} is needed)
+              </>
+            )}
+            .
+          </p>
           <p data-testid="estimator-shown">
             Shown:{" "}
             <strong>{estimator === "weighted" ? "inverse-probability weighted estimate" : "sample proportion"}</strong>
@@ -65,6 +81,7 @@ export function OvergroupingView() {
           </p>
         </div>
         <div className="flex flex-col items-end gap-2">
+          <LabelSourceChoice value={labels} onChange={setLabels} options={data.labelSources} minKappa={data.minKappa} />
           <EstimatorChoice value={estimator} onChange={setEstimator} />
           <Link href="/overgrouping/threshold" className="text-sm font-medium text-indigo-700 hover:underline">
             Threshold explorer →
@@ -74,8 +91,9 @@ export function OvergroupingView() {
       {labeled === 0 ? (
         <p role="note" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
           No merge of the random merge sample is labeled yet, so there is no overgrouping rate. Label merge-sample pairs
-          in Review (source “merge sample”); on demo data, <code className="font-mono">npm run demo:label</code> labels
-          them from the corpus ground truth.
+          in Review (source “merge sample”), or label them with an automated labeler (
+          <code className="font-mono">npm run label -- --labeler builtin</code>, or Review → Agreement) and, once its
+          kappa against the experts passes, choose its labels above.
         </p>
       ) : null}
       <ModelTiles dashboard={data} estimator={estimator} />
@@ -105,6 +123,7 @@ export function OvergroupingView() {
             rows={by === "platform" ? data.byPlatform : data.byProject}
             estimator={estimator}
             minSample={data.minSample}
+            labels={data.labels.source}
           />
         </DashboardSection>
       ))}

@@ -3,20 +3,25 @@
 import { useAgreementQuery } from "@/lib/queries/review";
 import { DataTable } from "../ui/data-table";
 import { ErrorState, LoadingState } from "../ui/states";
+import { AutomatedAgreementSection } from "./automated-agreement";
 
 const pct = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 
-/** Cohen's kappa per labeler pair and each labeler's agreement with the majority of the others. */
+/**
+ * Each automated labeler against the experts' majority, then Cohen's kappa per pair of experts and each expert's
+ * agreement with the majority of the others.
+ */
 export function AgreementView() {
   const query = useAgreementQuery();
   if (query.isPending) return <LoadingState label="Loading agreement…" />;
   if (query.isError) return <ErrorState title="Could not load the agreement." error={query.error} />;
-  const { kappas, tooFew, majority, minShared } = query.data;
+  const { kappas, tooFew, majority, minShared, automated, minKappa } = query.data;
   return (
     <div className="space-y-6">
+      <AutomatedAgreementSection automated={automated} minKappa={minKappa} minShared={minShared} />
       <section aria-label="Cohen's kappa">
         <h2 className="mb-2 text-sm font-semibold">
-          Cohen&apos;s kappa per labeler pair (at least {minShared} shared pairs)
+          Cohen&apos;s kappa per pair of experts (at least {minShared} shared pairs)
         </h2>
         <DataTable
           columns={[

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { sourceLabels } from "@/lib/contracts/review";
+import { kindLabels, sourceLabels } from "@/lib/contracts/review";
 import { useConflictsQuery } from "@/lib/queries/review";
 import { buttonClass } from "../ui/button";
 import { DataTable } from "../ui/data-table";
@@ -41,6 +41,7 @@ export function ConflictsView({ canLabel }: { canLabel: boolean }) {
               {pair.labels.map((l) => (
                 <span key={l.labeler} className="block">
                   {l.verdict} — {l.labeler}
+                  {l.labelerKind === "expert" ? "" : ` (${kindLabels[l.labelerKind]})`}
                   {l.reason ? ` (${l.reason})` : ""}
                 </span>
               ))}

@@ -1,5 +1,5 @@
 import type { ModelDecision, ReviewPair, Verdict } from "@/lib/contracts/review";
-import { sourceLabels } from "@/lib/contracts/review";
+import { kindLabels, sourceLabels } from "@/lib/contracts/review";
 import type { ReactNode } from "react";
 import { DecisionsPanel } from "./decisions-panel";
 import { GuidelinePanel } from "./guideline-panel";
@@ -57,6 +57,7 @@ export function PairReview({
               {pair.labels.map((label) => (
                 <li key={label.labeler}>
                   <span className="font-medium">{label.verdict}</span> by {label.labeler}
+                  {label.labelerKind === "expert" ? "" : ` (${kindLabels[label.labelerKind]})`}
                   {label.reason ? ` · ${label.reason}` : ""}
                   {label.note ? <span className="block text-xs text-slate-600">{label.note}</span> : null}
                 </li>

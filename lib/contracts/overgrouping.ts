@@ -50,7 +50,29 @@ export const breakdownRowSchema = modelStatsSchema.extend({
 
 export const dailyRowSchema = modelStatsSchema.extend({ day: z.string() });
 
+/** The label source of the experts' labels (people and simulated experts). */
+export const EXPERTS = "experts";
+
+/** Whose labels the rates come from: "experts" (the default), or the name of an automated labeler that passes. */
+const labelsParam = z.string().trim().min(1).max(200).default(EXPERTS);
+
+export const dashboardQuerySchema = z.object({ labels: labelsParam });
+
+/** An automated labeler the rates may be computed from, with its agreement with the experts. */
+export const labelSourceOptionSchema = z.object({
+  labeler: z.string(),
+  kappa: z.number().nullable(),
+  /** Pairs it shares with an expert majority. */
+  n: z.number().int(),
+  passes: z.boolean(),
+});
+
 export const dashboardResponseSchema = z.object({
+  /** Whose labels the overgrouping rates below come from, and (an automated labeler's) kappa against the experts. */
+  labels: z.object({ source: z.string(), kappa: z.number().nullable(), n: z.number().int() }),
+  /** Every automated labeler, whether its kappa passes minKappa (only those may be chosen as the source). */
+  labelSources: z.array(labelSourceOptionSchema),
+  minKappa: z.number(),
   /** Fewer labeled merges than this: the page warns that the rate says little. */
   minSample: z.number().int(),
   models: z.array(z.string()),
@@ -69,6 +91,7 @@ export const dashboardResponseSchema = z.object({
 
 /** Filters of the drill-down: the labeled merges behind one rate. */
 export const mergesQuerySchema = z.object({
+  labels: labelsParam,
   model: z.string().trim().min(1).max(32).optional(),
   platform: z.string().trim().min(1).max(64).optional(),
   projectId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -137,7 +160,9 @@ export type ModelStats = z.infer<typeof modelStatsSchema>;
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 export type DailyRow = z.infer<typeof dailyRowSchema>;
 export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;
-export type MergesQuery = z.infer<typeof mergesQuerySchema>;
+/** The drill-down's filters as a caller gives them (labels may be left out: the experts'). */
+export type MergesQuery = Omit<z.infer<typeof mergesQuerySchema>, "labels"> & { labels?: string };
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 export type LabeledMergeRow = z.infer<typeof labeledMergeSchema>;
 export type MergesResponse = z.infer<typeof mergesResponseSchema>;
 export type ThresholdSource = z.infer<typeof thresholdSourceSchema>;

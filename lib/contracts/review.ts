@@ -80,6 +80,8 @@ export const modelDecisionSchema = z.object({
 export const pairLabelSchema = z.object({
   labeler: z.string(),
   labelerId: z.number().int().nullable(),
+  /** A person (expert), a corpus's ground truth (simulated_expert), or an automated labeler, never counted as an expert. */
+  labelerKind: z.enum(["expert", "simulated_expert", "automated"]),
   verdict: verdictSchema,
   reason: z.string().nullable(),
   note: z.string().nullable(),
@@ -173,8 +175,29 @@ export const conflictsSchema = z.object({
   pairs: z.array(pairListItemSchema.extend({ labels: z.array(pairLabelSchema) })),
 });
 
+/** One automated labeler measured against the experts' majority on the pairs both labeled. */
+export const automatedAgreementSchema = z.object({
+  labeler: z.string(),
+  /** The labeler versions whose labels are counted (a rerun after a change relabels pair by pair). */
+  versions: z.array(z.string()),
+  /** Pairs the labeler labeled. */
+  labeled: z.number().int(),
+  /** Of those, pairs the experts' labels give a strict majority verdict: the pairs kappa is computed on. */
+  n: z.number().int(),
+  observed: z.number(),
+  expected: z.number(),
+  kappa: z.number().nullable(),
+  /** Counts of (the labeler's verdict, the experts' majority) over the n pairs. */
+  confusion: z.array(z.object({ labeler: verdictSchema, experts: verdictSchema, count: z.number().int() })),
+  /** κ ≥ minKappa on at least minShared pairs: the Overgrouping page may compute its rates from this labeler. */
+  passes: z.boolean(),
+});
+
 export const agreementSchema = z.object({
   minShared: z.number().int(),
+  /** The kappa an automated labeler needs before its labels may stand in for the experts' (LABELER_MIN_KAPPA). */
+  minKappa: z.number(),
+  automated: z.array(automatedAgreementSchema),
   kappas: z.array(
     z.object({
       a: z.string(),
@@ -253,6 +276,14 @@ export type QueueSummary = z.infer<typeof queueSummarySchema>;
 export type Progress = z.infer<typeof progressSchema>;
 export type Conflicts = z.infer<typeof conflictsSchema>;
 export type Agreement = z.infer<typeof agreementSchema>;
+
+/** How a label's origin is shown beside its labeler's name. */
+export const kindLabels: Record<PairLabel["labelerKind"], string> = {
+  expert: "expert",
+  simulated_expert: "simulated expert",
+  automated: "automated, not counted as an expert",
+};
+export type AutomatedAgreement = z.infer<typeof automatedAgreementSchema>;
 export type RefillRequest = z.infer<typeof refillRequestSchema>;
 export type RefillResponse = z.infer<typeof refillResponseSchema>;
 export type ManualPairRequest = z.infer<typeof manualPairRequestSchema>;

@@ -16,7 +16,7 @@ async function loadOnce(batchSize: number, apps: number | undefined, now: Date) 
     await migrate(database.driver);
     setDatabase(database);
     const started = performance.now();
-    const summary = await seedDemoData(database, { batchSize, now, ...(apps !== undefined && { apps }) });
+    const summary = await seedDemoData(database, { batchSize, now, label: false, ...(apps !== undefined && { apps }) });
     const seconds = (performance.now() - started) / 1000;
     const [made] = await database.driver.query<{ events: number; issues: number; merges: number }>(
       `SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM groups) AS issues,

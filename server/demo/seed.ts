@@ -5,6 +5,9 @@ import { demoCorpus, type SyntheticEvent } from "@/server/training/synthetic";
 import type { Database } from "../db/client";
 import { ingestBatch } from "../ingest/batch";
 import { ingestEvent, prepareEvent } from "../ingest/pipeline";
+import { builtinLabeler } from "../labeling/builtin-labeler";
+import { runLabeler } from "../labeling/run";
+import { GROUND_TRUTH_LABELER, labelMergeSampleFromGroundTruth } from "../overgrouping/demo-labels";
 import { seedReviewQueues } from "../review/refill";
 
 /**
@@ -22,6 +25,11 @@ export interface DemoOptions {
   /** Events grouped together (ingest/batch.ts), as the inbox worker does; 1: one by one through the per-event pipeline. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Label the random merge sample (default true): with the corpus's ground truth as a simulated expert and with the
+   * built-in automated labeler, so that the Overgrouping and Agreement pages answer on first open.
+   */
+  label?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -29,6 +37,16 @@ const DAY_MS = 86_400_000;
 export interface DemoSummary {
   projects: number;
   events: number;
+  /** Merge-sample pairs labeled by the simulated expert and by the built-in labeler (null: not labeled). */
+  labels: { simulatedExpert: number; builtin: number } | null;
+}
+
+/** Labels the merge sample with the corpus's ground truth (a simulated expert) and with the built-in labeler. */
+async function labelDemoMergeSample(events: readonly SyntheticEvent[]): Promise<DemoSummary["labels"]> {
+  const truth = new Map(events.map((item) => [item.event.event_id, item.rootCauseId]));
+  const expert = await labelMergeSampleFromGroundTruth(truth, GROUND_TRUTH_LABELER);
+  const builtin = await runLabeler({ labeler: builtinLabeler, source: "merge_sample" });
+  return { simulatedExpert: expert.labeled, builtin: builtin.labeled };
 }
 
 export { demoCorpus };
@@ -69,7 +87,8 @@ export async function seedDemoData(database: Database, options: DemoOptions = {}
   }
   // The review queues (disagreements, near-threshold pairs, the merge sample) from the decisions just made.
   await seedReviewQueues();
-  return { projects: corpus.apps.length, events: ordered.length };
+  const labels = options.label === false ? null : await labelDemoMergeSample(corpus.events);
+  return { projects: corpus.apps.length, events: ordered.length, labels };
 }
 
 /** A deterministic shuffle (by a hash of the event id), so that no app or root cause arrives in one block. */

@@ -1,6 +1,8 @@
 import "server-only";
+import { EXPERTS } from "@/lib/contracts/overgrouping";
 import type {
   BreakdownRow,
+  DashboardQuery,
   DashboardResponse,
   MergeStats,
   ModelStats,
@@ -17,6 +19,8 @@ import {
   type OvergroupingTally,
 } from "@/engine/metrics/rates";
 import { db } from "../db";
+import { env } from "../env";
+import { resolveLabelSource } from "../labeling/label-source";
 import {
   decisionFacts,
   ineligibleFacts,
@@ -106,14 +110,18 @@ function toModelStats(model: string, cell: Cell): ModelStats {
 
 /**
  * Everything the Overgrouping page shows: AI-prevented issues, merge rate (by the model the project asked for) and
- * overgrouping rate (by the model that made the merge, from the labeled random merge sample only) with the known
+ * overgrouping rate (by the model that made the merge, from the labeled random merge sample only, labeled by the
+ * experts unless the query names an automated labeler whose kappa passes) with the known
  * overgroupings (AI merges people unmerged) beside it, per model, per
  * day, per platform and per project, each with its Wilson interval and sample size.
  */
-export async function getOvergroupingDashboard(): Promise<DashboardResponse> {
+export async function getOvergroupingDashboard(
+  query: DashboardQuery = { labels: EXPERTS },
+): Promise<DashboardResponse> {
+  const labels = await resolveLabelSource(query.labels);
   const [decisions, samples, known, ineligible] = await Promise.all([
     decisionFacts(),
-    sampleFacts(),
+    sampleFacts(labels.source),
     knownFacts(),
     ineligibleFacts(),
   ]);
@@ -133,6 +141,9 @@ export async function getOvergroupingDashboard(): Promise<DashboardResponse> {
   const notSentToAi = ineligible.reduce((sum, fact) => sum + fact.newIssues, 0);
 
   return {
+    labels: { source: query.labels, kappa: labels.agreement?.kappa ?? null, n: labels.agreement?.n ?? 0 },
+    labelSources: labels.all.map(({ labeler, kappa, n, passes }) => ({ labeler, kappa, n, passes })),
+    minKappa: env().LABELER_MIN_KAPPA,
     minSample: MIN_SAMPLE,
     models,
     overall: {

@@ -35,6 +35,8 @@ describe("labelMergeSampleFromGroundTruth", () => {
     });
     expect(labels).toHaveLength(sample.length - 1);
     expect(labels.every((label) => label.labelerId === null)).toBe(true);
+    // A simulated expert: counted as an expert's label, and saying so.
+    expect(labels.every((label) => label.labelerKind === "simulated_expert")).toBe(true);
     expect(labels.find((label) => label.pairId === sample[0]!.id)!.verdict).toBe("GROUP");
     expect(labels.some((label) => label.pairId === sample[1]!.id)).toBe(false);
     // Hard-case pairs are not the sample: never labeled by it.

@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "../db";
 
+/** The simulated expert of the demo: the synthetic corpus's root causes. */
+export const GROUND_TRUTH_LABELER = "corpus-ground-truth";
+const GROUND_TRUTH_VERSION = "synthetic-demo-corpus";
+
 export interface GroundTruthLabeling {
   /** Merge-sample pairs now carrying a label of this labeler. */
   labeled: number;
@@ -13,7 +17,8 @@ export interface GroundTruthLabeling {
 /**
  * Labels every pair of the random merge sample from a ground truth (root cause per Sentry event id): the same root
  * cause → GROUP (the merge was right), another → SEPARATE. One label per pair for this labeler, replaced on a rerun,
- * so running it twice changes nothing. An automated labeler: labeler_id stays null, the name says where it came from.
+ * so running it twice changes nothing. A simulated expert (labeler_kind simulated_expert): its labels count as an
+ * expert's, labeler_id stays null and the name says where they came from.
  */
 export async function labelMergeSampleFromGroundTruth(
   rootCauseOf: ReadonlyMap<string, string>,
@@ -40,13 +45,18 @@ export async function labelMergeSampleFromGroundTruth(
     if (verdict === "GROUP") result.group += 1;
     else result.separate += 1;
   }
-  const reason = "ground truth of the synthetic demo corpus";
+  const fields = (verdict: "GROUP" | "SEPARATE") => ({
+    verdict,
+    note: "ground truth of the synthetic demo corpus",
+    labelerKind: "simulated_expert" as const,
+    labelerVersion: GROUND_TRUTH_VERSION,
+  });
   await prisma.$transaction(async (tx) => {
     for (const label of labels) {
       await tx.label.upsert({
         where: { pairId_labelerName: { pairId: label.pairId, labelerName } },
-        create: { pairId: label.pairId, labelerId: null, labelerName, verdict: label.verdict, note: reason },
-        update: { verdict: label.verdict, note: reason },
+        create: { pairId: label.pairId, labelerId: null, labelerName, ...fields(label.verdict) },
+        update: fields(label.verdict),
       });
     }
   });

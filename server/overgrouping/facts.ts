@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import type { LabelSource } from "../labeling/label-source";
 import { labeledMergesSql } from "./labeled-merges-sql";
 
 /**
@@ -87,10 +88,10 @@ export async function ineligibleFacts(): Promise<IneligibleFact[]> {
  * because they were hard never feed a rate. Each pair counts once, with the majority of its GROUP/SEPARATE labels
  * (UNSURE left out, ties left out); SEPARATE means the merge was wrong. Weights are 1 / sampling probability.
  */
-export async function sampleFacts(): Promise<SampleFact[]> {
+export async function sampleFacts(labels: LabelSource): Promise<SampleFact[]> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<(Omit<SampleFact, "day"> & { day: Date })[]>`
-    WITH judged AS (${labeledMergesSql})
+    WITH judged AS (${labeledMergesSql(labels)})
     SELECT project_id AS "projectId", platform, model, day,
            count(*)::int AS labeled,
            (count(*) FILTER (WHERE verdict = 'SEPARATE'))::int AS incorrect,

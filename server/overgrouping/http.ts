@@ -5,7 +5,9 @@ import { getOvergroupingDashboard } from "./dashboard";
 import { listLabeledMerges } from "./merges";
 import { getThresholdExplorer } from "./threshold";
 
-export const dashboardHandler = defineRoute(endpoints.overgroupingDashboard, () => getOvergroupingDashboard());
+export const dashboardHandler = defineRoute(endpoints.overgroupingDashboard, ({ query }) =>
+  getOvergroupingDashboard(query),
+);
 
 export const labeledMergesHandler = defineRoute(endpoints.labeledMerges, ({ query }) => listLabeledMerges(query));
 

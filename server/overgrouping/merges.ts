@@ -1,6 +1,7 @@
 import "server-only";
-import type { MergesQuery, MergesResponse } from "@/lib/contracts/overgrouping";
+import { EXPERTS, type MergesQuery, type MergesResponse } from "@/lib/contracts/overgrouping";
 import { db } from "../db";
+import { resolveLabelSource } from "../labeling/label-source";
 import { labeledMergesSql } from "./labeled-merges-sql";
 
 const LIMIT = 500;
@@ -25,6 +26,7 @@ interface MergeRow {
 /** The labeled merges behind a rate of the Overgrouping page (the same rows its tally counts), wrong ones first. */
 export async function listLabeledMerges(query: MergesQuery): Promise<MergesResponse> {
   const prisma = await db();
+  const { source: labels } = await resolveLabelSource(query.labels ?? EXPERTS);
   const model = query.model ?? null;
   const platform = query.platform ?? null;
   const projectId = query.projectId ?? null;
@@ -33,7 +35,7 @@ export async function listLabeledMerges(query: MergesQuery): Promise<MergesRespo
   const rows = await prisma.$queryRaw<MergeRow[]>`
     SELECT m.pair_id, m.project_id, p.name AS project_name, m.platform, m.model, m.day, m.distance, m.probability,
            m.verdict, m.group_votes, m.separate_votes, m.unsure_votes, ea.title AS title_a, eb.title AS title_b
-      FROM (${labeledMergesSql}) m
+      FROM (${labeledMergesSql(labels)}) m
       JOIN projects p ON p.id = m.project_id
       JOIN events ea ON ea.id = m.event_a_id
       JOIN events eb ON eb.id = m.event_b_id

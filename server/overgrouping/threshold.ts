@@ -3,6 +3,7 @@ import type { ThresholdCurve, ThresholdResponse, ThresholdSource } from "@/lib/c
 import { precisionRecallAt, thresholdForPrecision, thresholdSweep, type ScoredPair } from "@/engine/metrics/threshold";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
+import { EXPERT_LABELS, pairVotesSql } from "../labeling/label-source";
 
 export const TARGET_PRECISION = 0.95;
 
@@ -31,7 +32,7 @@ function curve(platform: string, model: string, pairs: ScoredPair[], currentThre
 
 /**
  * precision_GROUP and recall against the distance threshold, per platform (and all together) and model, from the
- * labeled pairs (majority of GROUP/SEPARATE labels; UNSURE and ties left out) and their cached v1/v2 distances.
+ * labeled pairs (majority of the experts' GROUP/SEPARATE labels; UNSURE and ties left out) and their cached v1/v2 distances.
  * `source` "merge_sample" keeps only the random merge sample; "all" includes pairs picked because they were hard.
  */
 export async function getThresholdExplorer(source: ThresholdSource): Promise<ThresholdResponse> {
@@ -41,13 +42,7 @@ export async function getThresholdExplorer(source: ThresholdSource): Promise<Thr
     SELECT rp.platform, rp.v1_distance, rp.v2_distance,
            CASE WHEN v.group_votes > v.separate_votes THEN 'GROUP' ELSE 'SEPARATE' END AS verdict
       FROM review_pairs rp
-      JOIN (
-        SELECT pair_id,
-               count(*) FILTER (WHERE verdict = 'GROUP') AS group_votes,
-               count(*) FILTER (WHERE verdict = 'SEPARATE') AS separate_votes
-          FROM labels
-         GROUP BY pair_id
-      ) v ON v.pair_id = rp.id AND v.group_votes <> v.separate_votes
+      JOIN (${pairVotesSql(EXPERT_LABELS)}) v ON v.pair_id = rp.id AND v.group_votes <> v.separate_votes
      WHERE (NOT ${onlySample} OR (rp.source = 'merge_sample' AND rp.merge_sample_probability IS NOT NULL))`;
   const models = groupingModels();
   const platforms = [...new Set(rows.map((row) => row.platform))].sort();

@@ -3,6 +3,7 @@ import type { QueueFilter } from "@/lib/contracts/review";
 import type { SessionUser } from "../auth/session";
 import { db, inTransaction } from "../db";
 import { Prisma, type Transaction } from "../db/client";
+import { EXPERT_LABELS, labelSourceCondition } from "../labeling/label-source";
 
 /** How long a pair stays reserved for the labeler it was handed to. */
 export const CLAIM_MINUTES = 10;
@@ -25,9 +26,9 @@ function queueConditions(userId: number, query: QueueQuery): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-/** A pair is in conflict when one labeler said GROUP and another SEPARATE. */
-export const conflictCondition = Prisma.sql`EXISTS (SELECT 1 FROM labels g WHERE g.pair_id = p.id AND g.verdict = 'GROUP')
-  AND EXISTS (SELECT 1 FROM labels s WHERE s.pair_id = p.id AND s.verdict = 'SEPARATE')`;
+/** A pair is in conflict when one expert said GROUP and another SEPARATE (automated labels are measured, not adjudicated). */
+export const conflictCondition = Prisma.sql`EXISTS (SELECT 1 FROM labels g WHERE g.pair_id = p.id AND g.verdict = 'GROUP' AND ${labelSourceCondition(EXPERT_LABELS, "g")})
+  AND EXISTS (SELECT 1 FROM labels s WHERE s.pair_id = p.id AND s.verdict = 'SEPARATE' AND ${labelSourceCondition(EXPERT_LABELS, "s")})`;
 
 const available = (userId: number) =>
   Prisma.sql`(p.claimed_until IS NULL OR p.claimed_until < now() OR p.claimed_by = ${userId})`;
@@ -35,7 +36,7 @@ const available = (userId: number) =>
 /**
  * Hands the labeler the next pair of the queue and reserves it for CLAIM_MINUTES, in one statement (row locks with
  * SKIP LOCKED), so two labelers asking at once never get the same pair. The labeler's earlier claims are released.
- * Pairs with fewest labels come first, the random merge sample before the hard cases.
+ * Pairs with fewest expert labels come first, the random merge sample before the hard cases.
  */
 export async function claimNextPair(
   user: SessionUser,
@@ -52,7 +53,7 @@ export async function claimNextPair(
       WHERE r.id = (
         SELECT p.id FROM review_pairs p
         WHERE ${where} AND ${available(user.id)}
-        ORDER BY (SELECT count(*) FROM labels c WHERE c.pair_id = p.id),
+        ORDER BY (SELECT count(*) FROM labels c WHERE c.pair_id = p.id AND ${labelSourceCondition(EXPERT_LABELS, "c")}),
           CASE p.source WHEN 'merge_sample' THEN 0 WHEN 'disagreement' THEN 1 WHEN 'near_threshold' THEN 2 ELSE 3 END,
           p.id
         LIMIT 1 FOR UPDATE SKIP LOCKED

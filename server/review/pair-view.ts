@@ -12,6 +12,7 @@ import { guidelineFor } from "./guidelines";
 type LabelRow = {
   labelerName: string;
   labelerId: number | null;
+  labelerKind: PairLabel["labelerKind"];
   verdict: PairLabel["verdict"];
   reason: string | null;
   note: string | null;
@@ -23,6 +24,7 @@ export function toPairLabel(row: LabelRow): PairLabel {
   return {
     labeler: row.labelerName,
     labelerId: row.labelerId,
+    labelerKind: row.labelerKind,
     verdict: row.verdict,
     reason: row.reason,
     note: row.note,
@@ -50,7 +52,7 @@ export function decisionsOf(pair: { v1Distance: number | null; v2Distance: numbe
   });
 }
 
-function exceptionsOf(event: SentryEvent | null): { type: string | null; value: string | null }[] {
+export function exceptionsOf(event: SentryEvent | null): { type: string | null; value: string | null }[] {
   const values = event?.exception && "values" in event.exception ? (event.exception.values ?? []) : [];
   return values.filter((v) => v !== null).map((v) => ({ type: v.type ?? null, value: v.value ?? null }));
 }

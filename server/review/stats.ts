@@ -4,11 +4,16 @@ import { reviewSources } from "@/lib/contracts/review";
 import { majorityAgreement, pairwiseKappas } from "@/engine/metrics/kappa";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
+import { env } from "../env";
+import { MIN_SHARED_PAIRS, automatedAgreement } from "../labeling/agreement";
 import { conflictCondition } from "./claims";
 import { pairFilterWhere, pairListInclude, toPairListItem } from "./pair-list";
 import { toPairLabel } from "./pair-view";
 
 const DAY_MS = 86_400_000;
+
+/** A label of an expert (a person or a simulated expert): automated labels never make a pair "labeled". */
+const EXPERT_LABEL = { labelerKind: { not: "automated" as const } };
 
 /** Queue sizes per source (with the filters), what is left for this labeler, and the filter choices. */
 export async function queueSummary(user: SessionUser, filter: QueueFilter): Promise<QueueSummary> {
@@ -21,7 +26,7 @@ export async function queueSummary(user: SessionUser, filter: QueueFilter): Prom
       if (filter.source && filter.source !== source) return { source, pairs: 0, unlabeled: 0, claimed: 0 };
       const [pairs, unlabeled, claimed] = await Promise.all([
         prisma.reviewPair.count({ where: scoped }),
-        prisma.reviewPair.count({ where: { ...scoped, labels: { none: {} } } }),
+        prisma.reviewPair.count({ where: { ...scoped, labels: { none: EXPERT_LABEL } } }),
         prisma.reviewPair.count({ where: { ...scoped, claimedUntil: { gt: now } } }),
       ]);
       return { source, pairs, unlabeled, claimed };
@@ -83,7 +88,7 @@ export async function labelerProgress(): Promise<Progress> {
   }
   const [totalPairs, labeledPairs] = await Promise.all([
     prisma.reviewPair.count(),
-    prisma.reviewPair.count({ where: { labels: { some: {} } } }),
+    prisma.reviewPair.count({ where: { labels: { some: EXPERT_LABEL } } }),
   ]);
   return {
     labelers: [...byLabeler.values()].sort((a, b) => b.total - a.total || a.labeler.localeCompare(b.labeler)),
@@ -111,12 +116,18 @@ export async function listConflicts(): Promise<Conflicts> {
   };
 }
 
-export const MIN_SHARED_PAIRS = 20;
+export { MIN_SHARED_PAIRS };
 
-/** Cohen's kappa per labeler pair (≥ MIN_SHARED_PAIRS shared pairs) and each labeler's agreement with the majority. */
+/**
+ * Cohen's kappa per pair of experts (≥ MIN_SHARED_PAIRS shared pairs), each expert's agreement with the majority,
+ * and each automated labeler against the experts' majority.
+ */
 export async function labelerAgreement(): Promise<Agreement> {
   const prisma = await db();
-  const labels = await prisma.label.findMany({ select: { pairId: true, labelerName: true, verdict: true } });
+  const labels = await prisma.label.findMany({
+    where: EXPERT_LABEL,
+    select: { pairId: true, labelerName: true, verdict: true },
+  });
   const items = new Map<number, Map<string, (typeof labels)[number]["verdict"]>>();
   for (const label of labels) {
     const item = items.get(label.pairId) ?? new Map();
@@ -124,8 +135,11 @@ export async function labelerAgreement(): Promise<Agreement> {
     items.set(label.pairId, item);
   }
   const all = pairwiseKappas([...items.values()], 1);
+  const minKappa = env().LABELER_MIN_KAPPA;
   return {
     minShared: MIN_SHARED_PAIRS,
+    minKappa,
+    automated: await automatedAgreement(minKappa),
     kappas: all.filter((k) => k.n >= MIN_SHARED_PAIRS),
     tooFew: all.filter((k) => k.n < MIN_SHARED_PAIRS).map(({ a, b, n }) => ({ a, b, n })),
     majority: majorityAgreement([...items.values()]),

@@ -5,6 +5,7 @@ import { healthResponseSchema } from "../health";
 import { issueDetailResponseSchema, issueStreamQuerySchema, issueStreamResponseSchema } from "../issues";
 import { modelListResponseSchema } from "../models";
 import {
+  dashboardQuerySchema,
   dashboardResponseSchema,
   mergesQuerySchema,
   mergesResponseSchema,
@@ -139,6 +140,7 @@ export const consoleEndpoints = {
     summary: "Merge and overgrouping rates per model, day, platform and project.",
     tag: "overgrouping",
     access: "viewer",
+    query: dashboardQuerySchema,
     response: dashboardResponseSchema,
   }),
   labeledMerges: endpoint({
