@@ -1,16 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { demoCorpus } from "../server/training/synthetic";
+import { expect, test } from "@playwright/test";
 import { signInThroughApi } from "./sign-in";
 
 /**
- * The Overgrouping page on the demo data. The e2e server's demo has no labels, and its data directory belongs to the
- * server, so `npm run demo:label` cannot run against it. Instead a labeler does what a person would: the admin
- * refills the review queues (which draws the random merge sample), and a labeler labels every merge-sample pair
- * through the review API, answering from the synthetic corpus's ground truth (same root cause → GROUP). The
- * corpus is regenerated here with the demo's options (server/demo/seed.ts `demoCorpus`); a pair whose events the
- * corpus does not know fails the run, so a change of those options cannot go unnoticed.
+ * The Overgrouping page on the demo data, as a new user first sees it: `npm run demo` labeled the random merge sample
+ * with the demo corpus's ground truth (a simulated expert, counted as an expert) and with the built-in automated
+ * labeler (never counted as one), so the page answers on first open without anyone labeling by hand.
  */
-const demoTruth = new Map(demoCorpus().events.map((item) => [item.event.event_id, item.rootCauseId]));
 
 interface Rate {
   value: number;
@@ -23,66 +18,31 @@ interface ModelStats {
   merge: { rate: Rate | null; reachedAi: number; merges: number };
   overgrouping: { labeled: number; incorrect: number; plain: Rate | null; weighted: Rate | null };
 }
-
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-
-let admin: Page;
-
-async function labelMergeSample(labeler: APIRequestContext): Promise<{ pairs: number; separate: number }> {
-  const projects = (await (await labeler.get("/api/projects")).json()).projects as { id: number }[];
-  let pairs = 0;
-  let separate = 0;
-  for (const project of projects) {
-    const list = (await (await labeler.get(`/api/review/pairs?source=merge_sample&project=${project.id}`)).json())
-      .pairs as { id: number }[];
-    expect(list.length, "fewer than 100 sample pairs per project, so the list is whole").toBeLessThan(100);
-    for (const { id } of list) {
-      const pair = await (await labeler.get(`/api/review/pairs/${id}`)).json();
-      const a = demoTruth.get(pair.left.eventId.trim());
-      const b = demoTruth.get(pair.right.eventId.trim());
-      expect(a && b, `pair ${id}: both events are in the demo corpus`).toBeTruthy();
-      const verdict = a === b ? "GROUP" : "SEPARATE";
-      const saved = await labeler.post(`/api/review/pairs/${id}/labels`, {
-        data: { verdict, note: "from the demo corpus ground truth" },
-      });
-      expect(saved.status(), await saved.text()).toBe(200);
-      pairs += 1;
-      if (verdict === "SEPARATE") separate += 1;
-    }
-  }
-  return { pairs, separate };
+interface Dashboard {
+  perModel: ModelStats[];
+  minSample: number;
+  labels: { source: string };
+  labelSources: { labeler: string; kappa: number | null; n: number; passes: boolean }[];
 }
 
-test.beforeAll(async ({ browser, playwright, baseURL }, testInfo) => {
-  testInfo.setTimeout(300_000);
-  admin = await (await browser.newContext()).newPage();
-  await signInThroughApi(admin);
-  const refill = await admin.request.post("/api/review/refill", { data: {} });
-  expect(refill.status(), await refill.text()).toBe(200);
-
-  const credentials = { email: `ground-truth-${Date.now()}@e2e.test`, password: "a-long-e2e-password" };
-  const created = await admin.request.post("/api/users", { data: { ...credentials, role: "labeler" } });
-  expect(created.status()).toBe(201);
-  const labeler = await playwright.request.newContext({ baseURL });
-  expect((await labeler.post("/api/auth/signin", { data: credentials })).status()).toBe(200);
-  const labeled = await labelMergeSample(labeler);
-  console.log(`labeled ${labeled.pairs} merge-sample pairs from the ground truth, ${labeled.separate} SEPARATE`);
-  expect(labeled.pairs).toBeGreaterThan(0);
-  await labeler.dispose();
-});
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 test.beforeEach(async ({ page }) => {
   await signInThroughApi(page);
 });
 
-test("the dashboard shows each model's rates with interval and n, equal to the API's numbers", async ({ page }) => {
-  const api = (await (await page.request.get("/api/overgrouping")).json()) as {
-    perModel: ModelStats[];
-    minSample: number;
-  };
+test("on first open the dashboard shows both models' rates with interval and n, from the experts' labels", async ({
+  page,
+}) => {
+  const api = (await (await page.request.get("/api/overgrouping")).json()) as Dashboard;
+  // The demo's merge sample is labeled: both models have an overgrouping rate.
+  expect(api.perModel.map((stats) => stats.model)).toEqual(["v1", "v2"]);
+  for (const stats of api.perModel) expect(stats.overgrouping.weighted, stats.model).not.toBeNull();
   await page.goto("/overgrouping");
   await expect(page.getByRole("heading", { level: 1, name: "Overgrouping" })).toBeVisible();
   await expect(page.getByTestId("estimator-shown")).toContainText("inverse-probability weighted estimate");
+  await expect(page.getByTestId("label-source-shown")).toHaveText("Labels: experts' labels.");
+  await expect(page.getByText("No merge of the random merge sample is labeled yet")).toHaveCount(0);
 
   for (const stats of api.perModel) {
     const row = page.getByRole("group", { name: `Model ${stats.model}` });
@@ -111,6 +71,16 @@ test("the dashboard shows each model's rates with interval and n, equal to the A
   await expect(page.getByRole("figure", { name: "Merge rate by day" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Rates by project" })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/overgrouping-dashboard.png", fullPage: true });
+
+  // The built-in labeler is offered as a source of the rates only once its kappa against the experts passes.
+  const builtin = api.labelSources.find((source) => source.labeler === "builtin-alignment")!;
+  expect(builtin.n).toBeGreaterThan(0);
+  const option = page.getByRole("combobox", { name: "Rates from" }).getByRole("option", { name: /^builtin-alignment/ });
+  await expect(option).toHaveText(
+    `builtin-alignment (κ ${builtin.kappa === null ? "–" : builtin.kappa.toFixed(2)} on ${builtin.n} pairs${builtin.passes ? "" : ", below 0.7"})`,
+  );
+  if (builtin.passes) await expect(option).toBeEnabled();
+  else await expect(option).toBeDisabled();
 
   await page.getByRole("radio", { name: "Sample proportion" }).check();
   await expect(page.getByTestId("estimator-shown")).toContainText("sample proportion");

@@ -14,7 +14,7 @@ import { reviewSources } from "../lib/contracts/review";
 import { setDatabase } from "../server/db";
 import { EnvError, parseEnv } from "../server/env";
 import { LabelerConfigError, configuredLabeler, labelerKinds, type LabelerKind } from "../server/labeling/labelers";
-import { runLabeler, type LabelRunSource } from "../server/labeling/run";
+import { describeLabelRun, runLabeler, type LabelRunSource } from "../server/labeling/run";
 import { StartupError, openMigratedDatabase } from "../server/startup";
 import { exitOnStartupFailure } from "./runtime/exit-on-startup-failure";
 
@@ -79,16 +79,7 @@ try {
       },
     });
     if (started) bar.stop();
-    const { verdicts } = result;
-    console.log(
-      `${labeler.name} (${labeler.version}): ${result.labeled} of ${result.total} pair(s) labeled ` +
-        `(${verdicts.GROUP} GROUP, ${verdicts.SEPARATE} SEPARATE, ${verdicts.UNSURE} UNSURE); ` +
-        `${result.malformed} malformed answer(s) refused, ${result.failed} given up, ${result.retries} retried; ` +
-        `${result.tokens} tokens.`,
-    );
-    if (result.stopped === "budget")
-      console.log(`Stopped at the token budget; run again with a larger --budget-tokens for the rest.`);
-    if (result.stopped === "aborted") console.log("Interrupted; run again to label the rest.");
+    console.log(describeLabelRun(labeler, result));
     for (const problem of result.problems) console.log(`  ${problem}`);
     if (result.failed > 0 || result.malformed > 0) process.exitCode = 2;
   } finally {

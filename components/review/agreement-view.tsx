@@ -4,6 +4,7 @@ import { useAgreementQuery } from "@/lib/queries/review";
 import { DataTable } from "../ui/data-table";
 import { ErrorState, LoadingState } from "../ui/states";
 import { AutomatedAgreementSection } from "./automated-agreement";
+import { LabelJobPanel } from "./label-job-panel";
 
 const pct = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 
@@ -11,13 +12,14 @@ const pct = (value: number | null) => (value === null ? "—" : `${(value * 100)
  * Each automated labeler against the experts' majority, then Cohen's kappa per pair of experts and each expert's
  * agreement with the majority of the others.
  */
-export function AgreementView() {
+export function AgreementView({ isAdmin }: { isAdmin: boolean }) {
   const query = useAgreementQuery();
   if (query.isPending) return <LoadingState label="Loading agreement…" />;
   if (query.isError) return <ErrorState title="Could not load the agreement." error={query.error} />;
   const { kappas, tooFew, majority, minShared, automated, minKappa } = query.data;
   return (
     <div className="space-y-6">
+      {isAdmin ? <LabelJobPanel /> : null}
       <AutomatedAgreementSection automated={automated} minKappa={minKappa} minShared={minShared} />
       <section aria-label="Cohen's kappa">
         <h2 className="mb-2 text-sm font-semibold">

@@ -1,6 +1,7 @@
 import { keepPreviousData, type Query, useMutation, useQuery } from "@tanstack/react-query";
 import { endpoints } from "../contracts/endpoints";
 import type { LabelRequest, ManualPairRequest, NextPairRequest, QueueFilter, RefillRequest } from "../contracts/review";
+import type { LabelJobRequest } from "../contracts/labeling";
 import { api } from "./api";
 import { useInvalidatingMutation } from "./invalidate";
 
@@ -14,6 +15,7 @@ export const reviewKeys = {
   conflicts: () => [...reviewKeys.all, "conflicts"] as const,
   agreement: () => [...reviewKeys.all, "agreement"] as const,
   guidelines: () => [...reviewKeys.all, "guidelines"] as const,
+  labelJobs: () => [...reviewKeys.all, "label-jobs"] as const,
 };
 
 export function useQueueSummaryQuery(filter: QueueFilter) {
@@ -120,4 +122,26 @@ export function useCreatePairMutation() {
   return useInvalidatingMutation(staleAfterLabeling, (request: ManualPairRequest) =>
     api(endpoints.createPair, { body: request }),
   );
+}
+
+/** The label jobs, polled every second while one is queued or running. */
+export function useLabelJobsQuery() {
+  return useQuery({
+    queryKey: reviewKeys.labelJobs(),
+    queryFn: ({ signal }) => api(endpoints.labelJobs, { signal }),
+    refetchInterval: (query) =>
+      query.state.data?.jobs.some((entry) => entry.job.status === "queued" || entry.job.status === "running")
+        ? 1_000
+        : false,
+  });
+}
+
+export function useCreateLabelJobMutation() {
+  return useInvalidatingMutation(staleAfterLabeling, (request: LabelJobRequest) =>
+    api(endpoints.createLabelJob, { body: request }),
+  );
+}
+
+export function useCancelLabelJobMutation() {
+  return useInvalidatingMutation(staleAfterLabeling, (id: number) => api(endpoints.cancelJob, { params: { id } }));
 }

@@ -203,3 +203,20 @@ export async function runLabeler(options: LabelRunOptions): Promise<LabelRunResu
   result.stopped = stop ?? "done";
   return result;
 }
+
+/** One line saying what a run did (the CLI prints it, a label job keeps it). */
+export function describeLabelRun(labeler: Pick<Labeler, "name" | "version">, result: LabelRunResult): string {
+  const { verdicts } = result;
+  const stopped =
+    result.stopped === "budget"
+      ? " Stopped at the token budget; run again with a larger budget for the rest."
+      : result.stopped === "aborted"
+        ? " Interrupted; run again to label the rest."
+        : "";
+  return (
+    `${labeler.name} (${labeler.version}): ${result.labeled} of ${result.total} pair(s) labeled ` +
+    `(${verdicts.GROUP} GROUP, ${verdicts.SEPARATE} SEPARATE, ${verdicts.UNSURE} UNSURE); ` +
+    `${result.malformed} malformed answer(s) refused, ${result.failed} given up, ${result.retries} retried; ` +
+    `${result.tokens} tokens.${stopped}`
+  );
+}

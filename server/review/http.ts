@@ -1,5 +1,6 @@
 import "server-only";
 import { endpoints } from "@/lib/contracts/endpoints";
+import { createLabelJob, listLabelJobs } from "../labeling/label-job";
 import { reply } from "../http/reply";
 import { defineRoute } from "../http/route";
 import { claimNextPair, skipPair } from "./claims";
@@ -41,6 +42,12 @@ export const undoHandler = defineRoute(endpoints.undoLabel, ({ user }) => undoLa
 export const progressHandler = defineRoute(endpoints.reviewProgress, () => labelerProgress());
 export const conflictsHandler = defineRoute(endpoints.reviewConflicts, () => listConflicts());
 export const agreementHandler = defineRoute(endpoints.reviewAgreement, () => labelerAgreement());
+
+export const labelJobsHandler = defineRoute(endpoints.labelJobs, () => listLabelJobs());
+
+export const createLabelJobHandler = defineRoute(endpoints.createLabelJob, async ({ user, body }) => ({
+  labelJob: await createLabelJob(user, body),
+}));
 
 export const refillHandler = defineRoute(endpoints.refillQueues, ({ user, body }) => refillReviewQueues(user, body));
 

@@ -16,5 +16,13 @@ export const requests: MatrixRequests = {
   skipPair: async ({ prisma, aProject }) => ({ params: { id: await aPair(prisma, await aProject()) } }),
   exportLabels: async () => ({ query: { format: "csv" } }),
   refillQueues: async ({ aProject }) => ({ body: { project: await aProject() } }),
+  // One label job at a time: an earlier caller's job is cancelled first, so that each allowed caller can queue one.
+  createLabelJob: async ({ prisma }) => {
+    await prisma.job.updateMany({
+      where: { kind: "label", status: { in: ["queued", "running"] } },
+      data: { status: "cancelled" },
+    });
+    return { body: { labeler: "builtin", limit: 1 } };
+  },
   updateGuideline: async () => ({ params: { platform: "python" }, body: { body: "Look at the in-app frames." } }),
 };

@@ -30,7 +30,11 @@ export async function auditJobCancelled(actor: SessionUser, job: Job): Promise<v
     recordAudit(tx, {
       actor,
       action: "job.cancel",
-      target: { type: "job", id: job.id, label: `job #${job.id} (project ${job.projectId})` },
+      target: {
+        type: "job",
+        id: job.id,
+        label: `job #${job.id} (${job.kind}${job.projectId === null ? "" : `, project ${job.projectId}`})`,
+      },
       after: { status: job.status, progressDone: job.progressDone, progressTotal: job.progressTotal },
     }),
   );

@@ -9,11 +9,12 @@ import { logger } from "../logger";
 import { runBackfillJob, type BackfillOutcome, type JobLease } from "./backfill";
 import { enforceGuardrails } from "./guardrails";
 import { BACKFILL_KIND } from "./jobs";
+import { LABEL_KIND, runLabelJob } from "../labeling/label-job";
 import { applyDueScheduledChanges } from "./scheduled";
 
 /**
  * The background loop of a server process: applies scheduled changes when due and enforces guardrails (every
- * `intervalMs`), and runs backfill jobs one at a time — queued ones, and running ones whose heartbeat is older than
+ * `intervalMs`), and runs jobs one at a time (v2 backfills, and automated label runs) — queued ones, and running ones whose heartbeat is older than
  * `staleAfterMs` (their process died: the job resumes from its cursor). Claims are atomic (FOR UPDATE SKIP LOCKED),
  * so several servers on one PostgreSQL never claim the same job at once or apply the same change twice. A claim
  * writes a new lease token, and every heartbeat and progress write of the run names it: a worker that was only slow
@@ -42,24 +43,27 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function claim(staleAfterMs: number, now: Date, only: Prisma.Sql): Promise<JobLease | null> {
+/** A claimed job's lease, with the job's kind (which run it takes). */
+type ClaimedJob = JobLease & { kind: string };
+
+async function claim(staleAfterMs: number, now: Date, only: Prisma.Sql): Promise<ClaimedJob | null> {
   const prisma = await db();
   const staleBefore = new Date(now.getTime() - staleAfterMs);
   const token = randomUUID();
-  const [claimed] = await prisma.$queryRaw<{ id: number }[]>`
+  const [claimed] = await prisma.$queryRaw<{ id: number; kind: string }[]>`
     UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, ${now}), heartbeat_at = ${now},
                     lease_token = ${token}
      WHERE id = (
        SELECT id FROM jobs
-        WHERE kind = ${BACKFILL_KIND} AND ${only}
+        WHERE kind IN (${BACKFILL_KIND}, ${LABEL_KIND}) AND ${only}
           AND (status = 'queued' OR (status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < ${staleBefore})))
         ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  return claimed ? { jobId: claimed.id, token } : null;
+    RETURNING id, kind`;
+  return claimed ? { jobId: claimed.id, token, kind: claimed.kind } : null;
 }
 
 /** Claims the oldest queued job, or a running one whose process stopped beating; null when there is none. */
-export function claimNextJob(staleAfterMs: number, now = new Date()): Promise<JobLease | null> {
+export function claimNextJob(staleAfterMs: number, now = new Date()): Promise<ClaimedJob | null> {
   return claim(staleAfterMs, now, Prisma.sql`true`);
 }
 
@@ -96,7 +100,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
 
   async function jobsLoop() {
     while (!signal.aborted) {
-      let lease: JobLease | null = null;
+      let lease: ClaimedJob | null = null;
       try {
         lease = await claimNextJob(staleAfterMs);
       } catch (error) {
@@ -115,13 +119,14 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
       );
       beat.unref?.();
       try {
-        const outcome = await runBackfillJob(lease, {
-          models: models(),
-          signal: AbortSignal.any([signal, lost.signal]),
-        });
+        const runSignal = AbortSignal.any([signal, lost.signal]);
+        const outcome =
+          lease.kind === LABEL_KIND
+            ? await runLabelJob(lease, { signal: runSignal })
+            : await runBackfillJob(lease, { models: models(), signal: runSignal });
         finished.push({ jobId, outcome: lost.signal.aborted && outcome === "aborted" ? "lost" : outcome });
       } catch (error) {
-        logger.error("job runner: backfill crashed", { jobId, error });
+        logger.error("job runner: a job crashed", { jobId, kind: lease.kind, error });
       } finally {
         clearInterval(beat);
       }

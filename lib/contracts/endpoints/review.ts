@@ -23,6 +23,7 @@ import {
   reviewPairSchema,
   undoResponseSchema,
 } from "../review";
+import { labelJobRequestSchema, labelJobSchema, labelJobsResponseSchema } from "../labeling";
 import { idParamsSchema } from "./params";
 
 /** Pair review: queues, pairs, labels, guidelines and the labelers' statistics. */
@@ -128,10 +129,30 @@ export const reviewEndpoints = {
   reviewAgreement: endpoint({
     method: "GET",
     path: "/api/review/agreement",
-    summary: "Agreement between labelers (Cohen's kappa) and with the majority.",
+    summary:
+      "Agreement between experts (Cohen's kappa), with the majority, and of each automated labeler with the experts.",
     tag: "review",
     access: "viewer",
     response: agreementSchema,
+  }),
+  labelJobs: endpoint({
+    method: "GET",
+    path: "/api/review/label-jobs",
+    summary: "The latest automated label jobs with their progress, and the labelers this server can run.",
+    tag: "review",
+    access: "viewer",
+    response: labelJobsResponseSchema,
+  }),
+  createLabelJob: endpoint({
+    method: "POST",
+    path: "/api/review/label-jobs",
+    summary:
+      "Queues an automated label run over review pairs (one at a time; cancel it at /api/rollout/jobs/{id}/cancel); audited.",
+    tag: "review",
+    access: "admin",
+    status: 201,
+    body: labelJobRequestSchema,
+    response: z.object({ labelJob: labelJobSchema }),
   }),
   refillQueues: endpoint({
     method: "POST",
