@@ -158,3 +158,54 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
     await other.dispose();
   }
 });
+
+test("a what-if replay of a demo project shows its counts beside the flag and queues its unlabeled merges", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInThroughApi(page, e2eAdmin);
+  const project = (await rolloutRows(page.request)).find((row) => row.groupingModel === "v1");
+  expect(project, "a demo project on v1").toBeDefined();
+  const { id, name } = project!;
+
+  await page.goto("/rollout");
+  const table = page.getByRole("table", { name: "Rollout by project" });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
+  await row.getByRole("button", { name: `What if: replay ${name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `What if ${name} ran another model or threshold?` });
+  await expect(dialog.getByLabel("Model")).toHaveValue("v2");
+  await dialog.getByRole("button", { name: "Replay through v2" }).click();
+  const result = dialog.getByTestId("what-if-result");
+  await expect(result).toBeVisible({ timeout: 60_000 });
+
+  const replays = (await (await page.request.get(`/api/rollout/projects/${id}/what-if`)).json()).replays;
+  const replay = replays[0].result;
+  expect(replay.events).toBeGreaterThan(100);
+  await expect(result.getByTestId("what-if-issues")).toHaveText(
+    `${replay.replay.issues} with v2 vs ${replay.today.issues} today`,
+  );
+  await expect(result.getByTestId("what-if-unlabeled")).toHaveText(String(replay.unlabeled));
+  console.log(
+    `what-if ${name} through v2: ${replay.events} events, ${replay.replay.issues} issues (today ${replay.today.issues}), ` +
+      `${replay.replay.merges} merges, ${replay.overgrouping.incorrect}/${replay.overgrouping.labeled} labeled wrong, ` +
+      `${replay.unlabeled} unlabeled`,
+  );
+  await page.screenshot({ path: "e2e/screenshots/rollout-what-if.png", fullPage: true });
+  expect(replay.unlabeled, "v2 makes merges on a v1 project that no one labeled").toBeGreaterThan(0);
+  await result.getByRole("button", { name: `Queue ${replay.unlabeled} unlabeled merges for review` }).click();
+  await expect(result.getByRole("status")).toContainText(/^\d+ pair\(s\) added to the review queue/);
+  await expect(result.getByTestId("what-if-unlabeled")).toHaveText(
+    new RegExp(`^${replay.unlabeled} \\(${replay.unlabeled} in the review queue\\)$`),
+  );
+  await page.keyboard.press("Escape");
+
+  // The flag change's confirmation shows the same replay beside the flag.
+  await row.getByRole("button", { name: `Move ${name} to v2` }).click();
+  const confirm = page.getByRole("dialog", { name: `Move ${name} to v2` });
+  await expect(confirm.getByRole("heading", { name: `What v2 would do to ${name}` })).toBeVisible();
+  await expect(confirm.getByTestId("what-if-issues")).toHaveText(
+    `${replay.replay.issues} with v2 vs ${replay.today.issues} today`,
+  );
+  await page.screenshot({ path: "e2e/screenshots/rollout-confirm-what-if.png", fullPage: true });
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+});

@@ -9,6 +9,7 @@ import { DialogFormActions } from "../ui/dialog-form-actions";
 import { Field } from "../ui/field";
 import { Textarea } from "../ui/textarea";
 import { formatOvergrouping, formatPercent } from "./format";
+import { WhatIfPanel } from "./what-if-panel";
 
 export function describeChange(change: FlagChange): string {
   const parts = [];
@@ -72,7 +73,8 @@ function ReasonForm({ project, change, onDone }: { project: RolloutProject; chan
 
 /**
  * A flag change behind its confirmation: `trigger` opens a dialog that names the project, shows its v2 coverage and
- * current overgrouping estimate, and requires a reason (it goes to the audit log).
+ * current overgrouping estimate, the latest what-if replay of the model it moves to (and runs one), and requires a
+ * reason (it goes to the audit log).
  */
 export function FlagChangeDialog({
   project,
@@ -95,6 +97,14 @@ export function FlagChangeDialog({
           v2&apos;s index is incomplete: until it is backfilled, v2 finds nothing for the missing hashes and v1 answers
           (fallback).
         </p>
+      ) : null}
+      {change.groupingModel ? (
+        <div className="mt-4 rounded border border-slate-200 p-3">
+          <h3 className="mb-2 text-sm font-semibold">
+            What {change.groupingModel} would do to {project.name}
+          </h3>
+          <WhatIfPanel projectId={project.id} projectName={project.name} models={[change.groupingModel]} canEdit />
+        </div>
       ) : null}
       <ReasonForm project={project} change={change} onDone={() => setOpen(false)} />
     </Dialog>

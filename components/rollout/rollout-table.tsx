@@ -1,9 +1,17 @@
 import Link from "next/link";
-import type { RolloutOverview } from "@/lib/contracts/rollout";
+import type { RolloutOverview, RolloutProject } from "@/lib/contracts/rollout";
 import { BackfillControl } from "./backfill-control";
 import { FlagControls } from "./flag-controls";
 import { formatOvergrouping, formatPercent, stateLabels } from "./format";
+import { WhatIfCell } from "./what-if-cell";
 import { DataTable } from "../ui/data-table";
+
+/** The models a replay of the project may use: the one it would move to first, then the one it runs. */
+function replayModels(project: RolloutProject, overview: RolloutOverview): string[] {
+  const models = [overview.nextModel, overview.stableModel].filter((model): model is string => model !== null);
+  const other = models.filter((model) => model !== project.groupingModel);
+  return [...new Set([...other, project.groupingModel])];
+}
 
 /** One row per project: flags, migration, overgrouping estimate, guardrail flags and (for admins) the controls. */
 export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview; canEdit: boolean }) {
@@ -21,6 +29,7 @@ export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview;
         "v2 overgrouping",
         "Guardrails",
         "Backfill",
+        "What-if",
         ...(canEdit ? ["Flags"] : []),
       ]}
     >
@@ -75,6 +84,9 @@ export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview;
                 job={project.backfill}
                 canEdit={canEdit && overview.nextModel !== null}
               />
+            </td>
+            <td className="px-3 py-2">
+              <WhatIfCell project={project} models={replayModels(project, overview)} canEdit={canEdit} />
             </td>
             {canEdit ? (
               <td className="px-3 py-2">

@@ -8,16 +8,19 @@ import type {
   RolloutOverview,
   SetFlagsRequest,
 } from "../contracts/rollout";
+import type { WhatIfRequest } from "../contracts/what-if";
 import { api } from "./api";
 import { auditKeys } from "./audit";
 import { issueKeys } from "./issues";
 import { useInvalidatingMutation } from "./invalidate";
+import { reviewKeys } from "./review";
 
 export const rolloutKeys = {
   all: ["rollout"] as const,
   overview: () => [...rolloutKeys.all, "overview"] as const,
   project: (projectId: number) => [...rolloutKeys.all, "project", projectId] as const,
   scheduled: () => [...rolloutKeys.all, "scheduled"] as const,
+  whatIf: (projectId: number) => [...rolloutKeys.all, "what-if", projectId] as const,
 };
 
 const hasActiveJob = (data: RolloutOverview | undefined) =>
@@ -99,5 +102,31 @@ export function useCancelJobMutation() {
 export function useUpdateGuardrailsMutation() {
   return useInvalidatingMutation(staleAfterRolloutChange, (input: { settings: GuardrailSettings; reason: string }) =>
     api(endpoints.updateGuardrails, { body: input }),
+  );
+}
+
+/** A project's latest what-if replays; polls every second while one is queued or running. */
+export function useWhatIfQuery(projectId: number) {
+  return useQuery({
+    queryKey: rolloutKeys.whatIf(projectId),
+    queryFn: ({ signal }) => api(endpoints.whatIfReplays, { params: { id: projectId }, signal }),
+    select: (data) => data.replays,
+    refetchInterval: (query) =>
+      query.state.data?.replays.some((replay) => replay.job.status === "queued" || replay.job.status === "running")
+        ? 1_000
+        : false,
+  });
+}
+
+export function useCreateWhatIfMutation(projectId: number) {
+  return useInvalidatingMutation([rolloutKeys.whatIf(projectId), auditKeys.all], (input: WhatIfRequest) =>
+    api(endpoints.createWhatIf, { params: { id: projectId }, body: input }),
+  );
+}
+
+/** Queueing a replay's merges adds review pairs: the replay (its count) and the review queues are stale. */
+export function useQueueWhatIfMutation(projectId: number) {
+  return useInvalidatingMutation([rolloutKeys.whatIf(projectId), reviewKeys.all, auditKeys.all], (jobId: number) =>
+    api(endpoints.queueWhatIfMerges, { params: { id: jobId } }),
   );
 }

@@ -9,6 +9,7 @@ import { cancelJob, listJobs } from "./jobs";
 import { rolloutOverview, rolloutProjectDetail } from "./overview";
 import { cancelScheduledChange, listScheduledChanges } from "./scheduled";
 import { getGuardrailSettings, updateGuardrailSettings } from "./settings";
+import { createWhatIf, listWhatIfs, queueWhatIfMerges } from "./what-if";
 
 export const rolloutOverviewHandler = defineRoute(endpoints.rolloutOverview, () => rolloutOverview());
 
@@ -59,3 +60,13 @@ export const getGuardrailsHandler = defineRoute(endpoints.guardrails, async () =
 export const updateGuardrailsHandler = defineRoute(endpoints.updateGuardrails, async ({ user, body }) => ({
   settings: await updateGuardrailSettings(user, body.settings, body.reason),
 }));
+
+export const whatIfListHandler = defineRoute(endpoints.whatIfReplays, ({ params }) => listWhatIfs(params.id));
+
+export const createWhatIfHandler = defineRoute(endpoints.createWhatIf, async ({ user, params, body }) => ({
+  replay: await createWhatIf(user, params.id, body),
+}));
+
+export const queueWhatIfHandler = defineRoute(endpoints.queueWhatIfMerges, ({ user, params }) =>
+  queueWhatIfMerges(user, params.id),
+);

@@ -10,11 +10,12 @@ import { runBackfillJob, type BackfillOutcome, type JobLease } from "./backfill"
 import { enforceGuardrails } from "./guardrails";
 import { BACKFILL_KIND } from "./jobs";
 import { LABEL_KIND, runLabelJob } from "../labeling/label-job";
+import { WHAT_IF_KIND, runWhatIfJob } from "./what-if";
 import { applyDueScheduledChanges } from "./scheduled";
 
 /**
  * The background loop of a server process: applies scheduled changes when due and enforces guardrails (every
- * `intervalMs`), and runs jobs one at a time (v2 backfills, and automated label runs) — queued ones, and running ones whose heartbeat is older than
+ * `intervalMs`), and runs jobs one at a time (v2 backfills, automated label runs, what-if replays) — queued ones, and running ones whose heartbeat is older than
  * `staleAfterMs` (their process died: the job resumes from its cursor). Claims are atomic (FOR UPDATE SKIP LOCKED),
  * so several servers on one PostgreSQL never claim the same job at once or apply the same change twice. A claim
  * writes a new lease token, and every heartbeat and progress write of the run names it: a worker that was only slow
@@ -43,6 +44,17 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** How each kind of job runs: to its end, or until it is cancelled, loses its lease, or the signal aborts it. */
+const jobRuns: Record<
+  string,
+  (lease: JobLease, options: { models: GroupingModels; signal: AbortSignal }) => Promise<BackfillOutcome>
+> = {
+  [BACKFILL_KIND]: runBackfillJob,
+  [LABEL_KIND]: runLabelJob,
+  [WHAT_IF_KIND]: runWhatIfJob,
+};
+const JOB_KINDS = Object.keys(jobRuns);
+
 /** A claimed job's lease, with the job's kind (which run it takes). */
 type ClaimedJob = JobLease & { kind: string };
 
@@ -55,7 +67,7 @@ async function claim(staleAfterMs: number, now: Date, only: Prisma.Sql): Promise
                     lease_token = ${token}
      WHERE id = (
        SELECT id FROM jobs
-        WHERE kind IN (${BACKFILL_KIND}, ${LABEL_KIND}) AND ${only}
+        WHERE kind IN (${Prisma.join(JOB_KINDS)}) AND ${only}
           AND (status = 'queued' OR (status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < ${staleBefore})))
         ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING id, kind`;
@@ -120,10 +132,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
       beat.unref?.();
       try {
         const runSignal = AbortSignal.any([signal, lost.signal]);
-        const outcome =
-          lease.kind === LABEL_KIND
-            ? await runLabelJob(lease, { signal: runSignal })
-            : await runBackfillJob(lease, { models: models(), signal: runSignal });
+        const outcome = await jobRuns[lease.kind]!(lease, { models: models(), signal: runSignal });
         finished.push({ jobId, outcome: lost.signal.aborted && outcome === "aborted" ? "lost" : outcome });
       } catch (error) {
         logger.error("job runner: a job crashed", { jobId, kind: lease.kind, error });

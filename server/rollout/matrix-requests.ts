@@ -17,6 +17,30 @@ export const requests: MatrixRequests = {
     );
     return { params: { id: projects[0]!.auditId }, body: {} };
   },
+  whatIfReplays: async ({ aProject }) => ({ params: { id: await aProject() } }),
+  // A project of its own: one replay per project may be active.
+  createWhatIf: async ({ prisma, unique }) => {
+    const id = 810_000 + unique();
+    await prisma.project.create({ data: { id, slug: `what-if-${id}`, name: `What-if ${id}`, platform: "python" } });
+    return { params: { id }, body: { model: "v2" } };
+  },
+  queueWhatIfMerges: async ({ prisma, aProject }) => {
+    const empty = { issues: 0, reachedAi: 0, merges: 0, mergeRate: null };
+    const result = {
+      ...{ from: null, to: null, events: 0, leftOut: 0, today: { issues: 0, aiMerges: 0 }, replay: empty },
+      ...{ overgrouping: { labeled: 0, incorrect: 0, rate: null }, unlabeled: 0, unlabeledMerges: [], queued: 0 },
+    };
+    const job = await prisma.job.create({
+      data: {
+        kind: "what_if",
+        projectId: await aProject(),
+        status: "done",
+        createdBy: "matrix",
+        cursor: { result, unlabeled: [] },
+      },
+    });
+    return { params: { id: job.id } };
+  },
   previewCohort: async () => ({ body: { cohort: { kind: "percentage", percent: 100 } } }),
   applyCohort: async ({ prisma, unique }) => {
     const id = 800_000 + unique();

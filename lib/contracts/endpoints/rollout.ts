@@ -20,6 +20,7 @@ import {
   setFlagsResponseSchema,
   updateGuardrailsRequestSchema,
 } from "../rollout";
+import { whatIfListSchema, whatIfQueueResponseSchema, whatIfRequestSchema, whatIfSchema } from "../what-if";
 import { idParamsSchema } from "./params";
 
 /** The Rollout console: flags, cohorts, scheduled changes, backfill jobs, guardrails, and the audit revert. */
@@ -40,6 +41,36 @@ export const rolloutEndpoints = {
     access: "viewer",
     params: idParamsSchema,
     response: rolloutProjectDetailSchema,
+  }),
+  whatIfReplays: endpoint({
+    method: "GET",
+    path: "/api/rollout/projects/[id]/what-if",
+    summary: "The project's latest what-if replays (a model and threshold over its recent events), with their results.",
+    tag: "rollout",
+    access: "viewer",
+    params: idParamsSchema,
+    response: whatIfListSchema,
+  }),
+  createWhatIf: endpoint({
+    method: "POST",
+    path: "/api/rollout/projects/[id]/what-if",
+    summary:
+      "Queues a what-if replay of the project's recent events through a model and threshold (nothing is written to the live index); audited.",
+    tag: "rollout",
+    access: "admin",
+    status: 201,
+    params: idParamsSchema,
+    body: whatIfRequestSchema,
+    response: z.object({ replay: whatIfSchema }),
+  }),
+  queueWhatIfMerges: endpoint({
+    method: "POST",
+    path: "/api/rollout/what-if/[id]/queue",
+    summary: "Queues a finished replay's unlabeled merges for review (as pairs added by hand); audited.",
+    tag: "rollout",
+    access: "admin",
+    params: idParamsSchema,
+    response: whatIfQueueResponseSchema,
   }),
   setFlags: endpoint({
     method: "POST",
