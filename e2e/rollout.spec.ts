@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { untilIngested } from "./server";
 import { e2eAdmin, signInThroughApi } from "./sign-in";
 
@@ -20,6 +20,18 @@ async function rolloutRows(api: APIRequestContext): Promise<RolloutRow[]> {
   return ((await response.json()) as { projects: RolloutRow[] }).projects;
 }
 
+/** Signs the admin in, opens the Rollout page and finds a demo project on v1 and its row. */
+async function openV1ProjectRow(page: Page) {
+  await signInThroughApi(page, e2eAdmin);
+  const project = (await rolloutRows(page.request)).find((row) => row.groupingModel === "v1");
+  expect(project, "a demo project on v1").toBeDefined();
+  const { id, name } = project!;
+  await page.goto("/rollout");
+  const table = page.getByRole("table", { name: "Rollout by project" });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
+  return { id, name, row };
+}
+
 async function contextAs(
   baseURL: string,
   role: "viewer" | "labeler",
@@ -38,14 +50,7 @@ test("an admin moves a project to v2 with a reason, its next event is decided by
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  await signInThroughApi(page, e2eAdmin);
-  const project = (await rolloutRows(page.request)).find((row) => row.groupingModel === "v1");
-  expect(project, "a demo project on v1").toBeDefined();
-  const { id, name } = project!;
-
-  await page.goto("/rollout");
-  const table = page.getByRole("table", { name: "Rollout by project" });
-  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
+  const { id, name, row } = await openV1ProjectRow(page);
   await expect(row.getByRole("cell").first()).toHaveText("v1");
   await row.getByRole("button", { name: `Move ${name} to v2` }).click();
   const dialog = page.getByRole("dialog", { name: `Move ${name} to v2` });
@@ -163,14 +168,7 @@ test("a what-if replay of a demo project shows its counts beside the flag and qu
   page,
 }) => {
   test.setTimeout(90_000);
-  await signInThroughApi(page, e2eAdmin);
-  const project = (await rolloutRows(page.request)).find((row) => row.groupingModel === "v1");
-  expect(project, "a demo project on v1").toBeDefined();
-  const { id, name } = project!;
-
-  await page.goto("/rollout");
-  const table = page.getByRole("table", { name: "Rollout by project" });
-  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
+  const { id, name, row } = await openV1ProjectRow(page);
   await row.getByRole("button", { name: `What if: replay ${name}` }).click();
   const dialog = page.getByRole("dialog", { name: `What if ${name} ran another model or threshold?` });
   await expect(dialog.getByLabel("Model")).toHaveValue("v2");

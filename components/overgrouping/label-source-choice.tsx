@@ -1,6 +1,8 @@
 "use client";
 
 import { EXPERTS, type DashboardResponse } from "@/lib/contracts/overgrouping";
+import { Field } from "../ui/field";
+import { Select } from "../ui/select";
 
 /**
  * Whose labels the overgrouping rates come from: the experts' (the default), or an automated labeler's once its
@@ -18,13 +20,8 @@ export function LabelSourceChoice({
   minKappa: number;
 }) {
   return (
-    <label className="flex items-center gap-2 text-sm">
-      <span>Rates from</span>
-      <select
-        className="rounded border border-slate-300 bg-white px-2 py-1"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
+    <Field label="Rates from">
+      <Select inline value={value} onChange={(event) => onChange(event.target.value)}>
         <option value={EXPERTS}>experts&apos; labels</option>
         {options.map((option) => (
           <option key={option.labeler} value={option.labeler} disabled={!option.passes}>
@@ -32,7 +29,7 @@ export function LabelSourceChoice({
             {option.passes ? "" : `, below ${minKappa}`})
           </option>
         ))}
-      </select>
-    </label>
+      </Select>
+    </Field>
   );
 }

@@ -12,6 +12,9 @@ import {
 } from "@/lib/queries/review";
 import { BackfillProgress } from "../rollout/backfill-control";
 import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Input } from "../ui/input";
+import { Select } from "../ui/select";
 
 const sourceNames: Record<LabelJobRequest["source"], string> = { ...sourceLabels, all: "all pairs" };
 
@@ -51,10 +54,9 @@ export function LabelJobPanel() {
           create.mutate({ labeler, source, ...(limitValue === undefined ? {} : { limit: limitValue }) });
         }}
       >
-        <label className="flex flex-col gap-1">
-          <span>Labeler</span>
-          <select
-            className="rounded border border-slate-300 bg-white px-2 py-1"
+        <Field label="Labeler">
+          <Select
+            inline
             value={labeler}
             onChange={(event) => setLabeler(event.target.value as LabelJobRequest["labeler"])}
           >
@@ -63,12 +65,11 @@ export function LabelJobPanel() {
                 {entry.configured ? entry.note : `${entry.kind} (not configured)`}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span>Pairs</span>
-          <select
-            className="rounded border border-slate-300 bg-white px-2 py-1"
+          </Select>
+        </Field>
+        <Field label="Pairs">
+          <Select
+            inline
             value={source}
             onChange={(event) => setSource(event.target.value as LabelJobRequest["source"])}
           >
@@ -77,18 +78,17 @@ export function LabelJobPanel() {
                 {sourceNames[option]}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span>At most (optional)</span>
-          <input
-            className="w-28 rounded border border-slate-300 bg-white px-2 py-1"
+          </Select>
+        </Field>
+        <Field label="At most (optional)" error={limitValid ? undefined : "a positive whole number"}>
+          <Input
+            inline
+            className="w-28"
             inputMode="numeric"
             value={limit}
-            aria-invalid={!limitValid}
             onChange={(event) => setLimit(event.target.value)}
           />
-        </label>
+        </Field>
         <Button
           type="submit"
           size="sm"
@@ -97,11 +97,6 @@ export function LabelJobPanel() {
           Start labeling
         </Button>
       </form>
-      {!limitValid ? (
-        <p role="alert" className="text-xs text-red-700">
-          “At most” must be a positive whole number.
-        </p>
-      ) : null}
       {labelers
         .filter((entry) => !entry.configured)
         .map((entry) => (

@@ -4,6 +4,9 @@ import { useState } from "react";
 import type { WhatIf, WhatIfResult } from "@/lib/contracts/what-if";
 import { useCreateWhatIfMutation, useQueueWhatIfMutation, useWhatIfQuery } from "@/lib/queries/rollout";
 import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Input } from "../ui/input";
+import { Select } from "../ui/select";
 import { BackfillProgress } from "./backfill-control";
 import { formatPercent } from "./format";
 
@@ -110,11 +113,10 @@ export function WhatIfPanel({
   const [days, setDays] = useState("14");
   const thresholdValue = threshold.trim() === "" ? undefined : Number(threshold);
   const daysValue = Number(days);
-  const valid =
-    (thresholdValue === undefined || (Number.isFinite(thresholdValue) && thresholdValue >= 0 && thresholdValue <= 2)) &&
-    Number.isInteger(daysValue) &&
-    daysValue >= 1 &&
-    daysValue <= 90;
+  const thresholdValid =
+    thresholdValue === undefined || (Number.isFinite(thresholdValue) && thresholdValue >= 0 && thresholdValue <= 2);
+  const daysValid = Number.isInteger(daysValue) && daysValue >= 1 && daysValue <= 90;
+  const valid = thresholdValid && daysValid;
   const latest = replays.data?.find((replay) => replay.model === model) ?? null;
   const running = replays.data?.find(active) ?? null;
   return (
@@ -132,47 +134,37 @@ export function WhatIfPanel({
           }}
         >
           {models.length > 1 ? (
-            <label className="flex flex-col gap-1">
-              <span>Model</span>
-              <select
-                className="rounded border border-slate-300 bg-white px-2 py-1"
-                value={model}
-                onChange={(event) => setModel(event.target.value)}
-              >
+            <Field label="Model">
+              <Select inline value={model} onChange={(event) => setModel(event.target.value)}>
                 {models.map((version) => (
                   <option key={version}>{version}</option>
                 ))}
-              </select>
-            </label>
+              </Select>
+            </Field>
           ) : null}
-          <label className="flex flex-col gap-1">
-            <span>Threshold (optional)</span>
-            <input
-              className="w-24 rounded border border-slate-300 bg-white px-2 py-1"
+          <Field label="Threshold (optional)" error={thresholdValid ? undefined : "a cosine distance from 0 to 2"}>
+            <Input
+              inline
+              className="w-28"
               inputMode="decimal"
               placeholder="project's"
               value={threshold}
               onChange={(event) => setThreshold(event.target.value)}
             />
-          </label>
-          <label className="flex flex-col gap-1">
-            <span>Days</span>
-            <input
-              className="w-16 rounded border border-slate-300 bg-white px-2 py-1"
+          </Field>
+          <Field label="Days" error={daysValid ? undefined : "a whole number from 1 to 90"}>
+            <Input
+              inline
+              className="w-20"
               inputMode="numeric"
               value={days}
               onChange={(event) => setDays(event.target.value)}
             />
-          </label>
+          </Field>
           <Button type="submit" size="sm" disabled={!valid || create.isPending || running !== null}>
             Replay through {model}
           </Button>
         </form>
-      ) : null}
-      {!valid ? (
-        <p role="alert" className="text-xs text-red-700">
-          The threshold is a cosine distance between 0 and 2; days a whole number from 1 to 90.
-        </p>
       ) : null}
       {create.isError ? (
         <p role="alert" className="text-xs text-red-700">

@@ -8,7 +8,7 @@ import type { Job } from "../db/generated/client";
 import { env } from "../env";
 import { ConflictError, ValidationError } from "../http/errors";
 import { logger } from "../logger";
-import type { JobLease } from "../rollout/backfill";
+import { endLeasedJob, heldBy, type JobLease } from "../rollout/job-lease";
 import { toJobView } from "../rollout/jobs";
 import { LabelerConfigError, configuredLabeler } from "./labelers";
 import { describeLabelRun, runLabeler, type LabelRunSource } from "./run";
@@ -93,22 +93,9 @@ export async function createLabelJob(actor: SessionUser, request: LabelJobReques
 export async function runLabelJob(lease: JobLease, options: { signal?: AbortSignal } = {}) {
   const prisma = await db();
   const job = await prisma.job.findUniqueOrThrow({ where: { id: lease.jobId } });
-  const ours = { id: lease.jobId, status: "running" as const, leaseToken: lease.token };
   const params = paramsOf(job);
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const finish = async (data: { status: "done" | "failed"; error?: string; summary?: string }) => {
-    const ended = await prisma.job.updateMany({
-      where: ours,
-      data: {
-        status: data.status,
-        error: data.error ?? null,
-        cursor: data.summary ? { summary: data.summary } : undefined,
-        finishedAt: new Date(),
-      },
-    });
-    return ended.count ? data.status : "cancelled";
-  };
   try {
     const labeler = configuredLabeler(params.labeler, env());
     const result = await runLabeler({
@@ -120,17 +107,17 @@ export async function runLabelJob(lease: JobLease, options: { signal?: AbortSign
       signal,
       onProgress: async ({ done, total }) => {
         const saved = await prisma.job.updateMany({
-          where: ours,
+          where: heldBy(lease),
           data: { progressDone: done, progressTotal: total, heartbeatAt: new Date() },
         });
         if (saved.count === 0) stop.abort();
       },
     });
     if (options.signal?.aborted) return "aborted";
-    return await finish({ status: "done", summary: describeLabelRun(labeler, result) });
+    return await endLeasedJob(lease, { status: "done", cursor: { summary: describeLabelRun(labeler, result) } });
   } catch (error) {
     if (options.signal?.aborted) return "aborted";
     logger.error("label job failed", { jobId: lease.jobId, error });
-    return finish({ status: "failed", error: (error as Error).message });
+    return endLeasedJob(lease, { status: "failed", error: (error as Error).message });
   }
 }

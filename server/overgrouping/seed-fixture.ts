@@ -1,9 +1,10 @@
-import { parseEvent, type SentryEvent } from "@/engine/event/schema";
+import { parseEvent } from "@/engine/event/schema";
 import type { Database } from "../db/client";
 import { invalidateProjectGroupingFlags } from "../ingest/flags";
 import { ingestEvent } from "../ingest/pipeline";
 import type { IngestProject } from "../ingest/types";
 import { sampleMerges } from "../review/sources/merge-sample";
+import { appErrorEvent } from "../testing/events";
 
 /**
  * A small world for the Overgrouping tests, built through the real pipeline with the fixture models (same exception
@@ -28,7 +29,9 @@ export async function seedOvergroupingWorld(database: Database): Promise<void> {
   const days = [new Date("2026-03-01T10:00:00Z"), new Date("2026-03-02T10:00:00Z"), new Date("2026-03-03T10:00:00Z")];
   let serial = 0;
   const send = (project: IngestProject, value: string, dayIndex: number) =>
-    ingestEvent(project, event(project.platform, value, `f${(serial += 1)}`), { now: days[dayIndex % days.length] });
+    ingestEvent(project, appErrorEvent(project.platform, value, `f${(serial += 1)}`), {
+      now: days[dayIndex % days.length],
+    });
 
   // An issue indexed by v1 alone, before its project moves to v2: v2 will not find it, v1 will (fallback merge).
   const v2Project = projects[1]!;
@@ -112,29 +115,4 @@ function labelPattern(index: number): ("GROUP" | "SEPARATE" | "UNSURE")[] {
     default:
       return ["GROUP"];
   }
-}
-
-function event(platform: string, value: string, path: string): SentryEvent {
-  const parsed = parseEvent({
-    platform,
-    exception: {
-      values: [
-        {
-          type: "AppError",
-          value,
-          stacktrace: {
-            frames: ["main", path].map((fn, i) => ({
-              function: fn,
-              module: `app.${fn}`,
-              filename: `app/${fn}.py`,
-              lineno: 10 + i,
-              in_app: true,
-            })),
-          },
-        },
-      ],
-    },
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.event;
 }

@@ -46,12 +46,7 @@ export async function insertPair(tx: Transaction, pair: NewPair): Promise<{ id: 
 
 /** The event that brought a hash into the project (its earliest), standing for the issue a decision matched. */
 export async function eventOfHash(tx: Transaction, projectId: number, hash: string): Promise<number | null> {
-  const event = await tx.event.findFirst({
-    where: { projectId, hashes: { has: hash } },
-    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
-  return event?.id ?? null;
+  return (await eventsOfHashes(tx, [{ projectId, hash }])).get(hashKey(projectId, hash)) ?? null;
 }
 
 /**

@@ -21,11 +21,8 @@ import { DEFAULT_BATCH_SIZE, type BackfillParams } from "./jobs";
 /** "lost": another worker took the job over (it found the heartbeat stale); this one stopped without writing. */
 export type BackfillOutcome = "done" | "cancelled" | "aborted" | "failed" | "lost";
 
-/** A claim on a job: only the holder of the current token may write its progress (see job-runner.ts). */
-export interface JobLease {
-  jobId: number;
-  token: string;
-}
+export type { JobLease } from "./job-lease";
+import type { JobLease } from "./job-lease";
 
 export interface BackfillRunOptions {
   models?: GroupingModels;

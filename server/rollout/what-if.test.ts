@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WhatIf } from "@/lib/contracts/what-if";
-import { parseEvent, type SentryEvent } from "@/engine/event/schema";
 import type { GroupingModels } from "../grouping/models";
 import { ingestEvent } from "../ingest/pipeline";
+import { appErrorEvent } from "../testing/events";
 import { setUpTestApi } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
@@ -34,31 +34,6 @@ const replayModels: GroupingModels = {
   },
 };
 
-function event(value: string, path: string): SentryEvent {
-  const parsed = parseEvent({
-    platform: "python",
-    exception: {
-      values: [
-        {
-          type: "AppError",
-          value,
-          stacktrace: {
-            frames: ["main", path].map((fn, i) => ({
-              function: fn,
-              module: `app.${fn}`,
-              filename: `app/${fn}.py`,
-              lineno: 10 + i,
-              in_app: true,
-            })),
-          },
-        },
-      ],
-    },
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.event;
-}
-
 beforeAll(async () => {
   admin = (await signedInAs("admin")).cookie;
   const created = await database.prisma.project.create({
@@ -76,7 +51,7 @@ beforeAll(async () => {
     ["e8", "twin b", "f6"], // v1: far from e7 (another header), a new issue; the replay's v2: the same trace
   ];
   for (const [name, value, path] of sends) {
-    const result = await ingestEvent(project, event(value, path), {
+    const result = await ingestEvent(project, appErrorEvent("python", value, path), {
       now: new Date(now - 3_600_000 + ids.size * 1000),
       models: fixtureModels,
     });

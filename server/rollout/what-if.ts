@@ -17,7 +17,7 @@ import { projectGroupingSettings } from "../ingest/project-settings";
 import { EXPERT_LABELS, pairVotesSql } from "../labeling/label-source";
 import { logger } from "../logger";
 import { insertPair } from "../review/pair-store";
-import type { JobLease } from "./backfill";
+import { endLeasedJob, heldBy, type JobLease } from "./job-lease";
 import { toJobView } from "./jobs";
 
 /**
@@ -213,20 +213,9 @@ export async function runWhatIfJob(
   const prisma = await db();
   const models = options.models ?? groupingModels();
   const job = await prisma.job.findUniqueOrThrow({ where: { id: lease.jobId } });
-  const ours = { id: lease.jobId, status: "running" as const, leaseToken: lease.token };
   const params = paramsOf(job);
-  const end = async (data: { status: "done" | "failed"; error?: string; cursor?: WhatIfCursor }) => {
-    const ended = await prisma.job.updateMany({
-      where: ours,
-      data: {
-        status: data.status,
-        error: data.error ?? null,
-        cursor: data.cursor ? { ...data.cursor } : undefined,
-        finishedAt: new Date(),
-      },
-    });
-    return ended.count ? data.status : "cancelled";
-  };
+  const end = (data: { status: "done" | "failed"; error?: string; cursor?: WhatIfCursor }) =>
+    endLeasedJob(lease, { ...data, cursor: data.cursor ? { ...data.cursor } : undefined });
   const model = models.get(params.model);
   if (!job.projectId) return end({ status: "failed", error: "the replay names no project" });
   if (!model) return end({ status: "failed", error: `model ${params.model} is not available` });
@@ -238,7 +227,7 @@ export async function runWhatIfJob(
     const vectors = new Map<number, number[]>();
     const progress = (done: number) =>
       prisma.job.updateMany({
-        where: ours,
+        where: heldBy(lease),
         data: { progressDone: done, progressTotal: toEmbed.length, heartbeatAt: new Date() },
       });
     if ((await progress(0)).count === 0) return "cancelled";

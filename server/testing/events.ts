@@ -45,3 +45,33 @@ export function pythonErrorEvent(options: PythonEventOptions = {}): SentryEvent 
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.event;
 }
+
+/**
+ * An "AppError" with this value, parsed: two in-app frames, `main` then `path`. The fixture models embed its trace by
+ * the header "AppError: <value>", so events with one value lie at distance 0 and any others far apart, while `path`
+ * alone decides the fingerprint.
+ */
+export function appErrorEvent(platform: string, value: string, path: string): SentryEvent {
+  const parsed = parseEvent({
+    platform,
+    exception: {
+      values: [
+        {
+          type: "AppError",
+          value,
+          stacktrace: {
+            frames: ["main", path].map((fn, i) => ({
+              function: fn,
+              module: `app.${fn}`,
+              filename: `app/${fn}.py`,
+              lineno: 10 + i,
+              in_app: true,
+            })),
+          },
+        },
+      ],
+    },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.event;
+}
