@@ -44,6 +44,38 @@ export async function insertPair(tx: Transaction, pair: NewPair): Promise<{ id: 
   return { id: row.id, created: true };
 }
 
+/**
+ * insertPair for many pairs with one statement: a pair that exists (any source), or that comes again in the list, is
+ * left as it is. Returns how many were created.
+ */
+export async function insertPairs(client: Pick<Transaction, "$queryRaw">, pairs: readonly NewPair[]): Promise<number> {
+  const unique = new Map<string, NewPair & { key: { eventAId: number; eventBId: number } }>();
+  for (const pair of pairs) {
+    const key = orderedPair(pair.eventIds);
+    if (key.eventAId === key.eventBId) throw new Error("a pair needs two different events");
+    const name = `${key.eventAId}-${key.eventBId}`;
+    if (!unique.has(name)) unique.set(name, { ...pair, key });
+  }
+  const rows = [...unique.values()];
+  if (rows.length === 0) return 0;
+  const inserted = await client.$queryRaw<{ id: number }[]>`
+    INSERT INTO review_pairs (event_a_id, event_b_id, project_id, platform, source, model, sampling_weight,
+                              merge_sample_probability, decision_id, created_by)
+    SELECT w.a, w.b, e.project_id, e.platform, w.source::review_source, w.model, w.weight, w.probability,
+           w.decision_id, w.created_by
+      FROM unnest(${rows.map((r) => r.key.eventAId)}::int[], ${rows.map((r) => r.key.eventBId)}::int[],
+                  ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.model ?? null)}::text[],
+                  ${rows.map((r) => r.samplingWeight ?? 1)}::float8[],
+                  ${rows.map((r) => r.mergeSampleProbability ?? null)}::float8[],
+                  ${rows.map((r) => r.decisionId ?? null)}::int[], ${rows.map((r) => r.createdBy ?? "system")}::text[])
+           WITH ORDINALITY AS w(a, b, source, model, weight, probability, decision_id, created_by, n)
+      JOIN events e ON e.id = w.a
+     ORDER BY w.n
+    ON CONFLICT (event_a_id, event_b_id) DO NOTHING
+    RETURNING id`;
+  return inserted.length;
+}
+
 /** The event that brought a hash into the project (its earliest), standing for the issue a decision matched. */
 export async function eventOfHash(tx: Transaction, projectId: number, hash: string): Promise<number | null> {
   return (await eventsOfHashes(tx, [{ projectId, hash }])).get(hashKey(projectId, hash)) ?? null;
