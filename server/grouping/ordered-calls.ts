@@ -104,7 +104,10 @@ export async function groupingCallsInOrder(
   const fallbackFound = fallbackSearches.length
     ? await inTransaction((tx) => searchNeighboursBatch(tx, fallbackSearches))
     : [];
-  const fallbackIndex = new Map(fallbackIndexes.map((index, i) => [index, fallbackFound[i]!]));
+  // A call falls back only where the index had nothing for it (its index answer stays), so these are all its fallbacks.
+  const fallbackOf = new Map(
+    fallbackIndexes.map((index, i) => [index, { search: fallbackSearches[i]!, found: fallbackFound[i]! }]),
+  );
 
   const pending: PendingRecord[] = [];
   const pendingOf = (projectId: number, hash: string) =>
@@ -164,8 +167,8 @@ export async function groupingCallsInOrder(
     const computed = [answer];
     const fallback = plan.mayFallBack && answer.neighbours.length === 0;
     if (fallback) {
-      const search = searchOf(plan, index, stable, plan.requested);
-      answer = lookup(plan, search, fallbackIndex.get(index) ?? []);
+      const { search, found } = fallbackOf.get(index)!;
+      answer = lookup(plan, search, found);
       computed.push(answer);
     }
     const similarIssues: SimilarIssue[] = answer.neighbours.map((neighbour) => ({

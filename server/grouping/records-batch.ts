@@ -1,6 +1,7 @@
 import "server-only";
 import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
+import { projectKey } from "../projects/project-key";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
 import { unseenCondition, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
@@ -86,7 +87,7 @@ export async function searchNeighboursBatch(tx: Transaction, searches: BatchSear
  * it was the one inserted.
  */
 export async function insertRecordsBatch(tx: Transaction, records: NewRecord[]): Promise<boolean[]> {
-  const keyOf = (record: NewRecord) => `${record.projectId}\u0000${record.hash}`;
+  const keyOf = (record: NewRecord) => projectKey(record.projectId, record.hash);
   const firsts = new Map<string, number>();
   records.forEach((record, index) => {
     if (!firsts.has(keyOf(record))) firsts.set(keyOf(record), index);

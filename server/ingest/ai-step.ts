@@ -166,3 +166,19 @@ function embeddingOnce(models: GroupingModels): GroupingModels {
     },
   };
 }
+
+/**
+ * What an event's primary hash records of the AI step that decided it (Sentry's seer_* fields of a group hash): when it
+ * was asked, which model was asked and which answered, the hash and distance it matched, and which model indexed it.
+ */
+export function primaryHashAudit(decided: Extract<AiOutcome, { kind: "decided" }>, sentAt: Date) {
+  return {
+    seerDateSent: sentAt,
+    seerModelRequested: decided.modelRequested,
+    seerModelUsed: decided.modelUsed,
+    seerMatchedHash: decided.match?.hash ?? null,
+    seerMatchDistance: decided.match?.distance ?? null,
+    // A miss indexed the hash with the requested model (and with the stable one on fallback).
+    latestTrainingModel: decided.match ? null : decided.modelRequested,
+  };
+}

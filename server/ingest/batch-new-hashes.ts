@@ -7,7 +7,8 @@ import type { GroupingModels } from "../grouping/models";
 import { groupingCallsInOrder, type OrderedCall } from "../grouping/ordered-calls";
 import type { GroupingCallResult } from "../grouping/service";
 import { logger } from "../logger";
-import { aiStepCalls, aiStepOutcome, trainingCall, type AiOutcome } from "./ai-step";
+import { projectKey } from "../projects/project-key";
+import { aiStepCalls, aiStepOutcome, primaryHashAudit, trainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
 import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
 import type { PreparedEvent } from "./pipeline";
@@ -137,14 +138,13 @@ async function writeRun(
     [...event.hashes, matchOf(event)].flatMap((hash) => (hash ? [{ projectId: event.project.id, hash }] : [])),
   );
   await lockProjectHashes(tx, pairs);
-  const keyOf = (projectId: number, hash: string) => `${projectId}\u0000${hash}`;
   const rows = await tx.$queryRaw<{ projectId: number; hash: string; groupId: number }[]>`
     SELECT h.project_id AS "projectId", h.hash, h.group_id AS "groupId"
       FROM group_hashes h
       JOIN unnest(${pairs.map((pair) => pair.projectId)}::int[], ${pairs.map((pair) => pair.hash)}::text[])
            AS wanted(project_id, hash)
         ON h.project_id = wanted.project_id AND h.hash = wanted.hash`;
-  const groupOf = new Map(rows.map((row) => [keyOf(row.projectId, row.hash), row.groupId]));
+  const groupOf = new Map(rows.map((row) => [projectKey(row.projectId, row.hash), row.groupId]));
 
   // The events placed in order, as placeEventInGroup places them one by one.
   const newGroups: Prisma.GroupCreateManyInput[] = [];
@@ -154,9 +154,9 @@ async function writeRun(
   for (const event of events) {
     const projectId = event.project.id;
     const ai = outcomes.get(event) ?? null;
-    const known = event.hashes.map((hash) => groupOf.get(keyOf(projectId, hash))).find((id) => id !== undefined);
+    const known = event.hashes.map((hash) => groupOf.get(projectKey(projectId, hash))).find((id) => id !== undefined);
     const match = matchOf(event);
-    const parent = known === undefined && match ? groupOf.get(keyOf(projectId, match)) : undefined;
+    const parent = known === undefined && match ? groupOf.get(projectKey(projectId, match)) : undefined;
     let group = known ?? parent;
     const method: IngestResult["method"] = known !== undefined ? "fingerprint" : parent !== undefined ? "ai" : "new";
     if (group === undefined) {
@@ -176,23 +176,13 @@ async function writeRun(
       if (event.receivedAt > (created.lastSeen as Date)) created.lastSeen = event.receivedAt;
     } else addBump(bumps, group, event.receivedAt);
     const decided = ai?.kind === "decided" ? ai : null;
-    for (const hash of event.hashes.filter((hash) => !groupOf.has(keyOf(projectId, hash)))) {
-      groupOf.set(keyOf(projectId, hash), group);
+    for (const hash of event.hashes.filter((hash) => !groupOf.has(projectKey(projectId, hash)))) {
+      groupOf.set(projectKey(projectId, hash), group);
       newHashes.push({
         projectId,
         hash,
         groupId: group,
-        ...(hash === event.hashes[0] && decided
-          ? {
-              seerDateSent: event.now,
-              seerModelRequested: decided.modelRequested,
-              seerModelUsed: decided.modelUsed,
-              seerMatchedHash: decided.match?.hash ?? null,
-              seerMatchDistance: decided.match?.distance ?? null,
-              // A miss indexed the hash with the requested model (and with the stable one on fallback).
-              latestTrainingModel: decided.match ? null : decided.modelRequested,
-            }
-          : {}),
+        ...(hash === event.hashes[0] && decided ? primaryHashAudit(decided, event.now) : {}),
       });
     }
     placed.push({ event, ai, group, method });
@@ -228,7 +218,7 @@ async function writeRun(
     })),
   });
   if (inserted.length !== placed.length) throw new BatchRaced("an event id of the run was stored meanwhile");
-  const rowId = new Map(inserted.map((row) => [keyOf(row.projectId, row.eventId), row.id]));
+  const rowId = new Map(inserted.map((row) => [projectKey(row.projectId, row.eventId), row.id]));
   // A hash a training call indexed is marked so, once (the next event with it sends none).
   const trained = [...trainings.entries()].filter(([, training]) => training.decision);
   if (trained.length) {
@@ -243,7 +233,7 @@ async function writeRun(
     ...trained.map(([, training]) => training.decision!),
     ...placed.flatMap(({ event, ai }) =>
       ai?.kind === "decided" && ai.decision
-        ? [{ ...ai.decision, eventId: rowId.get(keyOf(event.project.id, event.eventId))! }]
+        ? [{ ...ai.decision, eventId: rowId.get(projectKey(event.project.id, event.eventId))! }]
         : [],
     ),
   ]);

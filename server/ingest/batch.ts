@@ -9,6 +9,7 @@ import { withPrefetchedEmbeddings } from "./prefetched-embeddings";
 import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
 import { ingestNewHashes } from "./batch-new-hashes";
 import { logger } from "../logger";
+import { projectKey } from "../projects/project-key";
 import { ingestPrepared, type PreparedEvent } from "./pipeline";
 import type { IngestResult } from "./types";
 
@@ -34,7 +35,7 @@ export async function ingestBatch(
   const seen = new Set<string>();
   const fresh: PreparedEvent[] = [];
   for (const event of batch) {
-    const key = eventKey(event.project.id, event.eventId);
+    const key = projectKey(event.project.id, event.eventId);
     const earlier = stored.get(key);
     if (earlier) results.set(event, { eventId: event.eventId, ...earlier, duplicate: true });
     else if (!seen.has(key)) fresh.push(event);
@@ -42,7 +43,7 @@ export async function ingestBatch(
   }
 
   const known = await knownHashes(fresh);
-  const knownHash = (event: PreparedEvent, hash: string) => known.get(eventKey(event.project.id, hash));
+  const knownHash = (event: PreparedEvent, hash: string) => known.get(projectKey(event.project.id, hash));
   const nextModel = models.next()?.version;
   const fast: PreparedEvent[] = [];
   const slow: PreparedEvent[] = [];
@@ -87,7 +88,6 @@ export async function ingestBatch(
   });
 }
 
-const eventKey = (projectId: number, id: string) => `${projectId}\u0000${id}`;
 const sameEvent = (a: PreparedEvent, b: PreparedEvent) => a.project.id === b.project.id && a.eventId === b.eventId;
 
 /** The events of this batch that are stored already, by project and event id. */
@@ -103,7 +103,7 @@ async function storedEvents(batch: PreparedEvent[], client?: Prisma.TransactionC
             ON e.project_id = wanted.project_id AND e.event_id = wanted.event_id`
     : [];
   return new Map(
-    rows.map((row) => [eventKey(row.projectId, row.eventId), { groupId: row.groupId, method: row.method }]),
+    rows.map((row) => [projectKey(row.projectId, row.eventId), { groupId: row.groupId, method: row.method }]),
   );
 }
 
@@ -125,7 +125,7 @@ async function knownHashes(events: PreparedEvent[], client?: Prisma.TransactionC
                AS wanted(project_id, hash)
             ON h.project_id = wanted.project_id AND h.hash = wanted.hash`
     : [];
-  return new Map<string, KnownHash>(rows.map((row) => [eventKey(row.projectId, row.hash), row]));
+  return new Map<string, KnownHash>(rows.map((row) => [projectKey(row.projectId, row.hash), row]));
 }
 
 /**
@@ -147,8 +147,8 @@ async function writeKnown(events: PreparedEvent[], models: GroupingModels): Prom
     const known = await knownHashes(events, tx);
     const placed: { event: PreparedEvent; groupId: number }[] = [];
     for (const event of events) {
-      const first = known.get(eventKey(event.project.id, event.hashes[0]!));
-      const all = event.hashes.every((hash) => known.has(eventKey(event.project.id, hash)));
+      const first = known.get(projectKey(event.project.id, event.hashes[0]!));
+      const all = event.hashes.every((hash) => known.has(projectKey(event.project.id, hash)));
       if (first && all) placed.push({ event, groupId: first.groupId });
       else leftOver.push(event);
     }
@@ -169,13 +169,13 @@ async function writeKnown(events: PreparedEvent[], models: GroupingModels): Prom
         receivedAt: event.receivedAt,
       })),
     });
-    const written = new Set(inserted.map((row) => eventKey(row.projectId, row.eventId)));
-    const raced = placed.filter(({ event }) => !written.has(eventKey(event.project.id, event.eventId)));
+    const written = new Set(inserted.map((row) => projectKey(row.projectId, row.eventId)));
+    const raced = placed.filter(({ event }) => !written.has(projectKey(event.project.id, event.eventId)));
     for (const [key, earlier] of await storedEvents(
       raced.map(({ event }) => event),
       tx,
     )) {
-      const event = raced.find((item) => eventKey(item.event.project.id, item.event.eventId) === key)!.event;
+      const event = raced.find((item) => projectKey(item.event.project.id, item.event.eventId) === key)!.event;
       results.set(event, { eventId: event.eventId, ...earlier, duplicate: true });
     }
     const bumps: GroupBumps = new Map();

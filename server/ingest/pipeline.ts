@@ -9,7 +9,7 @@ import type { Prisma } from "../db/client";
 import { recordDecision, type DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
-import { runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
+import { primaryHashAudit, runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
 import { projectGroupingSettings } from "./project-settings";
 import { projectsById, projectsByKey } from "./project-cache";
@@ -153,17 +153,7 @@ export async function ingestPrepared(
     // which rolls back everything this transaction wrote, and the catch above answers it as the duplicate it is.
     return prisma.$transaction(async (tx) => {
       const decided = ai?.kind === "decided" ? ai : null;
-      const primaryAudit = decided
-        ? {
-            seerDateSent: now,
-            seerModelRequested: decided.modelRequested,
-            seerModelUsed: decided.modelUsed,
-            seerMatchedHash: decided.match?.hash ?? null,
-            seerMatchDistance: decided.match?.distance ?? null,
-            // A miss indexed the hash with the requested model (and with the stable one on fallback).
-            latestTrainingModel: decided.match ? null : decided.modelRequested,
-          }
-        : undefined;
+      const primaryAudit = decided ? primaryHashAudit(decided, now) : undefined;
       // Another event may have created the issue while the AI step ran: its hash wins over the AI's answer.
       const { groupId, method } = await placeEventInGroup(tx, {
         projectId: project.id,

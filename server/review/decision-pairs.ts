@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { decisionSelect, modelAnswers, reviewableDecisions, type ModelAnswer } from "./model-answers";
-import { eventsOfHashes, hashKey } from "./pair-store";
+import { projectKey } from "../projects/project-key";
+import { eventsOfHashes } from "./pair-store";
 
 export interface DecisionPair {
   decisionId: number;
@@ -40,7 +41,7 @@ export async function decisionPairs(projectId?: number): Promise<DecisionPair[]>
     const answers = modelAnswers(decision);
     for (const answer of answers) {
       if (!answer.parentHash || decision.eventId === null) continue;
-      const parent = parents.get(hashKey(decision.projectId, answer.parentHash));
+      const parent = parents.get(projectKey(decision.projectId, answer.parentHash));
       if (!parent || parent === decision.eventId) continue;
       pairs.push({
         decisionId: decision.id,

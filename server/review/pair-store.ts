@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transaction } from "../db/client";
 import type { ReviewSource } from "@/lib/contracts/review";
+import { projectKey } from "../projects/project-key";
 
 export interface NewPair {
   eventIds: [number, number];
@@ -78,18 +79,18 @@ export async function insertPairs(client: Pick<Transaction, "$queryRaw">, pairs:
 
 /** The event that brought a hash into the project (its earliest), standing for the issue a decision matched. */
 export async function eventOfHash(tx: Transaction, projectId: number, hash: string): Promise<number | null> {
-  return (await eventsOfHashes(tx, [{ projectId, hash }])).get(hashKey(projectId, hash)) ?? null;
+  return (await eventsOfHashes(tx, [{ projectId, hash }])).get(projectKey(projectId, hash)) ?? null;
 }
 
 /**
  * eventOfHash for many (project, hash) pairs with one statement: per pair, the earliest event carrying the hash, keyed
- * by `${projectId}:${hash}`; pairs no stored event carries are absent.
+ * by projectKey(projectId, hash); pairs no stored event carries are absent.
  */
 export async function eventsOfHashes(
   client: Pick<Transaction, "$queryRaw">,
   wanted: readonly { projectId: number; hash: string }[],
 ): Promise<Map<string, number>> {
-  const unique = [...new Map(wanted.map((item) => [hashKey(item.projectId, item.hash), item])).values()];
+  const unique = [...new Map(wanted.map((item) => [projectKey(item.projectId, item.hash), item])).values()];
   if (unique.length === 0) return new Map();
   const rows = await client.$queryRaw<{ projectId: number; hash: string; id: number }[]>`
     SELECT DISTINCT ON (w.project_id, w.hash) w.project_id AS "projectId", w.hash, e.id
@@ -97,8 +98,5 @@ export async function eventsOfHashes(
            AS w(project_id, hash)
       JOIN events e ON e.project_id = w.project_id AND e.hashes @> ARRAY[w.hash]
      ORDER BY w.project_id, w.hash, e.received_at ASC, e.id ASC`;
-  return new Map(rows.map((row) => [hashKey(row.projectId, row.hash), row.id]));
+  return new Map(rows.map((row) => [projectKey(row.projectId, row.hash), row.id]));
 }
-
-/** The key of a (project, hash) pair in eventsOfHashes's answer. */
-export const hashKey = (projectId: number, hash: string) => `${projectId}:${hash}`;

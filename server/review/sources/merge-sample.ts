@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../../db";
 import type { Transaction } from "../../db/client";
-import { eventsOfHashes, hashKey, orderedPair } from "../pair-store";
+import { projectKey } from "../../projects/project-key";
+import { eventsOfHashes, orderedPair } from "../pair-store";
 import { uniformDraw } from "../random";
 
 /**
@@ -75,7 +76,7 @@ export async function sampleMerges(
   for (const event of merged) {
     const decision = event.decisions[0];
     if (!decision?.parentHash) continue;
-    const parent = parents.get(hashKey(event.projectId, decision.parentHash));
+    const parent = parents.get(projectKey(event.projectId, decision.parentHash));
     if (!parent || parent === event.id) continue;
     const key = `${event.projectId}\u0000${decision.modelUsed}`;
     const stratum = strata.get(key) ?? { projectId: event.projectId, model: decision.modelUsed, units: [] };
