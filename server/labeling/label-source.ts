@@ -22,16 +22,22 @@ export function labelSourceCondition(source: LabelSource, alias = "labels"): Pri
     : Prisma.sql`${table}.labeler_kind = 'automated' AND ${table}.labeler_name = ${source.name}`;
 }
 
-/** Per labeled pair, the GROUP / SEPARATE / UNSURE votes of this source: columns pair_id, group_votes, separate_votes, unsure_votes. */
-export function pairVotesSql(source: LabelSource): Prisma.Sql {
+/**
+ * Per pair this source labeled with a majority of its GROUP / SEPARATE votes (UNSURE left out; a tie has no verdict and
+ * the pair is left out): columns pair_id, verdict ('GROUP' or 'SEPARATE'), group_votes, separate_votes, unsure_votes.
+ */
+export function pairVerdictsSql(source: LabelSource): Prisma.Sql {
   return Prisma.sql`
-    SELECT pair_id,
-           (count(*) FILTER (WHERE verdict = 'GROUP'))::int AS group_votes,
-           (count(*) FILTER (WHERE verdict = 'SEPARATE'))::int AS separate_votes,
-           (count(*) FILTER (WHERE verdict = 'UNSURE'))::int AS unsure_votes
-      FROM labels
-     WHERE ${labelSourceCondition(source)}
-     GROUP BY pair_id`;
+    SELECT pair_id, CASE WHEN group_votes > separate_votes THEN 'GROUP' ELSE 'SEPARATE' END AS verdict,
+           group_votes, separate_votes, unsure_votes
+      FROM (SELECT pair_id,
+                   (count(*) FILTER (WHERE verdict = 'GROUP'))::int AS group_votes,
+                   (count(*) FILTER (WHERE verdict = 'SEPARATE'))::int AS separate_votes,
+                   (count(*) FILTER (WHERE verdict = 'UNSURE'))::int AS unsure_votes
+              FROM labels
+             WHERE ${labelSourceCondition(source)}
+             GROUP BY pair_id) votes
+     WHERE group_votes <> separate_votes`;
 }
 
 /**

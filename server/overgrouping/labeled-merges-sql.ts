@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../db/client";
-import { pairVotesSql, type LabelSource } from "../labeling/label-source";
+import { pairVerdictsSql, type LabelSource } from "../labeling/label-source";
 
 /**
  * The labeled merges of the random merge sample, one row per pair: review_pairs of source merge_sample with a
@@ -15,11 +15,11 @@ export const labeledMergesSql = (source: LabelSource) => Prisma.sql`
          coalesce(d.model_used, rp.model, 'unknown') AS model,
          date_trunc('day', coalesce(de.received_at, greatest(ea.received_at, eb.received_at)) AT TIME ZONE 'UTC') AS day,
          rp.merge_sample_probability AS probability,
-         CASE WHEN v.group_votes > v.separate_votes THEN 'GROUP' ELSE 'SEPARATE' END AS verdict,
+         v.verdict,
          v.group_votes, v.separate_votes, v.unsure_votes,
          d.distance, rp.event_a_id, rp.event_b_id
     FROM review_pairs rp
-    JOIN (${pairVotesSql(source)}) v ON v.pair_id = rp.id AND v.group_votes <> v.separate_votes
+    JOIN (${pairVerdictsSql(source)}) v ON v.pair_id = rp.id
     JOIN events ea ON ea.id = rp.event_a_id
     JOIN events eb ON eb.id = rp.event_b_id
     LEFT JOIN grouping_decisions d ON d.id = rp.decision_id

@@ -3,7 +3,7 @@ import type { ThresholdCurve, ThresholdResponse, ThresholdSource } from "@/lib/c
 import { precisionRecallAt, thresholdForPrecision, thresholdSweep, type ScoredPair } from "@/engine/metrics/threshold";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
-import { EXPERT_LABELS, pairVotesSql } from "../labeling/label-source";
+import { EXPERT_LABELS, pairVerdictsSql } from "../labeling/label-source";
 
 export const TARGET_PRECISION = 0.95;
 
@@ -39,10 +39,9 @@ export async function getThresholdExplorer(source: ThresholdSource): Promise<Thr
   const prisma = await db();
   const onlySample = source === "merge_sample";
   const rows = await prisma.$queryRaw<LabeledPairRow[]>`
-    SELECT rp.platform, rp.v1_distance, rp.v2_distance,
-           CASE WHEN v.group_votes > v.separate_votes THEN 'GROUP' ELSE 'SEPARATE' END AS verdict
+    SELECT rp.platform, rp.v1_distance, rp.v2_distance, v.verdict
       FROM review_pairs rp
-      JOIN (${pairVotesSql(EXPERT_LABELS)}) v ON v.pair_id = rp.id AND v.group_votes <> v.separate_votes
+      JOIN (${pairVerdictsSql(EXPERT_LABELS)}) v ON v.pair_id = rp.id
      WHERE (NOT ${onlySample} OR (rp.source = 'merge_sample' AND rp.merge_sample_probability IS NOT NULL))`;
   const models = groupingModels();
   const platforms = [...new Set(rows.map((row) => row.platform))].sort();

@@ -82,9 +82,19 @@ interface NewJob {
   leaseToken: string | null;
 }
 
+/** A job of one project; at most one of each kind per project is queued or running. */
+export interface NewProjectJob {
+  kind: string;
+  projectId: number;
+  params: object;
+  createdBy: string;
+  /** Created already claimed by this lease (running), instead of queued. */
+  leaseToken?: string | null;
+}
+
 async function createOrFindActive(tx: Transaction, input: NewJob): Promise<CreatedBackfill> {
   for (let attempt = 1; ; attempt += 1) {
-    const job = await insertUnlessActive(tx, input);
+    const job = await insertUnlessActive(tx, { kind: BACKFILL_KIND, ...input });
     if (job) return { job: toJobView(job), existed: false, leaseToken: input.leaseToken };
     const active = await tx.job.findFirst({
       where: { projectId: input.projectId, kind: BACKFILL_KIND, status: { in: [...ACTIVE] } },
@@ -96,15 +106,17 @@ async function createOrFindActive(tx: Transaction, input: NewJob): Promise<Creat
   }
 }
 
-async function insertUnlessActive(tx: Transaction, input: NewJob): Promise<Job | null> {
-  const claimed = input.leaseToken !== null;
+/** Inserts the job unless one of its kind is queued or running for the project; null when one is. */
+export async function insertUnlessActive(tx: Transaction, input: NewProjectJob): Promise<Job | null> {
+  const leaseToken = input.leaseToken ?? null;
+  const claimed = leaseToken !== null;
   // ON CONFLICT on the partial unique index: when another transaction has just inserted an active job for the
   // project, this insert waits for it to end, then inserts nothing (it committed) or its own row (it rolled back).
   const [row] = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO jobs (kind, project_id, params, created_by, status, started_at, heartbeat_at, lease_token)
-    VALUES (${BACKFILL_KIND}, ${input.projectId}, ${JSON.stringify(input.params)}::jsonb, ${input.createdBy},
+    VALUES (${input.kind}, ${input.projectId}, ${JSON.stringify(input.params)}::jsonb, ${input.createdBy},
             ${claimed ? "running" : "queued"}::job_status, ${claimed ? new Date() : null}::timestamptz,
-            ${claimed ? new Date() : null}::timestamptz, ${input.leaseToken})
+            ${claimed ? new Date() : null}::timestamptz, ${leaseToken})
     ON CONFLICT (project_id, kind) WHERE status IN ('queued', 'running') DO NOTHING
     RETURNING id`;
   return row ? tx.job.findUniqueOrThrow({ where: { id: row.id } }) : null;

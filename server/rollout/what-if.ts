@@ -14,11 +14,11 @@ import type { GroupingModels } from "../grouping/models";
 import { modelThreshold, projectThreshold } from "../grouping/thresholds";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { projectGroupingSettings } from "../ingest/project-settings";
-import { EXPERT_LABELS, pairVotesSql } from "../labeling/label-source";
+import { EXPERT_LABELS, pairVerdictsSql } from "../labeling/label-source";
 import { logger } from "../logger";
 import { insertPair } from "../review/pair-store";
 import { endLeasedJob, heldBy, type JobLease } from "./job-lease";
-import { toJobView } from "./jobs";
+import { insertUnlessActive, toJobView } from "./jobs";
 
 /**
  * What-if replays: before a flag flips, a project's recent events are grouped again through a chosen model and
@@ -89,20 +89,15 @@ export async function createWhatIf(
   return inTransaction(async (tx) => {
     const project = await tx.project.findUnique({ where: { id: projectId }, select: { name: true } });
     if (!project) throw new NotFoundError(`There is no project with id ${projectId}.`);
-    // The partial unique index on active jobs (project, kind) keeps it to one: a second insert does nothing.
-    const [row] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO jobs (kind, project_id, params, created_by)
-      VALUES (${WHAT_IF_KIND}, ${projectId}, ${JSON.stringify(params)}::jsonb, ${actor.email})
-      ON CONFLICT (project_id, kind) WHERE status IN ('queued', 'running') DO NOTHING
-      RETURNING id`;
-    if (!row) throw new ConflictError(`A what-if replay of ${project.name} is already queued or running.`);
+    const job = await insertUnlessActive(tx, { kind: WHAT_IF_KIND, projectId, params, createdBy: actor.email });
+    if (!job) throw new ConflictError(`A what-if replay of ${project.name} is already queued or running.`);
     await recordAudit(tx, {
       actor,
       action: "what_if.create",
       target: { type: "project", id: projectId, label: project.name },
-      after: { jobId: row.id, ...params },
+      after: { jobId: job.id, ...params },
     });
-    return toWhatIf(await tx.job.findUniqueOrThrow({ where: { id: row.id } }));
+    return toWhatIf(job);
   });
 }
 
@@ -193,10 +188,9 @@ async function aiStepTexts(projectId: number, events: readonly WindowEvent[]): P
 async function labeledHashPairs(projectId: number): Promise<Map<string, "GROUP" | "SEPARATE">> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<{ a: string; b: string; verdict: "GROUP" | "SEPARATE" }[]>`
-    SELECT ea.hashes[1] AS a, eb.hashes[1] AS b,
-           CASE WHEN v.group_votes > v.separate_votes THEN 'GROUP' ELSE 'SEPARATE' END AS verdict
+    SELECT ea.hashes[1] AS a, eb.hashes[1] AS b, v.verdict
       FROM review_pairs rp
-      JOIN (${pairVotesSql(EXPERT_LABELS)}) v ON v.pair_id = rp.id AND v.group_votes <> v.separate_votes
+      JOIN (${pairVerdictsSql(EXPERT_LABELS)}) v ON v.pair_id = rp.id
       JOIN events ea ON ea.id = rp.event_a_id
       JOIN events eb ON eb.id = rp.event_b_id
      WHERE rp.project_id = ${projectId}`;
