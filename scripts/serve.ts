@@ -14,6 +14,7 @@ import { setDatabase } from "../server/db";
 import { analyzeChangedTables, startPlannerStatistics } from "../server/db/planner-statistics";
 import { startJobRunner } from "../server/rollout/job-runner";
 import { startInboxWorker } from "../server/ingest/inbox/worker";
+import { startModelVersionSync } from "../server/models/versions";
 import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
 import { groupingApiSecretSource } from "../server/http/rpc-signature";
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
     throw error;
   });
   setDatabase(database);
+  // The models registered and the statuses set in the console (model_versions), now and as other replicas change them.
+  const modelVersionSync = startModelVersionSync();
+  await modelVersionSync.ready;
   // Applies scheduled flag changes at their time and runs (and resumes) backfill jobs.
   const jobRunner = startJobRunner();
   // Groups the events the SDK endpoints accepted into the inbox (INGEST_MODE=queue), and any an earlier process left.
@@ -133,6 +137,7 @@ async function main(): Promise<void> {
     void inboxWorker.stop();
     signInCleanup.stop();
     plannerStatistics.stop();
+    modelVersionSync.stop();
     server.close();
     void database.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /** Contracts of the Rollout console: per-project flags, cohorts, scheduled changes, guardrails, backfill jobs. */
 
-export const groupingModelSchema = z.enum(["v1", "v2"]);
+/** A model version of the registry ("v1", "v2", or one registered from the console); the server checks it is served. */
+export const groupingModelSchema = z.string().regex(/^v\d+(\.\d+)?$/, 'a model version, e.g. "v2"');
 const projectId = z.number().int().positive().max(2_147_483_647);
 const reason = z.string().trim().min(3, "say why (at least 3 characters)").max(500);
 

@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roles, type Role } from "@/lib/auth/roles";
 import { isMachineAccess, isRoleAccess } from "@/lib/contracts/endpoint";
 import { queryString } from "@/lib/queries/url";
@@ -9,6 +12,7 @@ import { fixtureModels } from "../testing/fixture-models";
 import { loadMatrix, matrixContext, type MatrixContext, type MatrixRow } from "../testing/matrix";
 import { discoverRoutes } from "../testing/routes";
 import { signedInAs } from "../testing/users";
+import { resetModelVersions } from "../models/versions";
 
 /**
  * The authorization matrix: every route under app/api and app/v0, who may call it (the endpoint table's `access`),
@@ -17,7 +21,13 @@ import { signedInAs } from "../testing/users";
  */
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
 
+// Models registered by the matrix's requests go to a DATA_DIR of this file's own.
+process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "regroup-matrix-"));
 const database = setUpTestDatabase({ models: fixtureModels });
+afterAll(() => {
+  resetModelVersions();
+  fs.rmSync(process.env.DATA_DIR!, { recursive: true, force: true });
+});
 let routes: Map<string, RouteHandler>;
 let matrix: MatrixRow[];
 let context: MatrixContext;
@@ -51,7 +61,10 @@ async function call(row: MatrixRow, options: CallOptions = {}): Promise<Response
   const path = row.path.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? "0");
   const bodyless = row.method === "GET" || row.method === "OPTIONS";
   const body = built.raw ?? (built.body === undefined ? (bodyless ? undefined : "{}") : JSON.stringify(built.body));
-  const headers: Record<string, string> = { host: "localhost:3000", "content-type": "application/json" };
+  const headers: Record<string, string> = {
+    host: "localhost:3000",
+    "content-type": built.contentType ?? "application/json",
+  };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.from) headers["x-regroup-remote-address"] = options.from;
   if (options.origin) {
@@ -60,12 +73,12 @@ async function call(row: MatrixRow, options: CallOptions = {}): Promise<Response
   }
   if (options.signed) {
     headers.authorization = signatureHeader(
-      body ?? "",
+      typeof body === "string" ? body : "",
       options.signed === "wrong" ? "wrong-secret" : groupingApiSecret(),
     );
   }
   const url = `http://localhost:3000${path}${search ? `?${search}` : ""}`;
-  const request = new Request(url, { method: row.method, headers, body });
+  const request = new Request(url, { method: row.method, headers, body: body as BodyInit | undefined });
   return routes.get(row.key)!(request, { params: Promise.resolve(params) });
 }
 

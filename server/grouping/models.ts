@@ -21,3 +21,24 @@ export interface GroupingModels {
   next(): GroupingModel | undefined;
   embed(version: string, texts: string[]): Promise<number[][]>;
 }
+
+/** The model a project's flag names while it is served; a retired or unknown one leaves the project on the stable one. */
+export function projectModel(models: GroupingModels, flagged: string): GroupingModel {
+  const model = models.get(flagged);
+  return model && model.status !== "retired" ? model : models.stable();
+}
+
+/**
+ * The model whose index a project's live traffic backfills (training calls): the project's own model when it is a next
+ * model (one it was flipped to, not the stable one every project falls back to).
+ */
+export function trainingModelOf(models: GroupingModels, flagged: string): string | undefined {
+  const model = projectModel(models, flagged);
+  return model.status === "next" ? model.version : undefined;
+}
+
+/** The read-only companion of a project's model on the same event: the stable model, or for a stable project the next. */
+export function shadowModelOf(models: GroupingModels, live: GroupingModel): GroupingModel | undefined {
+  const shadow = live.status === "stable" ? models.next() : models.stable();
+  return shadow && shadow.version !== live.version ? shadow : undefined;
+}

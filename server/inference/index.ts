@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../env";
 import { LocalInferenceService } from "./local-service";
-import { ModelRegistry } from "./registry";
+import { ModelRegistry, type RegistryVersions } from "./registry";
 import { RemoteInferenceService } from "./remote-service";
 import type { InferenceService } from "./service";
 
@@ -14,13 +14,17 @@ function registry(): ModelRegistry {
   return (holder.__regroupModelRegistry ??= new ModelRegistry(env().MODELS_DIR));
 }
 
-/** The model registry over MODELS_DIR (read on first use; kept on globalThis across dev reloads). */
+/**
+ * The model registry over MODELS_DIR and the models registered from the console (read on first use; kept on
+ * globalThis across dev reloads).
+ */
 export const modelRegistry = {
   get: (version: string) => registry().get(version),
   require: (version: string) => registry().require(version),
   list: () => registry().list(),
   stable: () => registry().stable(),
   next: () => registry().next(),
+  useVersions: (versions: RegistryVersions) => registry().useVersions(versions),
 };
 
 /** The process's inference service: remote when INFERENCE_URL is set, else the models loaded here. */

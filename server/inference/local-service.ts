@@ -66,7 +66,14 @@ export class LocalInferenceService implements InferenceService {
         const result = await session.run(encoder.feeds(items, session.inputNames));
         const tensor = result[output];
         if (!tensor) throw new Error(`Model ${entry.version} has no output named "${output}".`);
-        return splitRows(tensor.data as Float32Array, tensor.dims as number[], items, encoder, entry.pooling);
+        const rows = splitRows(tensor.data as Float32Array, tensor.dims as number[], items, encoder, entry.pooling);
+        const width = rows[0]?.length ?? entry.dimensionProduced;
+        if (width !== entry.dimensionProduced) {
+          throw new Error(
+            `Model ${entry.version} produced ${width} dimensions; its config.json says dimensionProduced ${entry.dimensionProduced}.`,
+          );
+        }
+        return rows;
       },
     });
     return { entry, provider, encoder, batcher };

@@ -5,8 +5,11 @@ import { z } from "zod";
 import { HttpError } from "../http/errors";
 
 /**
- * The model registry: one folder per version under MODELS_DIR with `model.onnx` and `config.json`.
- * Adding a model version = a folder here, plus a migration adding its vector column and index.
+ * The model registry: one folder per version with `model.onnx` and `config.json` — the folders of MODELS_DIR (the
+ * models that ship with regroup) and those of the models registered from the console (server/models, stored under
+ * DATA_DIR/models), whose statuses the console may also change (the model_versions table, applied with
+ * `useVersions`). Several models may be "next" at once (each may take projects, with fallback to the stable one);
+ * `next()` is the oldest of them, the one the migration is tracked for.
  */
 const tokenizerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("lexical-hash"), features: z.number().int().positive() }),
@@ -29,7 +32,8 @@ export const modelConfigSchema = z.object({
   description: z.string().optional(),
   dimensionProduced: z.number().int().positive(),
   dimensionStored: z.number().int().positive(),
-  column: z.enum(["v1", "v2"]),
+  /** Its grouping_records column: "v" and digits (the column is named in SQL, where it cannot be a parameter). */
+  column: z.string().regex(/^v\d+$/, 'a column is "v" followed by digits, e.g. "v3"'),
   /** Cosine distance at or under which two traces group, at the stored dimension. */
   threshold: z.number().min(0).max(2),
   /** Calibrated thresholds for other Matryoshka dimensions (offline evaluation). */
@@ -66,38 +70,70 @@ export class UnknownModelError extends HttpError {
   }
 }
 
+export type ModelStatus = ModelConfig["status"];
+
+/** What the console changed: the folders of registered models, and statuses that replace their config's. */
+export interface RegistryVersions {
+  registeredDirs: readonly string[];
+  statuses: ReadonlyMap<string, ModelStatus>;
+}
+
+/** Reads and checks one model folder's config.json (throws, naming the file, when it is not a valid config). */
+export function readModelFolder(directory: string): ModelEntry {
+  const configPath = path.join(directory, "config.json");
+  const parsed = modelConfigSchema.safeParse(JSON.parse(fs.readFileSync(configPath, "utf8")));
+  if (!parsed.success) {
+    throw new Error(
+      `${configPath} is not a valid model config: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+    );
+  }
+  const config = parsed.data;
+  if (config.dimensionStored > config.dimensionProduced)
+    throw new Error(`${configPath}: dimensionStored exceeds dimensionProduced.`);
+  return { ...config, artifactPath: path.join(directory, "model.onnx"), directory };
+}
+
+/** "v2" before "v10". */
+export const byVersion = (a: { version: string }, b: { version: string }) =>
+  a.version.localeCompare(b.version, "en", { numeric: true });
+
 export class ModelRegistry {
   private entries: Map<string, ModelEntry> | undefined;
+  private versions: RegistryVersions = { registeredDirs: [], statuses: new Map() };
 
   constructor(private readonly modelsDir: string) {}
 
   private load(): Map<string, ModelEntry> {
     if (this.entries) return this.entries;
-    const entries = new Map<string, ModelEntry>();
     const dir = path.resolve(this.modelsDir);
     const folders = fs.existsSync(dir)
-      ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
+      ? fs
+          .readdirSync(dir, { withFileTypes: true })
+          .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "config.json")))
+          .map((d) => path.join(dir, d.name))
       : [];
-    for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) {
-      const configPath = path.join(dir, folder.name, "config.json");
-      if (!fs.existsSync(configPath)) continue;
-      const parsed = modelConfigSchema.safeParse(JSON.parse(fs.readFileSync(configPath, "utf8")));
-      if (!parsed.success) {
-        throw new Error(
-          `${configPath} is not a valid model config: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
-        );
+    const found = folders.map(readModelFolder);
+    for (const registered of this.versions.registeredDirs) {
+      // A registered model whose folder went missing is left out (and said so), not a reason to serve none.
+      try {
+        found.push(readModelFolder(registered));
+      } catch (error) {
+        console.warn(`regroup: a registered model cannot be read and is not served: ${(error as Error).message}`);
       }
-      const config = parsed.data;
-      if (config.dimensionStored > config.dimensionProduced)
-        throw new Error(`${configPath}: dimensionStored exceeds dimensionProduced.`);
-      entries.set(config.version, {
-        ...config,
-        artifactPath: path.join(dir, folder.name, "model.onnx"),
-        directory: path.join(dir, folder.name),
-      });
+    }
+    const entries = new Map<string, ModelEntry>();
+    for (const entry of found.sort(byVersion)) {
+      if (entries.has(entry.version)) continue;
+      entries.set(entry.version, { ...entry, status: this.versions.statuses.get(entry.version) ?? entry.status });
     }
     this.entries = entries;
     return entries;
+  }
+
+  /** Serves these registered models and statuses from now on (server/models/versions.ts reads them). */
+  useVersions(versions: RegistryVersions): void {
+    this.versions = versions;
+    this.entries = undefined;
   }
 
   get(version: string): ModelEntry | undefined {
@@ -119,6 +155,7 @@ export class ModelRegistry {
     return this.list().find((e) => e.status === "stable");
   }
 
+  /** The oldest "next" model: the one whose migration the console tracks, and the shadow of stable projects. */
   next(): ModelEntry | undefined {
     return this.list().find((e) => e.status === "next");
   }

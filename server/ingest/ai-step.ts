@@ -5,7 +5,7 @@ import type { FingerprintResult } from "@/engine/fingerprinting";
 import { buildEmbeddingText, checkAiEligibility } from "@/engine/embedding-text";
 import type { DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
-import type { GroupingModels } from "../grouping/models";
+import { projectModel, shadowModelOf, type GroupingModels } from "../grouping/models";
 import type { SimilarIssuesCallInput } from "../grouping/call";
 import { groupingCall, type GroupingCallResult, type ShadowAnswer } from "../grouping/service";
 import type { ThresholdOverride } from "../grouping/thresholds";
@@ -49,11 +49,12 @@ export function aiStepCalls(
     exceptionType: eventExceptionType(event),
     platform: event.platform ?? null,
   };
-  const shadowModel = [models.stable(), models.next()].find((model) => model && model.version !== flags.model);
+  const live = projectModel(models, flags.model);
+  const shadowModel = shadowModelOf(models, live);
   return {
     kind: "calls",
     text,
-    live: { ...call, model: flags.model, skipFallback: flags.skipFallback },
+    live: { ...call, model: live.version, skipFallback: flags.skipFallback },
     shadow: shadowModel ? { ...call, model: shadowModel.version, readOnly: true, skipFallback: true } : null,
   };
 }

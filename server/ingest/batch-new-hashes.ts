@@ -3,7 +3,7 @@ import { eventCulprit, eventTitle } from "@/engine/event/title";
 import { db } from "../db";
 import type { Prisma, Transaction } from "../db/client";
 import { recordDecisions, type DecisionInput } from "../grouping/decisions";
-import type { GroupingModels } from "../grouping/models";
+import { trainingModelOf, type GroupingModels } from "../grouping/models";
 import { groupingCallsInOrder, type OrderedCall } from "../grouping/ordered-calls";
 import type { GroupingCallResult } from "../grouping/service";
 import { logger } from "../logger";
@@ -71,7 +71,6 @@ async function runCalls(events: PreparedEvent[], knownHash: KnownHashOf, models:
   const trainings = new Map<PreparedEvent, Training>();
   const brought = new Set<string>();
   const trained = new Set<string>();
-  const nextModel = models.next()?.version;
   const ordered: OrderedCall[] = [];
   /** Per event that calls: what to do with its answers, which start at its index in `ordered`. */
   const takers: { at: number; take: (answers: GroupingCallResult[]) => void }[] = [];
@@ -85,7 +84,8 @@ async function runCalls(events: PreparedEvent[], knownHash: KnownHashOf, models:
       // A project on the next model backfills that model's index from live traffic, once per hash. (A hash an
       // earlier event of the run brought is backfilled by its next event after the run.)
       const row = knownHash(event, first);
-      if (!row || !nextModel || flags.model !== nextModel || row.latestTrainingModel === nextModel) continue;
+      const nextModel = trainingModelOf(models, flags.model);
+      if (!row || !nextModel || row.latestTrainingModel === nextModel) continue;
       if (trained.has(first)) continue;
       trained.add(first);
       const call = trainingCall(event.project.id, event.stored, event.fingerprint, first, nextModel);

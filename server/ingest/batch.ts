@@ -3,7 +3,7 @@ import { eventTitle } from "@/engine/event/title";
 import type { Prisma } from "../db/client";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
-import type { GroupingModels } from "../grouping/models";
+import { trainingModelOf, type GroupingModels } from "../grouping/models";
 import { projectGroupingFlags } from "./flags";
 import { withPrefetchedEmbeddings } from "./prefetched-embeddings";
 import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
@@ -44,18 +44,14 @@ export async function ingestBatch(
 
   const known = await knownHashes(fresh);
   const knownHash = (event: PreparedEvent, hash: string) => known.get(projectKey(event.project.id, hash));
-  const nextModel = models.next()?.version;
   const fast: PreparedEvent[] = [];
   const slow: PreparedEvent[] = [];
   for (const event of fresh) {
     const rows = event.hashes.map((hash) => knownHash(event, hash));
-    // A project on the next model backfills that model's index from a known hash's next event (a training call).
+    // A project on a next model backfills that model's index from a known hash's next event (a training call).
     const firstKnown = rows.find((row) => row !== undefined);
-    const needsTraining =
-      nextModel !== undefined &&
-      firstKnown !== undefined &&
-      firstKnown.latestTrainingModel !== nextModel &&
-      (await projectGroupingFlags(event.project.id)).model === nextModel;
+    const trainingModel = firstKnown && trainingModelOf(models, (await projectGroupingFlags(event.project.id)).model);
+    const needsTraining = trainingModel !== undefined && firstKnown?.latestTrainingModel !== trainingModel;
     (rows.every((row) => row !== undefined) && !needsTraining ? fast : slow).push(event);
   }
   for (const [event, result] of await writeKnown(fast, models)) results.set(event, result);

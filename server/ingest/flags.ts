@@ -2,9 +2,10 @@ import "server-only";
 import type { PrismaClient, Transaction } from "../db/client";
 import { cacheOf } from "./ingest-cache";
 import { db } from "../db";
+import { groupingModels } from "../grouping/default-models";
 
 export interface ProjectGroupingFlags {
-  /** The model the project's AI grouping asks for: the stable one, or the next one once the project moved. */
+  /** The model the project's flag names (the stable one when it names none); see grouping/models.ts projectModel. */
   model: string;
   skipFallback: boolean;
 }
@@ -15,11 +16,14 @@ async function readFlags(client: Transaction, projectId: number): Promise<Projec
   });
   const value = (key: string) => flags.find((flag) => flag.key === key)?.value;
   const model = value("grouping_model");
-  return { model: typeof model === "string" ? model : "v1", skipFallback: value("skip_fallback") === true };
+  return {
+    model: typeof model === "string" ? model : groupingModels().stable().version,
+    skipFallback: value("skip_fallback") === true,
+  };
 }
 
 /**
- * A project's grouping flags (defaults: v1, with fallback). Inside a transaction they are read from it; otherwise
+ * A project's grouping flags (defaults: the stable model, with fallback). Inside a transaction they are read from it; otherwise
  * from the ingest cache (see ingest-cache.ts), which a flag change invalidates.
  */
 export async function projectGroupingFlags(projectId: number, tx?: Transaction): Promise<ProjectGroupingFlags> {

@@ -8,7 +8,7 @@ import { db } from "../db";
 import type { Prisma } from "../db/client";
 import { recordDecision, type DecisionInput } from "../grouping/decisions";
 import { groupingModels } from "../grouping/default-models";
-import type { GroupingModels } from "../grouping/models";
+import { trainingModelOf, type GroupingModels } from "../grouping/models";
 import { primaryHashAudit, runAiStep, sendTrainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
 import { projectGroupingSettings } from "./project-settings";
@@ -122,10 +122,10 @@ export async function ingestPrepared(
   let ai: AiOutcome | null = null;
   let training: DecisionInput | null = null;
   if (known) {
-    // A project on the next model backfills that model's index from live traffic, once per hash.
-    const next = models.next();
-    if (next && flags.model === next.version && known.latestTrainingModel !== next.version) {
-      training = await sendTrainingCall(project.id, stored, fingerprint, known.hash, next.version, models);
+    // A project on a next model backfills that model's index from live traffic, once per hash.
+    const trainingModel = trainingModelOf(models, flags.model);
+    if (trainingModel && known.latestTrainingModel !== trainingModel) {
+      training = await sendTrainingCall(project.id, stored, fingerprint, known.hash, trainingModel, models);
     }
   } else {
     ai = await runAiStep(

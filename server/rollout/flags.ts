@@ -3,7 +3,8 @@ import type { FlagChange, ProjectFlags } from "@/lib/contracts/rollout";
 import { recordAudit, type AuditInput } from "../audit/record";
 import type { SessionUser } from "../auth/session";
 import type { Transaction } from "../db/client";
-import { NotFoundError } from "../http/errors";
+import { groupingModels } from "../grouping/default-models";
+import { NotFoundError, ValidationError } from "../http/errors";
 import { invalidateProjectGroupingFlags, projectGroupingFlags } from "../ingest/flags";
 
 /** Reads and writes the per-project grouping flags, always with an audit entry in the same transaction. */
@@ -58,6 +59,23 @@ async function writeFlags(tx: Transaction, projectId: number, flags: ProjectFlag
   }
 }
 
+/**
+ * A project may be flipped to a model that is served (not retired). The shared lock keeps a retirement
+ * (server/models/status.ts, which takes it exclusively) from passing while a project is being flipped to the model.
+ */
+async function requireServedModel(tx: Transaction, version: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext('regroup:model_versions'))`;
+  const model = groupingModels().get(version);
+  if (!model || model.status === "retired") {
+    const served = groupingModels().stable().version;
+    throw new ValidationError(
+      model
+        ? `Model ${version} is retired; a project can be flipped to a served model (the stable one is ${served}).`
+        : `There is no model ${version}; see the Models page for the registered ones.`,
+    );
+  }
+}
+
 export interface FlagWriteInput {
   actor: Actor;
   action: "flag.set" | "flag.revert" | "flag.auto_pause";
@@ -80,6 +98,7 @@ export async function writeProjectFlags(tx: Transaction, input: FlagWriteInput):
     const before = await readProjectFlags(tx, target.projectId);
     const after = target.after(before);
     if (sameFlags(before, after)) continue;
+    if (after.grouping_model !== before.grouping_model) await requireServedModel(tx, after.grouping_model);
     await writeFlags(tx, target.projectId, after);
     // Ingest caches the flags; on the embedded database its next read waits for this transaction's commit.
     await invalidateProjectGroupingFlags([target.projectId]);

@@ -25,7 +25,9 @@ export interface MatrixRequest<E extends Endpoint = Endpoint> {
   params?: ValuesInput<E["params"]>;
   query?: ValuesInput<E["query"]>;
   body?: BodyInput<E>;
-  raw?: string;
+  raw?: string | Uint8Array<ArrayBuffer>;
+  /** The raw body's content type (JSON unless said). */
+  contentType?: string;
 }
 
 export type MatrixRequests = {

@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { auditListResponseSchema, auditQuerySchema } from "../audit";
-import { endpoint } from "../endpoint";
+import { endpoint, rawBody } from "../endpoint";
 import { healthResponseSchema } from "../health";
 import { issueDetailResponseSchema, issueStreamQuerySchema, issueStreamResponseSchema } from "../issues";
-import { modelListResponseSchema } from "../models";
+import {
+  dropModelIndexSchema,
+  MODEL_UPLOAD_MAX_BYTES,
+  modelDdlResponseSchema,
+  modelListResponseSchema,
+  modelStatusChangeResponseSchema,
+  modelStatusChangeSchema,
+  modelVersionParamsSchema,
+} from "../models";
 import {
   dashboardQuerySchema,
   dashboardResponseSchema,
@@ -133,6 +141,43 @@ export const consoleEndpoints = {
     tag: "models",
     access: "viewer",
     response: modelListResponseSchema,
+  }),
+  registerModel: endpoint({
+    method: "POST",
+    path: "/api/models",
+    summary:
+      "Registers a trained model from its artifact (checked with a smoke embedding); adds its vector column and HNSW " +
+      "index. It starts as a next model.",
+    tag: "models",
+    access: "admin",
+    body: rawBody(
+      "multipart/form-data with the files config, model (model.onnx), and tokenizer (tokenizer.json) and evaluation " +
+        "(evaluation.json) where the model has them.",
+      ["multipart/form-data"],
+    ),
+    response: modelDdlResponseSchema,
+    status: 201,
+    maxBodyBytes: MODEL_UPLOAD_MAX_BYTES,
+  }),
+  changeModelStatus: endpoint({
+    method: "POST",
+    path: "/api/models/[version]/status",
+    summary: "Promotes a model to stable, retires it (its column is no longer written), or brings it back.",
+    tag: "models",
+    access: "admin",
+    params: modelVersionParamsSchema,
+    body: modelStatusChangeSchema,
+    response: modelStatusChangeResponseSchema,
+  }),
+  dropModelIndex: endpoint({
+    method: "DELETE",
+    path: "/api/models/[version]/index",
+    summary: "Drops a retired model's HNSW index.",
+    tag: "models",
+    access: "admin",
+    params: modelVersionParamsSchema,
+    body: dropModelIndexSchema,
+    response: modelDdlResponseSchema,
   }),
   overgroupingDashboard: endpoint({
     method: "GET",
