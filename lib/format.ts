@@ -19,3 +19,8 @@ export function formatRelativeTime(date: Date, now: Date): string {
   }
   return "just now";
 }
+
+/** A moment as the audit log shows it: day and time in UTC (the same on the server's render and in every browser). */
+export function formatDateTime(iso: string): string {
+  return `${new Date(iso).toLocaleString("en-GB", { timeZone: "UTC" })} UTC`;
+}

@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@/lib/contracts/audit";
+import { formatDateTime } from "@/lib/format";
 import { DataTable } from "../ui/data-table";
 import { RevertButton } from "./revert-button";
 
@@ -22,9 +23,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       {entries.map((entry) => (
         <tr key={entry.id}>
           <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-            <time dateTime={entry.createdAt}>
-              {new Date(entry.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
-            </time>
+            <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
           </td>
           <td className="px-3 py-2">{entry.actor}</td>
           <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>

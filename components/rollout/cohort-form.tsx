@@ -35,12 +35,12 @@ const skipFallbackValue = (value: unknown) =>
   typeof value !== "string" ? value : value === "" ? undefined : value === "on";
 
 /** Choose projects by filter or sticky percentage, preview them, and apply (or schedule) one audited change. */
-export function CohortForm() {
+export function CohortForm({ models, nextModel }: { models: string[]; nextModel: string | null }) {
   const preview = usePreviewCohortMutation();
   const apply = useApplyCohortMutation();
   const backfill = useCreateBackfillMutation();
   const form = useContractForm(applyCohortRequestSchema, {
-    defaultValues: { cohort: { kind: "filter" }, change: { groupingModel: "v2" }, reason: "" },
+    defaultValues: { cohort: { kind: "filter" }, change: { groupingModel: nextModel ?? undefined }, reason: "" },
   });
   const scheduled = useWatch({ control: form.control, name: "runAt" }) !== undefined;
   const onError = (error: Error) => showServerError(form, error, fields);
@@ -62,7 +62,7 @@ export function CohortForm() {
         <Field label="Grouping model" error={fieldError(form, "change.groupingModel") ?? fieldError(form, "change")}>
           <ChoiceSelect
             noChoice={unchanged}
-            choices={["v1", "v2"]}
+            choices={models}
             {...form.register("change.groupingModel", { setValueAs: emptyAsUndefined })}
           />
         </Field>

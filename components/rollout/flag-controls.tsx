@@ -4,32 +4,36 @@ import type { RolloutProject } from "@/lib/contracts/rollout";
 import { Button } from "../ui/button";
 import { FlagChangeDialog } from "./flag-change-dialog";
 
-/** The admin's flag toggles of one project; each opens its confirmation dialog. */
+/**
+ * The admin's flag toggles of one project; each opens its confirmation dialog. A project on the stable model can move
+ * to any next model (v2, or one registered on the Models page); a project on a next model can go back to the stable one.
+ */
 export function FlagControls({
   project,
-  nextModel,
   stableModel,
+  servedModels,
 }: {
   project: RolloutProject;
-  nextModel: string | null;
   stableModel: string;
+  servedModels: string[];
 }) {
-  const onNext = project.groupingModel === nextModel;
-  const target = onNext ? stableModel : nextModel;
+  const onStable = project.groupingModel === stableModel || !servedModels.includes(project.groupingModel);
+  const targets = onStable ? servedModels.filter((model) => model !== stableModel) : [stableModel];
   return (
     <div className="flex flex-wrap gap-1">
-      {target ? (
+      {targets.map((target) => (
         <FlagChangeDialog
+          key={target}
           project={project}
-          change={{ groupingModel: target as "v1" | "v2" }}
+          change={{ groupingModel: target }}
           trigger={
             <Button size="xs">
-              <span aria-hidden>{onNext ? `Back to ${target}` : `Move to ${target}`}</span>
+              <span aria-hidden>{onStable ? `Move to ${target}` : `Back to ${target}`}</span>
               <span className="sr-only">{`Move ${project.name} to ${target}`}</span>
             </Button>
           }
         />
-      ) : null}
+      ))}
       <FlagChangeDialog
         project={project}
         change={{ skipFallback: !project.skipFallback }}

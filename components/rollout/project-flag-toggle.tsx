@@ -15,7 +15,7 @@ export function ProjectFlagToggle({ projectId, canEdit }: { projectId: number; c
   const detail = useRolloutProjectQuery(projectId);
   if (detail.isPending) return <LoadingState label="Loading the rollout state…" />;
   if (detail.isError) return <ErrorState title="Could not load the rollout state." error={detail.error} />;
-  const { project, fallbackByDay, nextModel, stableModel } = detail.data;
+  const { project, fallbackByDay, stableModel, servedModels } = detail.data;
   const m = project.migration;
   return (
     <section aria-label="Rollout" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -37,7 +37,7 @@ export function ProjectFlagToggle({ projectId, canEdit }: { projectId: number; c
             </p>
           ))}
         </div>
-        {canEdit ? <FlagControls project={project} nextModel={nextModel} stableModel={stableModel} /> : null}
+        {canEdit ? <FlagControls project={project} stableModel={stableModel} servedModels={servedModels} /> : null}
       </div>
       <div className="mt-3 grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <BackfillControl projectId={project.id} projectName={project.name} job={project.backfill} canEdit={canEdit} />

@@ -90,7 +90,11 @@ export function RolloutTable({ overview, canEdit }: { overview: RolloutOverview;
             </td>
             {canEdit ? (
               <td className="px-3 py-2">
-                <FlagControls project={project} nextModel={overview.nextModel} stableModel={overview.stableModel} />
+                <FlagControls
+                  project={project}
+                  stableModel={overview.stableModel}
+                  servedModels={overview.servedModels}
+                />
               </td>
             ) : null}
           </tr>

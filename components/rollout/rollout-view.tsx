@@ -25,7 +25,7 @@ export function RolloutView({ canEdit }: { canEdit: boolean }) {
       ) : null}
       <FleetView projects={data.projects} />
       <RolloutTable overview={data} canEdit={canEdit} />
-      {canEdit ? <CohortForm /> : null}
+      {canEdit ? <CohortForm models={data.servedModels} nextModel={data.nextModel} /> : null}
       <ScheduledChanges canEdit={canEdit} />
       <GuardrailSettingsPanel key={JSON.stringify(data.guardrails)} settings={data.guardrails} canEdit={canEdit} />
     </div>

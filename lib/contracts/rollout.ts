@@ -154,6 +154,8 @@ export const rolloutProjectSchema = z.object({
 export const rolloutOverviewSchema = z.object({
   nextModel: z.string().nullable(),
   stableModel: z.string(),
+  /** The models a project may be flipped to (not retired), in version order. */
+  servedModels: z.array(z.string()),
   projects: z.array(rolloutProjectSchema),
   guardrails: guardrailSettingsSchema,
 });
@@ -168,6 +170,7 @@ export const fallbackDaySchema = z.object({
 export const rolloutProjectDetailSchema = z.object({
   nextModel: z.string().nullable(),
   stableModel: z.string(),
+  servedModels: z.array(z.string()),
   project: rolloutProjectSchema,
   fallbackByDay: z.array(fallbackDaySchema),
 });

@@ -76,3 +76,18 @@ export async function api<E extends JsonEndpoint>(endpoint: E, ...[options]: Cal
   if (!response.ok) throw errorOf(response.status, payload);
   return (endpoint.response as z.ZodType<ResponseOf<E>>).parse(payload);
 }
+
+/**
+ * Sends files to an endpoint that takes multipart/form-data (a model upload): the browser sets the boundary; the answer
+ * is parsed like api()'s.
+ */
+export async function apiUpload<E extends JsonEndpoint>(endpoint: E, form: FormData): Promise<ResponseOf<E>> {
+  const response = await fetch(endpointUrl(endpoint), {
+    method: endpoint.method,
+    headers: { accept: "application/json" },
+    body: form,
+  });
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw errorOf(response.status, payload);
+  return (endpoint.response as z.ZodType<ResponseOf<E>>).parse(payload);
+}

@@ -45,6 +45,7 @@ export function registryGroupingModels(): GroupingModels {
       const entry = modelRegistry.next();
       return entry ? toGroupingModel(entry) : undefined;
     },
+    list: () => modelRegistry.list().map(toGroupingModel),
     embed: (version, texts) => getInferenceService().embed(version, texts),
   };
 }

@@ -19,6 +19,8 @@ export interface GroupingModels {
   get(version: string): GroupingModel | undefined;
   stable(): GroupingModel;
   next(): GroupingModel | undefined;
+  /** Every model, in version order (a source that leaves it out has only its stable and next ones). */
+  list?(): GroupingModel[];
   embed(version: string, texts: string[]): Promise<number[][]>;
 }
 
@@ -41,4 +43,10 @@ export function trainingModelOf(models: GroupingModels, flagged: string): string
 export function shadowModelOf(models: GroupingModels, live: GroupingModel): GroupingModel | undefined {
   const shadow = live.status === "stable" ? models.next() : models.stable();
   return shadow && shadow.version !== live.version ? shadow : undefined;
+}
+
+/** The models a project may be on (not retired), in version order: the stable one and every next one. */
+export function servedModels(models: GroupingModels): GroupingModel[] {
+  const all = models.list?.() ?? [models.stable(), models.next()].flatMap((model) => (model ? [model] : []));
+  return all.filter((model) => model.status !== "retired");
 }

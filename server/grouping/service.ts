@@ -12,7 +12,7 @@ import {
 } from "./call";
 import { searchCoalesced, writeCoalesced } from "./coalescing";
 import { recordDecision, type DecisionInput } from "./decisions";
-import type { GroupingModel, GroupingModels } from "./models";
+import { servedModels, type GroupingModel, type GroupingModels } from "./models";
 import { groupingModels } from "./default-models";
 import { projectIdOf, registeredProjectId } from "./project-ids";
 import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./thresholds";
@@ -34,7 +34,9 @@ export const READ_ONLY_RADIUS = 0.1;
 export function modelOf(models: GroupingModels, version: string): GroupingModel {
   const model = models.get(version);
   if (!model || model.status === "retired") {
-    const available = [models.stable().version, models.next()?.version].filter(Boolean).join(", ");
+    const available = servedModels(models)
+      .map((served) => served.version)
+      .join(", ");
     throw new ValidationError(`Unknown model "${version}"; available: ${available}.`);
   }
   return model;

@@ -7,7 +7,7 @@ import { writeProjectFlags } from "./flags";
 import { rolloutOverview } from "./overview";
 
 /**
- * Auto-pause: with the setting on, each project on the next model that breaks a guardrail is moved back to the
+ * Auto-pause: with the setting on, each project on a next model that breaks a guardrail is moved back to the
  * stable model, audited as "flag.auto_pause" by "system" with the rule in the reason. Returns the paused ids.
  */
 export async function enforceGuardrails(models: GroupingModels = groupingModels()): Promise<number[]> {
@@ -18,7 +18,7 @@ export async function enforceGuardrails(models: GroupingModels = groupingModels(
   const paused: number[] = [];
   for (const project of overview.projects) {
     const breach = project.guardrails.find((flag) => flag.level === "breached");
-    if (!breach || project.groupingModel !== overview.nextModel) continue;
+    if (!breach || models.get(project.groupingModel)?.status !== "next") continue;
     const written = await prisma.$transaction((tx) =>
       writeProjectFlags(tx, {
         actor: "system",

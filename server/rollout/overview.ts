@@ -2,7 +2,7 @@ import "server-only";
 import type { RolloutOverview, RolloutProject, RolloutProjectDetail } from "@/lib/contracts/rollout";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
-import type { GroupingModels } from "../grouping/models";
+import { servedModels, type GroupingModel, type GroupingModels } from "../grouping/models";
 import { NotFoundError } from "../http/errors";
 import { BACKFILL_KIND, toJobView } from "./jobs";
 import {
@@ -22,17 +22,25 @@ export async function rolloutOverview(
 ): Promise<RolloutOverview> {
   const prisma = await db();
   const next = models.next();
-  const [projects, flags, coverage, training, fallback, overgrouping, jobs, settings] = await Promise.all([
+  // A project's migration is tracked for the model it is on when that is a next model, else for the oldest next one.
+  const nextModels = servedModels(models).filter((model) => model.status === "next");
+  const perModel = async <T>(metric: (model: GroupingModel | undefined) => Promise<T>) => {
+    const entries = await Promise.all(nextModels.map(async (model) => [model.version, await metric(model)] as const));
+    const byVersion = new Map<string | undefined, T>(entries);
+    if (!byVersion.has(next?.version)) byVersion.set(next?.version, await metric(next));
+    return (groupingModel: string) => byVersion.get(byVersion.has(groupingModel) ? groupingModel : next?.version)!;
+  };
+  const [projects, flags, coverageOf, training, fallbackOf, overgroupingOf, jobs, settings] = await Promise.all([
     prisma.project.findMany({
       where: onlyProjectId ? { id: onlyProjectId } : {},
       orderBy: { name: "asc" },
       select: { id: true, name: true, slug: true, platform: true, _count: { select: { events: true } } },
     }),
     prisma.featureFlag.findMany({ where: { key: { in: ["grouping_model", "skip_fallback"] } } }),
-    coverageByProject(prisma, next),
+    perModel((model) => coverageByProject(prisma, model)),
     trainingCallsByProject(prisma),
-    fallbackByProject(prisma, next),
-    overgroupingSampleByProject(prisma, next),
+    perModel((model) => fallbackByProject(prisma, model)),
+    perModel((model) => overgroupingSampleByProject(prisma, model)),
     prisma.job.findMany({
       where: { kind: BACKFILL_KIND },
       orderBy: [{ projectId: "asc" }, { id: "desc" }],
@@ -45,15 +53,15 @@ export async function rolloutOverview(
     const flag = (key: string) => flags.find((f) => f.projectId === project.id && f.key === key)?.value;
     const model = flag("grouping_model");
     const groupingModel = typeof model === "string" ? model : models.stable().version;
-    const cover = coverage.get(project.id) ?? { groupHashes: 0, eligible: 0, covered: 0 };
+    const cover = coverageOf(groupingModel).get(project.id) ?? { groupHashes: 0, eligible: 0, covered: 0 };
     const job = jobs.find((j) => j.projectId === project.id) ?? null;
     const active = job && (job.status === "queued" || job.status === "running") ? job : null;
     const { state, detail } = migrationState({
-      onNext: groupingModel === next?.version,
+      onNext: models.get(groupingModel)?.status === "next",
       coverage: cover,
       activeJob: active,
     });
-    const lookups = fallback.get(project.id);
+    const lookups = fallbackOf(groupingModel).get(project.id);
     const migration = {
       state,
       detail,
@@ -66,7 +74,7 @@ export async function rolloutOverview(
       fallbackRate: lookups?.lookups ? lookups.fallbacks / lookups.lookups : null,
       fallbackLookups: lookups?.lookups ?? 0,
     };
-    const estimate = overgroupingEstimate(overgrouping.get(project.id));
+    const estimate = overgroupingEstimate(overgroupingOf(groupingModel).get(project.id));
     return {
       id: project.id,
       name: project.name,
@@ -84,6 +92,7 @@ export async function rolloutOverview(
   return {
     nextModel: next?.version ?? null,
     stableModel: models.stable().version,
+    servedModels: servedModels(models).map((model) => model.version),
     projects: rows,
     guardrails: settings,
   };
@@ -100,6 +109,7 @@ export async function rolloutProjectDetail(
   return {
     nextModel: overview.nextModel,
     stableModel: overview.stableModel,
+    servedModels: overview.servedModels,
     project,
     fallbackByDay: await fallbackByDay(await db(), projectId, models.next()),
   };

@@ -34,6 +34,7 @@ export const fixtureModels: GroupingModels = {
   get: (version) => fixtureModelList.find((model) => model.version === version),
   stable: () => fixtureModelList[0]!,
   next: () => fixtureModelList[1]!,
+  list: () => fixtureModelList,
   embed: async (version, texts) => {
     const model = fixtureModelList.find((m) => m.version === version)!;
     return texts.map((text) => embedText(text, model));
