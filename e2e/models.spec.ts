@@ -7,29 +7,36 @@ import { e2eAdmin, signInThroughApi } from "./sign-in";
 
 /**
  * A model upgrade from the console, end to end: an admin registers a third model from its files (config.json and
- * model.onnx, as `npm run train` writes them; here the trained v2 network under the name v3, stored at 32 dimensions),
+ * model.onnx and evaluation.json, as `npm run train` writes them; here the trained v2 network under the name v3, so its
+ * evaluation is v2's),
  * regroup adds its column and HNSW index, a demo project is moved to it on the Rollout page and its next event is
  * decided by v3 (or by v1 on fallback, and the decision says so); retiring v3 is refused while the project is on it,
  * and once the project is back on v1 and v3 is retired, nothing writes v3's column any more.
  */
 const v2Folder = path.resolve("models", "v2");
 
-function v3Files(): { config: string; model: string } {
+function v3Files(): { config: string; model: string; evaluation: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regroup-e2e-v3-"));
   const v2 = JSON.parse(fs.readFileSync(path.join(v2Folder, "config.json"), "utf8")) as Record<string, unknown>;
   const config = {
     ...v2,
     version: "v3",
     column: "v3",
-    description: "The trained stacktrace encoder, stored at 32 dimensions (registered from the console).",
-    dimensionStored: 32,
-    threshold: 0.05,
-    thresholds: {},
-    platformThresholds: {},
+    description: "The trained stacktrace encoder, registered from the console.",
   };
   fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify(config, null, 2));
   fs.copyFileSync(path.join(v2Folder, "model.onnx"), path.join(dir, "model.onnx"));
-  return { config: path.join(dir, "config.json"), model: path.join(dir, "model.onnx") };
+  // The report names the model it evaluated: the same network's results, under its new name.
+  const report = JSON.parse(fs.readFileSync(path.join(v2Folder, "evaluation.json"), "utf8")) as {
+    dev: { models: Record<string, unknown> };
+  };
+  report.dev.models = { v3: report.dev.models.v2 };
+  fs.writeFileSync(path.join(dir, "evaluation.json"), JSON.stringify(report));
+  return {
+    config: path.join(dir, "config.json"),
+    model: path.join(dir, "model.onnx"),
+    evaluation: path.join(dir, "evaluation.json"),
+  };
 }
 
 interface ModelRow {
@@ -86,13 +93,15 @@ test("an admin registers a third model, moves a project to it, and retires it on
   const files = v3Files();
   await form.getByLabel("config.json").setInputFiles(files.config);
   await form.getByLabel("model.onnx").setInputFiles(files.model);
+  await form.getByLabel(/^evaluation\.json/).setInputFiles(files.evaluation);
   await form.getByRole("button", { name: "Register" }).click();
   await expect(form.getByRole("status")).toContainText("Registered v3 (column v3)", { timeout: 60_000 });
-  await expect(form.getByRole("status")).toContainText('ADD COLUMN "v3" vector(32)');
+  await expect(form.getByRole("status")).toContainText('ADD COLUMN "v3" vector(64)');
   const card = page.getByRole("region", { name: "Model v3" });
   await expect(card).toContainText("next");
   await expect(card).toContainText(`registered by ${e2eAdmin.email}`);
   await expect(card).toContainText("v3, HNSW index");
+  await expect(card.getByRole("table")).toContainText("Recall at 95% precision");
   await card.getByText("DDL regroup ran for it (2)").click();
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/screenshots/models-registered.png", fullPage: true });

@@ -17,7 +17,7 @@ export const consolePages = {
   models: {
     title: "Models",
     description:
-      "The embedding models of the AI grouping step: v1 (stable) and v2 (next, stored at 64 dimensions), their thresholds, how much of the index they cover, and their held-out evaluation.",
+      "The embedding models of the AI grouping step — the stable one, the next ones projects can move to, and the retired ones — their thresholds, how much of the index they cover, their held-out evaluation, and (for admins) registering, promoting and retiring them.",
   },
   overgrouping: {
     title: "Overgrouping",

@@ -63,7 +63,6 @@ function ModelCard({ model, pairs, isAdmin }: { model: ModelSummary; pairs: numb
           </ul>
         </details>
       ) : null}
-      {isAdmin ? <ModelActions model={model} /> : null}
       {model.evaluation.length ? (
         <table className="mt-4 w-full text-sm">
           <caption className="mb-1 text-left text-xs text-slate-500">
@@ -96,6 +95,7 @@ function ModelCard({ model, pairs, isAdmin }: { model: ModelSummary; pairs: numb
       ) : (
         <p className="mt-3 text-sm text-slate-500">No evaluation report yet: run npm run train.</p>
       )}
+      {isAdmin ? <ModelActions model={model} /> : null}
     </section>
   );
 }

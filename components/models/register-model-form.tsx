@@ -12,7 +12,12 @@ const FILES = [
   { name: "config", label: "config.json", accept: ".json,application/json", required: true },
   { name: "model", label: "model.onnx", accept: ".onnx", required: true },
   { name: "tokenizer", label: "tokenizer.json (when its config names one)", accept: ".json", required: false },
-  { name: "evaluation", label: "evaluation.json (npm run train writes one)", accept: ".json", required: false },
+  {
+    name: "evaluation",
+    label: "evaluation.json (npm run train's report, naming this version)",
+    accept: ".json",
+    required: false,
+  },
 ] as const;
 
 /**

@@ -41,6 +41,17 @@ async function upload(files: Record<string, string | Uint8Array>, cookie = cooki
   };
 }
 
+/** The evaluation report `npm run train` writes, naming this model. */
+const evaluationOf = (version: string) =>
+  JSON.stringify({
+    pairs: { dev: 1000 },
+    dev: {
+      models: {
+        [version]: { dims: { "32": { threshold: 0.1, precision: 0.97, recall: 0.8, recall_at_p95: 0.85, auc: 0.97 } } },
+      },
+    },
+  });
+
 const v3Files = (config: object = v3Config, model: Uint8Array = v3Model) => ({ config: JSON.stringify(config), model });
 
 const query = <T>(sql: string, params: unknown[] = []) => database.driver.query<T>(sql, params);
@@ -103,6 +114,7 @@ describe("registering a model from its artifact (POST /api/models)", () => {
       [v3Files(v3Config, new TextEncoder().encode("not an onnx model")), 400, /could not embed a test trace/],
       [v3Files({ ...v3Config, tokenizer: { kind: "tokenizer.json" } }), 400, /upload its tokenizer\.json/],
       [v3Files({ ...v3Config, version: "v1", column: "v9" }), 409, /registered already/],
+      [{ ...v3Files(), evaluation: evaluationOf("v2") }, 400, /evaluation\.json has no results for v3 \(it names v2\)/],
     ];
     for (const [files, expected, message] of cases) {
       const answer = await upload(files);
@@ -119,7 +131,7 @@ describe("registering a model from its artifact (POST /api/models)", () => {
   });
 
   it("adds the model's column and HNSW index, records that DDL, audits it and lists the model as next", async () => {
-    const answer = await upload(v3Files());
+    const answer = await upload({ ...v3Files(), evaluation: evaluationOf("v3") });
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     expect(answer.body).toMatchObject({ version: "v3", column: "v3" });
     expect(answer.body.ddl).toEqual([
@@ -138,6 +150,9 @@ describe("registering a model from its artifact (POST /api/models)", () => {
     ]);
     const v3 = list.body.models.find((model) => model.version === "v3")!;
     expect(v3).toMatchObject({ source: "registered", dimensionStored: 32, indexPresent: true, indexedRecords: 0 });
+    expect(v3.evaluation).toEqual([
+      { dims: 32, threshold: 0.1, precision: 0.97, recall: 0.8, recallAtP95: 0.85, auc: 0.97 },
+    ]);
     expect((v3.ddl as { sql: string }[]).map((d) => d.sql)).toEqual(answer.body.ddl);
     const audit = await database.prisma.auditEntry.findFirst({ where: { action: "model.register" } });
     expect(audit).toMatchObject({ targetId: "v3" });

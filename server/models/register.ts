@@ -11,6 +11,7 @@ import { ConflictError, ValidationError } from "../http/errors";
 import { LocalInferenceService, modelRegistry } from "../inference";
 import { modelConfigSchema, ModelRegistry, type ModelConfig } from "../inference/registry";
 import { addModelColumnSql, groupingRecordColumns, runDdl } from "./ddl";
+import { reportSchema } from "./service";
 import { registeredModelsDir, syncModelVersions } from "./versions";
 
 /**
@@ -44,8 +45,8 @@ function parseJsonFile(name: string, bytes: Uint8Array): unknown {
   }
 }
 
-function describeIssues(name: string, issues: z.core.$ZodIssue[]): string {
-  return `${name} is not a valid model config: ${issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
+function describeIssues(name: string, issues: z.core.$ZodIssue[], what = "model config"): string {
+  return `${name} is not a valid ${what}: ${issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
 }
 
 /** The config as registered: checked, and "next" whatever status the file gave. */
@@ -68,7 +69,17 @@ export function readArtifactConfig(artifact: ModelArtifact): ModelConfig {
     );
   if (config.tokenizer.kind === "tokenizer.json" && !artifact.tokenizer)
     throw new ValidationError(`config.json names a tokenizer.json tokenizer; upload its tokenizer.json too.`);
-  if (artifact.evaluation) parseJsonFile("evaluation.json", artifact.evaluation);
+  if (artifact.evaluation) {
+    const report = reportSchema.safeParse(parseJsonFile("evaluation.json", artifact.evaluation));
+    if (!report.success)
+      throw new ValidationError(describeIssues("evaluation.json", report.error.issues, "evaluation report"));
+    const named = Object.keys((report.data.dev ?? report.data.test)?.models ?? {});
+    if (!named.includes(config.version))
+      throw new ValidationError(
+        `evaluation.json has no results for ${config.version} (it names ${named.join(", ") || "no model"}); ` +
+          `name the trained model's entry ${config.version}.`,
+      );
+  }
   return config;
 }
 

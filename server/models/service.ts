@@ -27,7 +27,7 @@ const evaluationSchema = z.object({
     }),
   ),
 });
-const reportSchema = z.object({
+export const reportSchema = z.object({
   pairs: z.object({ test: z.number().optional(), dev: z.number().optional() }).optional(),
   dev: evaluationSchema.optional(),
   test: evaluationSchema.optional(),
