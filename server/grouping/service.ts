@@ -37,7 +37,11 @@ export function modelOf(models: GroupingModels, version: string): GroupingModel 
     const available = servedModels(models)
       .map((served) => served.version)
       .join(", ");
-    throw new ValidationError(`Unknown model "${version}"; available: ${available}.`);
+    throw new ValidationError(
+      model
+        ? `Model "${version}" is retired; available: ${available}.`
+        : `Unknown model "${version}"; available: ${available}.`,
+    );
   }
   return model;
 }

@@ -119,6 +119,7 @@ export async function runBackfillJob(lease: JobLease, options: BackfillRunOption
   if (job.leaseToken !== lease.token) return lostOrCancelled();
   if (!job.projectId) return fail("the job names no project");
   if (!model) return fail(`model ${params.model ?? "(next)"} is not available`);
+  if (model.status === "retired") return fail(`model ${model.version} is retired: nothing may write its column`);
   const projectId = job.projectId;
   const batchSize = params.batchSize ?? DEFAULT_BATCH_SIZE;
 

@@ -2,7 +2,8 @@ import "server-only";
 import type { ApplyCohortRequest, ApplyCohortResponse, CreateBackfillRequest, Job } from "@/lib/contracts/rollout";
 import type { SessionUser } from "../auth/session";
 import { groupingModels } from "../grouping/default-models";
-import type { GroupingModels } from "../grouping/models";
+import { trainingModelOf, type GroupingModels } from "../grouping/models";
+import { projectGroupingFlags } from "../ingest/flags";
 import { ConflictError, ValidationError } from "../http/errors";
 import { resolveCohort } from "./cohorts";
 import { changeFlags } from "./flag-service";
@@ -45,9 +46,14 @@ export async function createBackfill(
       : (await resolveCohort(request.cohort!, models)).map((p) => p.id);
   if (projectIds.length === 0)
     throw new ValidationError("The cohort selects no project; widen the filter or the percentage.");
+  // One project backfills the next model it is on (one registered from the console, say); a cohort the oldest one.
+  const model =
+    request.projectId !== undefined
+      ? (trainingModelOf(models, (await projectGroupingFlags(request.projectId)).model) ?? next.version)
+      : next.version;
   const created = await createBackfillJobs({
     projectIds,
-    model: next.version,
+    model,
     batchSize: request.batchSize,
     createdBy: user,
   });

@@ -12,6 +12,9 @@ import { e2eAdmin, signInThroughApi } from "./sign-in";
  * regroup adds its column and HNSW index, a demo project is moved to it on the Rollout page and its next event is
  * decided by v3 (or by v1 on fallback, and the decision says so); retiring v3 is refused while the project is on it,
  * and once the project is back on v1 and v3 is retired, nothing writes v3's column any more.
+ *
+ * The specs share one server and run in file order; this one is last, as the model and the decisions it adds would
+ * show on the pages the others look at as the demo left them (the Overgrouping page's models, say).
  */
 const v2Folder = path.resolve("models", "v2");
 
