@@ -2,11 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { signatureHeader } from "../http/rpc-signature";
 import { tinyModelsDir } from "../inference/testing/tiny-models";
 import { appErrorEvent } from "../testing/events";
 import { projectMaker } from "../testing/ingest-projects";
-import { setUpTestApi, signedInCookies } from "../testing/test-environment";
+import { setUpTestApi, signedInCookies, signedPost } from "../testing/test-environment";
 import { multipartUpload, tinyModelConfig, tinyModelOnnx } from "./testing/artifact";
 import { resetModelVersions } from "./versions";
 
@@ -209,19 +208,11 @@ describe("registering a model from its artifact (POST /api/models)", () => {
     expect(await v3Vectors()).toBe(written);
     expect((await flip(project.id, "v3")).body).toMatchObject({ error: { message: expect.stringMatching(/retired/) } });
 
-    const body = JSON.stringify({
+    const call = await signedPost(api.url, "/api/v0/issues/similar-issues", {
       project_id: project.id,
       stacktrace: "ValueError: x",
       hash: "a".repeat(32),
       model: "v3",
-    });
-    const call = await fetch(`${api.url}/api/v0/issues/similar-issues`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: signatureHeader(body, process.env.GROUPING_API_SECRET!),
-      },
-      body,
     });
     expect(call.status).toBe(400);
 

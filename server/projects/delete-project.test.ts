@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Project } from "@/lib/contracts/projects";
-import { signatureHeader } from "../http/rpc-signature";
 import { ingestEvent } from "../ingest/pipeline";
 import { mergeIssues } from "../issues/merge/merge";
 import { createManualPair } from "../review/sources/manual";
 import { sampleMerges } from "../review/sources/merge-sample";
 import { setFlags } from "../rollout/flag-service";
 import { pythonEvent } from "../rollout/test-fixtures";
-import { setUpTestApi } from "../testing/test-environment";
+import { setUpTestApi, signedPost } from "../testing/test-environment";
 import { fixtureModels, traceAt } from "../testing/fixture-models";
 import { signedInAs } from "../testing/users";
 
@@ -229,15 +228,8 @@ describe("DELETE /api/projects/[id]", () => {
 
     // A Sentry's project, registered by its similar-issues call, deleted, then called again.
     const similar = async () => {
-      const body = JSON.stringify({ project_id: 77, hash: "h1", stacktrace: traceAt(0), k: 1 });
-      const response = await fetch(`${api.url}/v0/issues/similar-issues`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          authorization: signatureHeader(body, process.env.GROUPING_API_SECRET!),
-        },
-        body,
-      });
+      const body = { project_id: 77, hash: "h1", stacktrace: traceAt(0), k: 1 };
+      const response = await signedPost(api.url, "/v0/issues/similar-issues", body);
       expect(response.status).toBe(200);
     };
     await similar();

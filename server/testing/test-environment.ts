@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { signatureHeader } from "../http/rpc-signature";
 import type { Database } from "../db/client";
 import { useGroupingModels } from "../grouping/default-models";
 import type { GroupingModels } from "../grouping/models";
@@ -114,4 +115,17 @@ export function signedInCookies(): Record<"admin" | "labeler" | "viewer", string
     for (const role of ["admin", "labeler", "viewer"] as const) cookies[role] = (await signedInAs(role)).cookie;
   });
   return cookies;
+}
+
+/** A POST of the grouping API, signed with the tests' GROUPING_API_SECRET as a Sentry signs it. */
+export function signedPost(baseUrl: string, path: string, body: unknown): Promise<Response> {
+  const text = JSON.stringify(body);
+  return fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: signatureHeader(text, process.env.GROUPING_API_SECRET!),
+    },
+    body: text,
+  });
 }
