@@ -49,11 +49,10 @@ function readReport(directory: string): Report | null {
 /** How each model did: its own folder's report if it names it, else the first report that does (training writes one report for v1 and v2). */
 function evaluationOf(
   entry: ModelEntry,
+  own: Report | null,
   reports: Report[],
 ): { report: Report | null; rows: ModelSummary["evaluation"] } {
-  const mine = [readReport(entry.directory), ...reports].find(
-    (report) => report && (report.dev ?? report.test)?.models[entry.version],
-  );
+  const mine = [own, ...reports].find((report) => report && (report.dev ?? report.test)?.models[entry.version]);
   const dims = mine ? ((mine.dev ?? mine.test)?.models[entry.version]?.dims ?? {}) : {};
   return {
     report: mine ?? null,
@@ -73,7 +72,8 @@ function evaluationOf(
 /** The registry's models with their index coverage, their held-out evaluation and what the console did with them. */
 export async function listModels(): Promise<ModelListResponse> {
   const entries = modelRegistry.list();
-  const reports = entries.flatMap((entry) => readReport(entry.directory) ?? []);
+  const own = entries.map((entry) => readReport(entry.directory));
+  const reports = own.flatMap((report) => report ?? []);
   const prisma = await db();
   const [stats, rows, flags] = await Promise.all([
     groupingIndexStats(),
@@ -86,7 +86,7 @@ export async function listModels(): Promise<ModelListResponse> {
         SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'grouping_records'`
     ).map((row) => row.indexname),
   );
-  const evaluations = entries.map((entry) => evaluationOf(entry, reports));
+  const evaluations = entries.map((entry, i) => evaluationOf(entry, own[i] ?? null, reports));
   const shared = evaluations.find((evaluation) => evaluation.report)?.report ?? null;
   return {
     evaluationPairs: (shared?.dev ? shared.pairs?.dev : shared?.pairs?.test) ?? null,
