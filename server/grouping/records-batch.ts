@@ -24,7 +24,7 @@ interface Row {
 }
 
 /**
- * One search's kNN as a subquery of the batch. The query vector is a bound value, not a column of a LATERAL row:
+ * One search's kNN as a subquery of the batch, the radius applied after the scan (see searchNeighbours). The query vector is a bound value, not a column of a LATERAL row:
  * PostgreSQL orders an index scan only by an operator whose other side holds no column reference, so a LATERAL kNN
  * over a list of vectors cannot use the HNSW index (measured: a sort of the whole partition per vector instead).
  */
@@ -35,15 +35,16 @@ function searchBlock(search: BatchSearch, idx: number): Prisma.Sql {
   const limit = search.rerank?.candidates ?? search.limit;
   const embedding = search.rerank ? Prisma.sql`${column}::text` : Prisma.sql`NULL::text`;
   return Prisma.sql`(
-    SELECT ${idx}::int AS idx, hash, (${column} <=> ${query}::vector) AS distance, ${embedding} AS embedding
-      FROM grouping_records
-     WHERE project_id = ${search.projectId}
-       AND ${column} IS NOT NULL
-       ${unseenCondition(search)}
-       AND hash <> ${search.excludeHash}
-       AND (${column} <=> ${query}::vector) <= ${radius}
-     ORDER BY ${column} <=> ${query}::vector
-     LIMIT ${limit})`;
+    SELECT idx, hash, distance, embedding FROM (
+      SELECT ${idx}::int AS idx, hash, (${column} <=> ${query}::vector) AS distance, ${embedding} AS embedding
+        FROM grouping_records
+       WHERE project_id = ${search.projectId}
+         AND ${column} IS NOT NULL
+         ${unseenCondition(search)}
+         AND hash <> ${search.excludeHash}
+       ORDER BY distance
+       LIMIT ${limit}) nearest
+     WHERE distance <= ${radius})`;
 }
 
 /**

@@ -42,22 +42,28 @@ async function tuneIndexScan(tx: Transaction): Promise<void> {
 /**
  * The nearest records of one project by the model's column, within the radius, nearest first. Runs in its own
  * transaction so that the HNSW settings are local to it: ef_search = 100, and iterative scans so that the filters
- * (project, own hash, radius) cannot starve the result.
+ * (project, own hash) cannot starve the result.
+ *
+ * The radius is applied to the `limit` nearest, not inside the index scan: the strict-order scan yields records
+ * nearest first, so the records within the radius are a prefix of them and the answer is the same, but a radius
+ * inside the scan made a search that has no record within it walk the whole index (every new trace of a project).
  */
 export async function searchNeighbours(tx: Transaction, options: SearchOptions): Promise<Neighbour[]> {
   const column = vectorColumn(options.model.column);
   const query = toVector(options.vector, options.model.dimension);
   await tuneIndexScan(tx);
   const rows = await tx.$queryRaw<{ hash: string; distance: number }[]>`
-    SELECT hash, (${column} <=> ${query}::vector) AS distance
-      FROM grouping_records
-     WHERE project_id = ${options.projectId}
-       AND ${column} IS NOT NULL
-       ${unseenCondition(options)}
-       AND hash <> ${options.excludeHash}
-       AND (${column} <=> ${query}::vector) <= ${options.radius}
-     ORDER BY ${column} <=> ${query}::vector
-     LIMIT ${options.limit}`;
+    SELECT hash, distance FROM (
+      SELECT hash, (${column} <=> ${query}::vector) AS distance
+        FROM grouping_records
+       WHERE project_id = ${options.projectId}
+         AND ${column} IS NOT NULL
+         ${unseenCondition(options)}
+         AND hash <> ${options.excludeHash}
+       ORDER BY distance
+       LIMIT ${options.limit}) nearest
+     WHERE distance <= ${options.radius}
+     ORDER BY distance`;
   return rows.map((row) => ({ hash: row.hash, distance: Number(row.distance) }));
 }
 
@@ -74,7 +80,10 @@ export async function storedVector(
   return row?.embedding ? parseVector(row.embedding) : null;
 }
 
-/** Approximate candidates from the index, re-scored exactly in double precision, then cut at the radius. */
+/**
+ * Approximate candidates from the index (the nearest `candidates` within `candidateRadius`, cut after the scan as in
+ * searchNeighbours), re-scored exactly in double precision, then cut at the radius.
+ */
 export async function searchWithReranking(
   tx: Transaction,
   options: SearchOptions & { candidates: number; candidateRadius: number },
@@ -83,15 +92,16 @@ export async function searchWithReranking(
   const query = toVector(options.vector, options.model.dimension);
   await tuneIndexScan(tx);
   const rows = await tx.$queryRaw<{ hash: string; embedding: string }[]>`
-    SELECT hash, ${column}::text AS embedding
-      FROM grouping_records
-     WHERE project_id = ${options.projectId}
-       AND ${column} IS NOT NULL
-       ${unseenCondition(options)}
-       AND hash <> ${options.excludeHash}
-       AND (${column} <=> ${query}::vector) <= ${options.candidateRadius}
-     ORDER BY ${column} <=> ${query}::vector
-     LIMIT ${options.candidates}`;
+    SELECT hash, embedding FROM (
+      SELECT hash, ${column}::text AS embedding, (${column} <=> ${query}::vector) AS distance
+        FROM grouping_records
+       WHERE project_id = ${options.projectId}
+         AND ${column} IS NOT NULL
+         ${unseenCondition(options)}
+         AND hash <> ${options.excludeHash}
+       ORDER BY distance
+       LIMIT ${options.candidates}) nearest
+     WHERE distance <= ${options.candidateRadius}`;
   return rows
     .map((row) => ({ hash: row.hash, distance: cosineDistance(options.vector, parseVector(row.embedding)) }))
     .filter((neighbour) => neighbour.distance <= options.radius)

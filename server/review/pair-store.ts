@@ -11,6 +11,8 @@ export interface NewPair {
   mergeSampleProbability?: number | null;
   decisionId?: number | null;
   createdBy?: string;
+  /** The pair's distances under v1 and v2, stored when the pair is created (near-threshold pairs know them). */
+  distances?: { v1: number | null; v2: number | null };
 }
 
 /** Pairs are unordered: stored with the smaller event id first, so A–B and B–A are one row. */
@@ -61,15 +63,17 @@ export async function insertPairs(client: Pick<Transaction, "$queryRaw">, pairs:
   if (rows.length === 0) return 0;
   const inserted = await client.$queryRaw<{ id: number }[]>`
     INSERT INTO review_pairs (event_a_id, event_b_id, project_id, platform, source, model, sampling_weight,
-                              merge_sample_probability, decision_id, created_by)
+                              merge_sample_probability, decision_id, created_by, v1_distance, v2_distance)
     SELECT w.a, w.b, e.project_id, e.platform, w.source::review_source, w.model, w.weight, w.probability,
-           w.decision_id, w.created_by
+           w.decision_id, w.created_by, w.v1, w.v2
       FROM unnest(${rows.map((r) => r.key.eventAId)}::int[], ${rows.map((r) => r.key.eventBId)}::int[],
                   ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.model ?? null)}::text[],
                   ${rows.map((r) => r.samplingWeight ?? 1)}::float8[],
                   ${rows.map((r) => r.mergeSampleProbability ?? null)}::float8[],
-                  ${rows.map((r) => r.decisionId ?? null)}::int[], ${rows.map((r) => r.createdBy ?? "system")}::text[])
-           WITH ORDINALITY AS w(a, b, source, model, weight, probability, decision_id, created_by, n)
+                  ${rows.map((r) => r.decisionId ?? null)}::int[], ${rows.map((r) => r.createdBy ?? "system")}::text[],
+                  ${rows.map((r) => r.distances?.v1 ?? null)}::float8[],
+                  ${rows.map((r) => r.distances?.v2 ?? null)}::float8[])
+           WITH ORDINALITY AS w(a, b, source, model, weight, probability, decision_id, created_by, v1, v2, n)
       JOIN events e ON e.id = w.a
      ORDER BY w.n
     ON CONFLICT (event_a_id, event_b_id) DO NOTHING

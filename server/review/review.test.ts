@@ -94,6 +94,38 @@ describe("the random merge sample", () => {
     expect(after.length).toBeGreaterThanOrEqual(pairs.length);
     expect(after.every((pair) => pair.mergeSampleProbability === 0.25)).toBe(true);
   });
+
+  it("takes a merge another source queued into the sample with its label, and stores each sampled merge once", async () => {
+    const prisma = database.prisma;
+    const p = await newProject();
+    const parent = await anEvent(prisma, p, { text: "v1=1,0;v2=1,0" });
+    const merges = [await aMerge(p, parent, "v2"), await aMerge(p, parent, "v2")];
+    const queued = await prisma.reviewPair.create({
+      data: { projectId: p, platform: "python", eventAId: parent, eventBId: merges[0]!, source: "disagreement" },
+    });
+    await prisma.label.create({ data: { pairId: queued.id, labelerName: "expert", verdict: "GROUP", blind: true } });
+
+    const first = await sampleMerges({ perStratum: 10 });
+    expect(first).toMatchObject({ created: 1, converted: 1 });
+    const pairs = await prisma.reviewPair.findMany({
+      where: { projectId: p },
+      include: { labels: true },
+      orderBy: { id: "asc" },
+    });
+    expect(pairs).toHaveLength(2);
+    expect(pairs[0]).toMatchObject({ id: queued.id, source: "merge_sample", model: "v2", mergeSampleProbability: 1 });
+    expect(pairs[0]!.labels).toHaveLength(1);
+    expect(pairs[1]).toMatchObject({
+      eventAId: parent,
+      eventBId: merges[1],
+      source: "merge_sample",
+      platform: "python",
+    });
+
+    const again = await sampleMerges({ perStratum: 10 });
+    expect(again).toMatchObject({ created: 0, converted: 0 });
+    expect(await prisma.reviewPair.count({ where: { projectId: p } })).toBe(2);
+  });
 });
 
 describe("pair sources, claims, labels", () => {

@@ -98,35 +98,11 @@ export async function sampleMerges(
       select: { mergeSampleProbability: true },
     });
     const probability = existing?.mergeSampleProbability ?? Math.min(1, perStratum / stratum.units.length);
-    let sampled = 0;
-    for (const unit of stratum.units) {
-      if (uniformDraw(seed, `merge:${unit.decisionId}`) >= probability) continue;
-      sampled++;
-      const data = {
-        source: "merge_sample" as const,
-        model: stratum.model,
-        samplingWeight: 1 / probability,
-        mergeSampleProbability: probability,
-        decisionId: unit.decisionId,
-      };
-      const key = orderedPair(unit.eventIds);
-      await prisma.$transaction(async (tx) => {
-        const found = await tx.reviewPair.findUnique({
-          where: { eventAId_eventBId: key },
-          select: { id: true, source: true },
-        });
-        if (found?.source === "merge_sample") return;
-        if (found) {
-          await tx.reviewPair.update({ where: { id: found.id }, data });
-          converted++;
-          return;
-        }
-        await tx.reviewPair.create({
-          data: { ...key, projectId: stratum.projectId, platform: await platformOf(tx, unit.eventIds[0]), ...data },
-        });
-        created++;
-      });
-    }
+    const units = stratum.units.filter((unit) => uniformDraw(seed, `merge:${unit.decisionId}`) < probability);
+    const stored = await storeSampledMerges(prisma, stratum, probability, units);
+    created += stored.created;
+    converted += stored.converted;
+    const sampled = units.length;
     report.push({
       projectId: stratum.projectId,
       model: stratum.model,
@@ -138,6 +114,47 @@ export async function sampleMerges(
   return { created, converted, strata: report };
 }
 
-async function platformOf(tx: Transaction, eventId: number): Promise<string> {
-  return (await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { platform: true } })).platform;
+/**
+ * The sampled merges of one stratum with one statement: a pair that another source queued becomes a merge-sample pair
+ * (its labels kept), a new pair is inserted with the merged event's project and platform, and a pair that is in the
+ * sample already is left as it is.
+ */
+async function storeSampledMerges(
+  client: Pick<Transaction, "$queryRaw">,
+  stratum: { projectId: number; model: string },
+  probability: number,
+  units: readonly { decisionId: number; eventIds: [number, number] }[],
+): Promise<{ created: number; converted: number }> {
+  const byPair = new Map<string, { decisionId: number; merged: number; a: number; b: number }>();
+  for (const unit of units) {
+    const { eventAId: a, eventBId: b } = orderedPair(unit.eventIds);
+    if (!byPair.has(`${a}-${b}`))
+      byPair.set(`${a}-${b}`, { decisionId: unit.decisionId, merged: unit.eventIds[0], a, b });
+  }
+  const rows = [...byPair.values()];
+  if (rows.length === 0) return { created: 0, converted: 0 };
+  const [counts] = await client.$queryRaw<{ created: number; converted: number }[]>`
+    WITH wanted AS (
+      SELECT * FROM unnest(${rows.map((r) => r.a)}::int[], ${rows.map((r) => r.b)}::int[],
+                           ${rows.map((r) => r.merged)}::int[], ${rows.map((r) => r.decisionId)}::int[])
+             WITH ORDINALITY AS w(a, b, merged, decision_id, n)
+    ), converted AS (
+      UPDATE review_pairs p
+         SET source = 'merge_sample', model = ${stratum.model}, sampling_weight = ${1 / probability},
+             merge_sample_probability = ${probability}, decision_id = w.decision_id
+        FROM wanted w
+       WHERE p.event_a_id = w.a AND p.event_b_id = w.b AND p.source <> 'merge_sample'
+      RETURNING p.id
+    ), created AS (
+      INSERT INTO review_pairs (event_a_id, event_b_id, project_id, platform, source, model, sampling_weight,
+                                merge_sample_probability, decision_id)
+      SELECT w.a, w.b, ${stratum.projectId}, e.platform, 'merge_sample', ${stratum.model}, ${1 / probability},
+             ${probability}, w.decision_id
+        FROM wanted w JOIN events e ON e.id = w.merged
+       ORDER BY w.n
+      ON CONFLICT (event_a_id, event_b_id) DO NOTHING
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM created)::int AS created, (SELECT count(*) FROM converted)::int AS converted`;
+  return counts ?? { created: 0, converted: 0 };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import type { DecisionPair } from "../decision-pairs";
 import { PAIR_MODELS, distancesOfTexts, pairModelThresholds, textOfEvent, type PairDistances } from "../distances";
-import { orderedPair, insertPair } from "../pair-store";
+import { insertPairs, orderedPair, type NewPair } from "../pair-store";
 import { uniformDraw } from "../random";
 
 export interface NearThresholdOptions {
@@ -48,7 +48,9 @@ export async function queueNearThreshold(
   );
   const thresholds = pairModelThresholds();
 
-  let created = 0;
+  // One insert for every sampled pair; a pair drawn for two models is stored for the first (PAIR_MODELS' order), and a
+  // pair that exists already (any source) is left as it is.
+  const sampled: NewPair[] = [];
   for (const model of PAIR_MODELS) {
     const threshold = thresholds[model];
     if (threshold === null) continue;
@@ -68,24 +70,16 @@ export async function queueNearThreshold(
       for (const item of bucket) {
         const probability = Math.min(1, (perModel * item.weight) / total);
         if (uniformDraw(seed, `${model}:${item.key}`) >= probability) continue;
-        const result = await prisma.$transaction(async (tx) => {
-          const inserted = await insertPair(tx, {
-            eventIds: item.candidate.eventIds,
-            source: "near_threshold",
-            model,
-            samplingWeight: 1 / probability,
-            decisionId: item.candidate.decisionId,
-          });
-          if (inserted.created)
-            await tx.reviewPair.update({
-              where: { id: inserted.id },
-              data: { v1Distance: item.d.v1, v2Distance: item.d.v2 },
-            });
-          return inserted;
+        sampled.push({
+          eventIds: item.candidate.eventIds,
+          source: "near_threshold",
+          model,
+          samplingWeight: 1 / probability,
+          decisionId: item.candidate.decisionId,
+          distances: { v1: item.d.v1, v2: item.d.v2 },
         });
-        if (result.created) created++;
       }
     }
   }
-  return created;
+  return insertPairs(prisma, sampled);
 }
