@@ -2,6 +2,7 @@ import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { sendVectorsInBinary } from "./binary-vectors";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlDriver, SqlSession } from "./driver";
 
@@ -20,6 +21,7 @@ export async function openEmbeddedDriver(dataDir: string | "memory://", role: st
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector, pg_trgm } });
+    await sendVectorsInBinary(pglite);
   } catch (error) {
     lock?.release();
     throw error;
