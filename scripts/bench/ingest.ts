@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- ingest [--duration S] [--clients 1,16,64] [--models fixture]`: events through the real store
+ * `npm run bench -- ingest [--duration S] [--clients 1,16,64] [--kinds known,new] [--models fixture]`: events through the real store
  * endpoint (`POST /api/<id>/store/`, the app's route handlers on a loopback port over a fresh embedded database), at
  * each client count: known-fingerprint events (the issue exists) and new traces (the AI step: the project's model and
  * the shadow), each in both ingest modes: sync (grouped before the answer) and queue (answered once in the inbox,
@@ -69,7 +69,12 @@ function formatModeRun(label: string, mode: IngestMode, run: ModeRun): string {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { duration, clients, models } = benchOptions(args, { duration: 3, clients: "1,16,64", models: null });
+  const { duration, clients, kinds, models } = benchOptions(args, {
+    duration: 3,
+    clients: "1,16,64",
+    kinds: "known,new",
+    models: null,
+  });
   const durationMs = duration * 1000;
   const clientCounts = clients.split(",").map(Number);
   await installModelsOption(models);
@@ -106,7 +111,7 @@ export async function run(args: string[]): Promise<void> {
       `POST /api/<id>/store/, ${durationMs / 1000} s per run; sync: grouped before the answer, queue: answered once ` +
         `in the inbox, grouped by the worker in batches\n`,
     );
-    for (const kind of ["known", "new"] as const) {
+    for (const kind of (["known", "new"] as const).filter((k) => kinds.split(",").includes(k))) {
       const label = kind === "known" ? "known fingerprint" : "new trace (AI step)";
       for (const clients of clientCounts) {
         const runs = {} as Record<IngestMode, ModeRun>;
