@@ -10,6 +10,7 @@ import {
   totalOutcome,
   type AppOutcome,
 } from "@/server/training/end-to-end";
+import { setIngestMode } from "@/server/ingest/mode";
 import { startBenchServer } from "../bench/lib/in-process-server";
 
 type Row = Omit<AppOutcome, "app" | "platform" | "items" | "firstRejection"> & { app: string; platform: string };
@@ -40,6 +41,9 @@ export async function evaluateEndToEnd(file: string, models: string[], json: boo
   const events = corpusEvents(await readEvents(file));
   const apps = new Set(events.map((e) => e.app));
   log(`${events.length} labeled events of ${apps.size} apps, replayed through POST /api/<project>/store/ per model`);
+  // Each event is grouped before the next is sent, in the order it happened (no inbox worker runs in this process:
+  // in queue mode the events would wait in the inbox and none would be scored).
+  setIngestMode("sync");
   const server = await startBenchServer();
   const report: Record<string, { apps: AppOutcome[]; all: Row }> = {};
   const floor = fingerprintOnly(events);
