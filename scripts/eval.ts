@@ -1,6 +1,6 @@
 // `npm run eval -- --events E.jsonl[.gz] --pairs P.jsonl [--models v1,v2] [--dims 64,768] [--json]`
 // `npm run eval -- --end-to-end --events E.jsonl[.gz] [--models v1,v2] [--json]` (see scripts/eval/end-to-end.ts)
-// `npm run eval -- --leave-one-app-out [--apps a,b] [--epochs 2]` (see scripts/eval/leave-one-app-out.ts)
+// `npm run eval -- --leave-one-app-out [--apps a,b] [--epochs 2] [--inner-prior P]` (see scripts/eval/leave-one-app-out.ts)
 // Offline evaluation of the registered models on labeled pairs of Sentry events: per model and dimension,
 // precision and recall of GROUP at the model's threshold (each platform at its own where the model has one), recall
 // at 95% precision, ROC AUC, AUC of hard positives vs hard negatives (pairs with a `kind`), and per platform; then
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     "leave-one-app-out": { type: "boolean", default: false },
     apps: { type: "string" },
     epochs: { type: "string", default: "2" },
+    "inner-prior": { type: "string" },
     work: { type: "string", default: ".data/folds" },
   },
 });
@@ -35,6 +36,7 @@ if (values["leave-one-app-out"]) {
     apps: values.apps?.split(",").filter(Boolean),
     epochs: Number(values.epochs),
     work: values.work,
+    innerPrior: values["inner-prior"],
   });
   process.exit(0);
 }

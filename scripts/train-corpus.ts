@@ -31,6 +31,8 @@ export interface CorpusTrainingOptions {
   /** Scale of the synthetic training split added as augmentation (0: none). */
   synthetic: number;
   positionDecay: number;
+  /** Initial share of the chain's inner exceptions' slots (server/training/model.ts, SlotPriors.innerRole). */
+  innerPrior: number;
   /** Width of the token embedding bag (its random projection's noise shrinks as 1/√bagDim) and of the MLP. */
   bagDim: number;
   hidden: number;
@@ -90,7 +92,13 @@ export async function trainOnCorpus(o: CorpusTrainingOptions): Promise<void> {
   const { params, seconds: trainingTime } = trainV2WithProgress(
     trainSet,
     { bagDim: o.bagDim, hidden: o.hidden },
-    { seed: o.seed, epochs: o.epochs, trainEmbeddings: false, positionDecay: o.positionDecay },
+    {
+      seed: o.seed,
+      epochs: o.epochs,
+      trainEmbeddings: false,
+      positionDecay: o.positionDecay,
+      innerRolePrior: o.innerPrior,
+    },
   );
   const trainSeconds = Number(trainingTime);
   writeV2(path.join(o.out, "v2"), params);

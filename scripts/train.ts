@@ -4,7 +4,8 @@
 //
 // On the corpus of real executions (corpus/README.md):
 // `npm run train -- --events corpus/data/train/events.jsonl.gz --pairs corpus/data/train/pairs.jsonl.gz
-//    [--dev-events corpus/data/dev/events.jsonl.gz --dev-pairs corpus/data/dev/pairs.jsonl.gz] [--synthetic 0.25] [--epochs 4] [--bag-dim 128] [--hidden 256]`
+//    [--dev-events corpus/data/dev/events.jsonl.gz --dev-pairs corpus/data/dev/pairs.jsonl.gz] [--synthetic 0.25] [--epochs 4] [--bag-dim 128] [--hidden 256]
+//    [--position-decay 0.6] [--inner-prior 0.1]`
 // trains v2 on pairs labeled by root cause within each training app (dense: many hard negatives per event) plus
 // the train pair file, and chooses thresholds on the dev apps, which are never trained on: v2 the loosest keeping
 // precision_GROUP ≥ 0.97 (per platform with enough pairs), v1 at precision 0.92 (production v1's 8% overgrouping).
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     "dev-pairs": { type: "string", default: "corpus/data/dev/pairs.jsonl.gz" },
     synthetic: { type: "string", default: "0" },
     "position-decay": { type: "string", default: "0.6" },
+    "inner-prior": { type: "string", default: "0.1" },
     "bag-dim": { type: "string", default: "128" },
     hidden: { type: "string", default: "256" },
   },
@@ -57,6 +59,7 @@ if (values.events) {
     devPairs: values["dev-pairs"],
     synthetic: Number(values.synthetic),
     positionDecay: Number(values["position-decay"]),
+    innerPrior: Number(values["inner-prior"]),
     bagDim: Number(values["bag-dim"]),
     hidden: Number(values.hidden),
     out: path.resolve(values.out),

@@ -1,4 +1,4 @@
-// `npm run eval -- --leave-one-app-out [--apps invoice-api,loanbook] [--epochs 2] [--work .data/folds]`
+// `npm run eval -- --leave-one-app-out [--apps invoice-api,loanbook] [--epochs 2] [--inner-prior P] [--work .data/folds]`
 // How the corpus training transfers to an application it has never seen, thresholds included: for each training app,
 // v2 is trained on the other training apps (thresholds chosen on the dev split, as always), then that app's pairs
 // are scored and its events replayed end to end (`--end-to-end`). Each fold trains a model (about 1.5–3 minutes on
@@ -35,7 +35,13 @@ function npmRun(args: string[], env: Record<string, string> = {}): string {
   return result.stdout;
 }
 
-export async function leaveOneAppOut(options: { apps?: string[]; epochs: number; work: string }): Promise<void> {
+export async function leaveOneAppOut(options: {
+  apps?: string[];
+  epochs: number;
+  work: string;
+  /** Passed to `npm run train` (its default when absent). */
+  innerPrior?: string;
+}): Promise<void> {
   const apps = new Set<string>();
   for await (const { value } of readJsonLines(TRAIN_EVENTS))
     apps.add((value as { corpus: { app: string } }).corpus.app);
@@ -63,6 +69,7 @@ export async function leaveOneAppOut(options: { apps?: string[]; epochs: number;
       "--",
       ...["--events", file("train-events.jsonl.gz"), "--pairs", file("train-pairs.jsonl.gz")],
       ...["--epochs", String(options.epochs), "--out", file("models")],
+      ...(options.innerPrior === undefined ? [] : ["--inner-prior", options.innerPrior]),
     ]);
     const env = { MODELS_DIR: file("models") };
     const held = ["--events", file("held-events.jsonl.gz")];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FrameHashTokenizer } from "../inference/tokenizers/frame-tokenizer";
+import { FrameHashTokenizer, slotCount, slotOf } from "../inference/tokenizers/frame-tokenizer";
 import { contrastivePairLoss } from "./loss";
 import { backward, forward, initParams, zeroGrads } from "./model";
 
@@ -51,4 +51,23 @@ describe("v2's hand-written gradients", () => {
       expect(loss(p, group)).toBeGreaterThanOrEqual(0);
     });
   }
+});
+
+describe("v2's initial slot weights", () => {
+  it("start a chain's inner exceptions at their prior, the same token nearer the crash above the farther one", () => {
+    const shape = { vocabSize: 512, bagDim: 8, hidden: 16, outputDim: 768 };
+    const p = initParams(shape, 3, slotCount("chain"), { positionDecay: 0.5, innerRole: 0.1 });
+    const weight = (role: "primary" | "wrapper" | "inner", bucket: number) =>
+      p.slotWeight[slotOf("function", bucket, role)] as number;
+    expect(weight("primary", 0)).toBe(1);
+    expect(weight("wrapper", 0)).toBe(1);
+    expect(weight("inner", 0)).toBeCloseTo(0.1, 6);
+    expect(weight("primary", 2)).toBeCloseTo(0.25, 6);
+    expect(weight("inner", 2)).toBeCloseTo(0.025, 6);
+    // The legacy layout has no roles: nothing is an inner exception there.
+    const legacy = initParams(shape, 3, slotCount("legacy"), { positionDecay: 0.5, innerRole: 0.1 });
+    expect(legacy.slotWeight[slotOf("function", 0)]).toBe(1);
+    const withoutPrior = initParams(shape, 3, slotCount("legacy"), { positionDecay: 0.5 });
+    expect(Array.from(legacy.slotWeight)).toEqual(Array.from(withoutPrior.slotWeight));
+  });
 });

@@ -1,7 +1,13 @@
 import "server-only";
 import { Rng } from "@/engine/math/random";
 import type { V2Params, V2Shape } from "../inference/onnx/v2-graph";
-import { POSITION_BUCKETS, SLOT_COUNT, type FrameTokens } from "../inference/tokenizers/frame-tokenizer";
+import {
+  CHAIN_ROLES,
+  POSITION_BUCKETS,
+  SLOT_COUNT,
+  TOKEN_CLASSES,
+  type FrameTokens,
+} from "../inference/tokenizers/frame-tokenizer";
 
 /**
  * v2's parameters and its forward and backward passes, written by hand (there is no autograd here):
@@ -18,15 +24,33 @@ function gaussian(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
 }
 
-/**
- * `positionDecay` < 1 starts each slot's weight at decay^bucket (bucket = distance from the crash frame), a prior
- * that frames near the crash matter more (TraceSim); training adjusts it. 1 starts every slot at 1.
- */
-export function initParams(shape: V2Shape, seed: number, slots = SLOT_COUNT, positionDecay = 1): V2Params {
+/** Initial slot weights: how much each token class at each distance from the crash (and chain role) counts. */
+export interface SlotPriors {
+  /**
+   * < 1 starts each slot's weight at decay^bucket (bucket = distance from the crash frame), a prior that frames near
+   * the crash matter more (TraceSim); training adjusts it. 1 starts every slot at 1.
+   */
+  positionDecay?: number;
+  /**
+   * The "chain" layout's inner exceptions (causes below the primary one: a library's or the runtime's own errors,
+   * `ReadTimeoutError` under requests' `ReadTimeout`, the socket's `TimeoutError` under that) start at this share.
+   * Few training chains have them, so their slots barely move from where they start; at 1 their many library frames
+   * outweighed the one or two app frames that tell two faults apart (corpus/README.md, "The models on the dev split").
+   */
+  innerRole?: number;
+}
+
+export function initParams(shape: V2Shape, seed: number, slots = SLOT_COUNT, priors: SlotPriors = {}): V2Params {
   const rng = new Rng(`v2-init:${seed}`);
   const fill = (n: number, std: number) => Float32Array.from({ length: n }, () => gaussian(rng) * std);
   const slotWeight = new Float32Array(slots).fill(1);
-  for (let s = 1; s < slots; s++) slotWeight[s] = positionDecay ** ((s - 1) % POSITION_BUCKETS);
+  const perRole = TOKEN_CLASSES.length * POSITION_BUCKETS;
+  const inner = CHAIN_ROLES.indexOf("inner");
+  for (let s = 1; s < slots; s++) {
+    const role = slots === SLOT_COUNT ? -1 : Math.floor((s - 1) / perRole);
+    slotWeight[s] =
+      (priors.positionDecay ?? 1) ** ((s - 1) % POSITION_BUCKETS) * (role === inner ? (priors.innerRole ?? 1) : 1);
+  }
   slotWeight[0] = 0;
   return {
     shape,

@@ -18,6 +18,8 @@ export interface TrainerOptions {
   slotLrScale: number;
   /** Initial slot weight decay per position bucket away from the crash frame (1: none). */
   positionDecay: number;
+  /** Initial share of the chain's inner exceptions' slots (1: as any other; see SlotPriors). */
+  innerRolePrior: number;
   onStep?: (step: number, totalSteps: number, loss: number) => void;
 }
 
@@ -31,6 +33,7 @@ export const DEFAULT_TRAINER_OPTIONS: Omit<TrainerOptions, "seed"> = {
   embeddingLrScale: 1,
   slotLrScale: 10,
   positionDecay: 1,
+  innerRolePrior: 1,
 };
 
 /** Linear warm-up over the first fraction of steps, then linear decay to zero. */
@@ -50,7 +53,10 @@ export function trainV2(
   shape: V2Shape,
   options: TrainerOptions,
 ): V2Params {
-  const params = initParams(shape, options.seed, slotCount(tokenizer.options.layout), options.positionDecay);
+  const params = initParams(shape, options.seed, slotCount(tokenizer.options.layout), {
+    positionDecay: options.positionDecay,
+    innerRole: options.innerRolePrior,
+  });
   const optimizer = new AdamW(params, {
     beta1: 0.9,
     beta2: 0.999,
