@@ -3,7 +3,7 @@ import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
 import { projectKey } from "../projects/project-key";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
-import { unseenCondition, type NewRecord, type Neighbour, type SearchOptions } from "./records";
+import { nearestRecordsSql, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
 /**
  * The SQL of records.ts for many requests at once: the kNN lookups of concurrent requests in one statement (a
@@ -24,27 +24,18 @@ interface Row {
 }
 
 /**
- * One search's kNN as a subquery of the batch, the radius applied after the scan (see searchNeighbours). The query vector is a bound value, not a column of a LATERAL row:
- * PostgreSQL orders an index scan only by an operator whose other side holds no column reference, so a LATERAL kNN
- * over a list of vectors cannot use the HNSW index (measured: a sort of the whole partition per vector instead).
+ * One search's kNN (records.ts's nearestRecordsSql) as a subquery of the batch. The query vector is a bound value, not
+ * a column of a LATERAL row: PostgreSQL orders an index scan only by an operator whose other side holds no column
+ * reference, so a LATERAL kNN over a list of vectors cannot use the HNSW index (measured: a sort of the whole
+ * partition per vector instead).
  */
 function searchBlock(search: BatchSearch, idx: number): Prisma.Sql {
   const column = vectorColumn(search.model.column);
-  const query = toVector(search.vector, search.model.dimension);
-  const radius = search.rerank?.candidateRadius ?? search.radius;
-  const limit = search.rerank?.candidates ?? search.limit;
+  const options = search.rerank
+    ? { ...search, limit: search.rerank.candidates, radius: search.rerank.candidateRadius }
+    : search;
   const embedding = search.rerank ? Prisma.sql`${column}::text` : Prisma.sql`NULL::text`;
-  return Prisma.sql`(
-    SELECT idx, hash, distance, embedding FROM (
-      SELECT ${idx}::int AS idx, hash, (${column} <=> ${query}::vector) AS distance, ${embedding} AS embedding
-        FROM grouping_records
-       WHERE project_id = ${search.projectId}
-         AND ${column} IS NOT NULL
-         ${unseenCondition(search)}
-         AND hash <> ${search.excludeHash}
-       ORDER BY distance
-       LIMIT ${limit}) nearest
-     WHERE distance <= ${radius})`;
+  return Prisma.sql`(${nearestRecordsSql(options, Prisma.sql`, ${idx}::int AS idx, ${embedding} AS embedding`)})`;
 }
 
 /**

@@ -28,9 +28,34 @@ export interface SearchOptions {
 }
 
 /** The SQL conditions of SearchOptions.unseenBy and storedBefore (nothing when unset). */
-export function unseenCondition(options: SearchOptions): Prisma.Sql {
+function unseenCondition(options: SearchOptions): Prisma.Sql {
   const unseen = options.unseenBy ? Prisma.sql`AND ${vectorColumn(options.unseenBy.column)} IS NULL` : Prisma.empty;
   return options.storedBefore ? Prisma.sql`${unseen} AND created_at < ${options.storedBefore}` : unseen;
+}
+
+/**
+ * The kNN every search runs: the `limit` nearest records of the project by the model's column (its own hash and the
+ * unseen conditions left out), then those within `radius`, as rows `hash, distance` and the `extra` columns.
+ *
+ * The radius is applied to the `limit` nearest, not inside the index scan: the strict-order scan yields records
+ * nearest first, so the records within the radius are a prefix of them and the answer is the same, but a radius
+ * inside the scan made a search that has no record within it walk the whole index (every new trace of a project).
+ * The query vector is bound once: `ORDER BY distance` names the select list's expression, which the HNSW index serves.
+ */
+export function nearestRecordsSql(options: SearchOptions, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const column = vectorColumn(options.model.column);
+  const query = toVector(options.vector, options.model.dimension);
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT hash, (${column} <=> ${query}::vector) AS distance ${extra}
+        FROM grouping_records
+       WHERE project_id = ${options.projectId}
+         AND ${column} IS NOT NULL
+         ${unseenCondition(options)}
+         AND hash <> ${options.excludeHash}
+       ORDER BY distance
+       LIMIT ${options.limit}) nearest
+     WHERE distance <= ${options.radius}`;
 }
 
 /** For this transaction: a wider HNSW search, and an iterative scan that keeps going until enough rows pass the filters, in order. */
@@ -43,27 +68,12 @@ async function tuneIndexScan(tx: Transaction): Promise<void> {
  * The nearest records of one project by the model's column, within the radius, nearest first. Runs in its own
  * transaction so that the HNSW settings are local to it: ef_search = 100, and iterative scans so that the filters
  * (project, own hash) cannot starve the result.
- *
- * The radius is applied to the `limit` nearest, not inside the index scan: the strict-order scan yields records
- * nearest first, so the records within the radius are a prefix of them and the answer is the same, but a radius
- * inside the scan made a search that has no record within it walk the whole index (every new trace of a project).
  */
 export async function searchNeighbours(tx: Transaction, options: SearchOptions): Promise<Neighbour[]> {
-  const column = vectorColumn(options.model.column);
-  const query = toVector(options.vector, options.model.dimension);
   await tuneIndexScan(tx);
-  const rows = await tx.$queryRaw<{ hash: string; distance: number }[]>`
-    SELECT hash, distance FROM (
-      SELECT hash, (${column} <=> ${query}::vector) AS distance
-        FROM grouping_records
-       WHERE project_id = ${options.projectId}
-         AND ${column} IS NOT NULL
-         ${unseenCondition(options)}
-         AND hash <> ${options.excludeHash}
-       ORDER BY distance
-       LIMIT ${options.limit}) nearest
-     WHERE distance <= ${options.radius}
-     ORDER BY distance`;
+  const rows = await tx.$queryRaw<
+    { hash: string; distance: number }[]
+  >`${nearestRecordsSql(options)} ORDER BY distance`;
   return rows.map((row) => ({ hash: row.hash, distance: Number(row.distance) }));
 }
 
@@ -81,27 +91,17 @@ export async function storedVector(
 }
 
 /**
- * Approximate candidates from the index (the nearest `candidates` within `candidateRadius`, cut after the scan as in
- * searchNeighbours), re-scored exactly in double precision, then cut at the radius.
+ * Approximate candidates from the index (the nearest `candidates` within `candidateRadius`), re-scored exactly in
+ * double precision, then cut at the radius.
  */
 export async function searchWithReranking(
   tx: Transaction,
   options: SearchOptions & { candidates: number; candidateRadius: number },
 ): Promise<Neighbour[]> {
-  const column = vectorColumn(options.model.column);
-  const query = toVector(options.vector, options.model.dimension);
   await tuneIndexScan(tx);
-  const rows = await tx.$queryRaw<{ hash: string; embedding: string }[]>`
-    SELECT hash, embedding FROM (
-      SELECT hash, ${column}::text AS embedding, (${column} <=> ${query}::vector) AS distance
-        FROM grouping_records
-       WHERE project_id = ${options.projectId}
-         AND ${column} IS NOT NULL
-         ${unseenCondition(options)}
-         AND hash <> ${options.excludeHash}
-       ORDER BY distance
-       LIMIT ${options.candidates}) nearest
-     WHERE distance <= ${options.candidateRadius}`;
+  const candidates = { ...options, limit: options.candidates, radius: options.candidateRadius };
+  const embedding = Prisma.sql`, ${vectorColumn(options.model.column)}::text AS embedding`;
+  const rows = await tx.$queryRaw<{ hash: string; embedding: string }[]>`${nearestRecordsSql(candidates, embedding)}`;
   return rows
     .map((row) => ({ hash: row.hash, distance: cosineDistance(options.vector, parseVector(row.embedding)) }))
     .filter((neighbour) => neighbour.distance <= options.radius)
