@@ -15,7 +15,7 @@ const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 /** pgvector's VECTOR_MAX_DIM. */
 const MAX_DIMENSIONS = 16_000;
 
-export function vectorTextToBinary(text: string): Uint8Array | null {
+function vectorTextToBinary(text: string): Uint8Array | null {
   if (!text.startsWith("[") || !text.endsWith("]")) return null;
   const parts = text.slice(1, -1).split(",");
   if (parts.length > MAX_DIMENSIONS || (parts.length === 1 && parts[0]!.trim() === "")) return null;

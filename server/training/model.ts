@@ -1,13 +1,7 @@
 import "server-only";
 import { Rng } from "@/engine/math/random";
 import type { V2Params, V2Shape } from "../inference/onnx/v2-graph";
-import {
-  CHAIN_ROLES,
-  POSITION_BUCKETS,
-  SLOT_COUNT,
-  TOKEN_CLASSES,
-  type FrameTokens,
-} from "../inference/tokenizers/frame-tokenizer";
+import { SLOT_COUNT, slotPlace, type FrameTokens } from "../inference/tokenizers/frame-tokenizer";
 
 /**
  * v2's parameters and its forward and backward passes, written by hand (there is no autograd here):
@@ -44,12 +38,10 @@ export function initParams(shape: V2Shape, seed: number, slots = SLOT_COUNT, pri
   const rng = new Rng(`v2-init:${seed}`);
   const fill = (n: number, std: number) => Float32Array.from({ length: n }, () => gaussian(rng) * std);
   const slotWeight = new Float32Array(slots).fill(1);
-  const perRole = TOKEN_CLASSES.length * POSITION_BUCKETS;
-  const inner = CHAIN_ROLES.indexOf("inner");
+  const layout = slots === SLOT_COUNT ? "legacy" : "chain";
   for (let s = 1; s < slots; s++) {
-    const role = slots === SLOT_COUNT ? -1 : Math.floor((s - 1) / perRole);
-    slotWeight[s] =
-      (priors.positionDecay ?? 1) ** ((s - 1) % POSITION_BUCKETS) * (role === inner ? (priors.innerRole ?? 1) : 1);
+    const { bucket, role } = slotPlace(s, layout);
+    slotWeight[s] = (priors.positionDecay ?? 1) ** bucket * (role === "inner" ? (priors.innerRole ?? 1) : 1);
   }
   slotWeight[0] = 0;
   return {

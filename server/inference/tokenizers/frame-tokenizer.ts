@@ -121,6 +121,14 @@ export function slotOf(kind: TokenClass, bucket: number, role?: ChainRole): numb
   return 1 + (role === undefined ? base : CHAIN_ROLES.indexOf(role) * TOKEN_CLASSES.length * POSITION_BUCKETS + base);
 }
 
+/** slotOf read backwards: a slot's distance bucket, and its chain role in the "chain" layout (none in "legacy"). */
+export function slotPlace(slot: number, layout: SlotLayout): { bucket: number; role?: ChainRole } {
+  const base = slot - 1;
+  const bucket = base % POSITION_BUCKETS;
+  if (layout !== "chain") return { bucket };
+  return { bucket, role: CHAIN_ROLES[Math.floor(base / (TOKEN_CLASSES.length * POSITION_BUCKETS))] };
+}
+
 function normaliseContext(line: string): string {
   return line.replace(/\s+/g, " ").replace(/\d+/g, "0").trim();
 }
