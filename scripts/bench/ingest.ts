@@ -5,30 +5,17 @@
  * the shadow), each in both ingest modes: sync (grouped before the answer) and queue (answered once in the inbox,
  * grouped by the worker in batches). Prints events/s answered and p50/p99 per run, and for the queue the events
  * grouped per second until the inbox is empty and the longest inbox lag, with the ratio to sync. `--models fixture` swaps the ONNX models for the test ones, to
- * tell the database's share from inference's.
+ * tell the database's share from inference's. The load comes from a thread of its own (lib/http-load.ts): the server,
+ * its worker and the database share the other.
  */
-import { randomUUID } from "node:crypto";
 import { createInboxWorker, type InboxWorker } from "../../server/ingest/inbox/worker";
 import { inboxStats } from "../../server/ingest/inbox/stats";
 import { setIngestMode, type IngestMode } from "../../server/ingest/mode";
-import { pythonErrorPayload } from "../../server/testing/events";
-import {
-  closedLoop,
-  formatResult,
-  installModelsOption,
-  startBenchServer,
-  type LoadResult,
-} from "./lib/in-process-server";
+import { storeRequest, type IngestEventKind, type StoreRequestArgs } from "./ingest-requests";
+import { closedLoopOffThread } from "./lib/http-load";
+import { installModelsOption, startBenchServer } from "./lib/in-process-server";
+import { formatResult, type LoadResult } from "./lib/latencies";
 import { benchOptions } from "./lib/options";
-
-function event(kind: "known" | "new", i: number) {
-  return pythonErrorPayload({
-    id: randomUUID().replaceAll("-", ""),
-    type: kind === "known" ? "ValueError" : `Error${i}`,
-    value: kind === "known" ? "bad input" : `failure number ${i}`,
-    functions: ["main", "handle", kind === "known" ? "sync" : `step${i}`],
-  });
-}
 
 interface ModeRun {
   result: LoadResult;
@@ -41,9 +28,7 @@ interface ModeRun {
 /** One closed-loop run in one ingest mode; in queue mode it also waits until the worker has grouped everything. */
 async function runMode(
   mode: IngestMode,
-  clients: number,
-  durationMs: number,
-  send: (i: number) => Promise<boolean>,
+  load: { url: string; clients: number; durationMs: number; offset: number; args: StoreRequestArgs },
   worker: InboxWorker,
 ): Promise<ModeRun> {
   setIngestMode(mode);
@@ -53,7 +38,11 @@ async function runMode(
   }, 100);
   const started = performance.now();
   try {
-    const result = await closedLoop(clients, durationMs, send);
+    const { args, ...loop } = load;
+    const result = await closedLoopOffThread({
+      ...loop,
+      factory: { module: new URL("./ingest-requests.ts", import.meta.url).href, export: "storeRequest", args },
+    });
     await worker.drained();
     const processedPerSecond = result.requests / ((performance.now() - started) / 1000);
     return { result, processedPerSecond, maxLagSeconds };
@@ -84,20 +73,18 @@ export async function run(args: string[]): Promise<void> {
     const project = await server.database.prisma.project.create({
       data: { id: 1, slug: "bench", name: "Bench", platform: "python" },
     });
-    const headers = {
-      "content-type": "application/json",
-      "x-sentry-auth": `Sentry sentry_key=${project.publicKey}, sentry_version=7, sentry_client=bench/1.0`,
-    };
-    let offset = 0;
-    const send = (kind: "known" | "new") => async (i: number) => {
-      const response = await fetch(`${server.url}/api/${project.id}/store/`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify(event(kind, offset + i)),
-      });
+    const args = (kind: IngestEventKind): StoreRequestArgs => ({
+      kind,
+      projectId: project.id,
+      publicKey: project.publicKey,
+    });
+    const send = (kind: IngestEventKind) => async (i: number) => {
+      const { method, headers, body, path } = storeRequest(i, args(kind));
+      const response = await fetch(`${server.url}${path}`, { method, headers, body });
       await response.arrayBuffer();
       return response.status === 200;
     };
+    let offset = 0;
     // Warm-up: the issue of the known fingerprint, the models loaded, the statements planned once (both modes).
     for (const mode of ["sync", "queue"] as const) {
       setIngestMode(mode);
@@ -116,7 +103,7 @@ export async function run(args: string[]): Promise<void> {
       for (const clients of clientCounts) {
         const runs = {} as Record<IngestMode, ModeRun>;
         for (const mode of ["sync", "queue"] as const) {
-          runs[mode] = await runMode(mode, clients, durationMs, send(kind), worker);
+          runs[mode] = await runMode(mode, { url: server.url, clients, durationMs, offset, args: args(kind) }, worker);
           offset += runs[mode].result.requests + 10_000;
           process.stdout.write(`${formatModeRun(label, mode, runs[mode])}\n`);
         }

@@ -7,6 +7,9 @@ import { randomBytes } from "node:crypto";
 import { openDatabase, type Database } from "../../../server/db/client";
 import { setDatabase } from "../../../server/db";
 import { migrate } from "../../../server/db/migrate";
+import { summarizeLatencies, type LoadResult } from "./latencies";
+
+export { formatResult, type LoadResult } from "./latencies";
 
 /** `--models fixture`: the benchmark embeds with the tests' fixture models instead of the committed ONNX ones. */
 export async function installModelsOption(models: string | undefined): Promise<void> {
@@ -28,6 +31,8 @@ export async function startBenchServer(
   process.env.GROUPING_API_SECRET ??= randomBytes(24).toString("hex");
   // The benchmark measures the pipeline, not the per-key rate limit.
   process.env.INGEST_RATE_LIMIT_PER_SECOND = "0";
+  // As `npm start` runs: answers are not checked against their schemas (server/http/response-check.ts).
+  (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
   let database = options.database;
   if (!database) {
     database = await openDatabase({ dataDir: "memory://", role: "bench" });
@@ -42,18 +47,6 @@ export async function startBenchServer(
     close: async () => (await api.close(), await database.close()),
   };
 }
-
-export interface LoadResult {
-  clients: number;
-  requests: number;
-  errors: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 /** `clients` loops sending `send(i)` (i counts requests across clients) for `durationMs`; ok() says a success. */
 export async function closedLoop(
@@ -76,18 +69,5 @@ export async function closedLoop(
       }
     }),
   );
-  const elapsedS = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    clients,
-    requests: latencies.length,
-    errors,
-    perSecond: latencies.length / elapsedS,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
-}
-
-export function formatResult(label: string, result: LoadResult): string {
-  return `${label.padEnd(28)} ${String(result.clients).padStart(3)} clients  ${result.perSecond.toFixed(0).padStart(5)}/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  ${result.requests} requests, ${result.errors} errors`;
+  return summarizeLatencies(clients, latencies, errors, performance.now() - started);
 }

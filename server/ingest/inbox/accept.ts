@@ -19,6 +19,12 @@ interface InboxItem {
 /** The bounds of one inbox write and of what may wait for one (an event is at most ~1 MiB once bounded). */
 export const INBOX_WRITE_LIMITS = { maxItems: 500, maxBytes: 8 * 1024 * 1024, maxPendingBytes: 64 * 1024 * 1024 };
 
+/**
+ * How long an accept that finds no inbox write in flight waits for the requests arriving behind it: 2 ms took a write
+ * from 2.5 to 10 events and the accepted rate from 690/s to 945/s at 16 clients (`npm run bench -- ingest`).
+ */
+const INBOX_WRITE_LINGER_MS = 2;
+
 // Per database client and on globalThis, as the ingest caches are: the route bundles are separate module graphs.
 const holder = globalThis as typeof globalThis & {
   __regroupInboxWriters?: WeakMap<PrismaClient, GroupCommit<InboxItem>>;
@@ -30,6 +36,7 @@ function inboxWriter(prisma: PrismaClient): GroupCommit<InboxItem> {
   if (!writer) {
     writer = new GroupCommit<InboxItem>({
       ...INBOX_WRITE_LIMITS,
+      lingerMs: INBOX_WRITE_LINGER_MS,
       sizeOf: (item) => item.payload.length,
       // One statement for every event that arrived while the previous write was in flight; unnest keeps their order,
       // so ids follow arrival.

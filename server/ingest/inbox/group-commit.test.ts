@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GroupCommit, GroupCommitFullError } from "./group-commit";
 
 /** A writer whose writes finish when the test says, recording what each write took. */
-function controlledWriter(options: { maxItems?: number; maxPendingBytes?: number } = {}) {
+function controlledWriter(options: { maxItems?: number; maxPendingBytes?: number; lingerMs?: number } = {}) {
   const writes: string[][] = [];
   const finish: ((error?: Error) => void)[] = [];
   const commit = new GroupCommit<string>({
@@ -14,6 +14,7 @@ function controlledWriter(options: { maxItems?: number; maxPendingBytes?: number
     maxItems: options.maxItems ?? 100,
     maxBytes: 1_000,
     maxPendingBytes: options.maxPendingBytes ?? 10_000,
+    lingerMs: options.lingerMs,
   });
   return { commit, writes, finish: (error?: Error) => finish.shift()!(error) };
 }
@@ -36,6 +37,18 @@ describe("group commit", () => {
     expect(writes).toEqual([["a"], ["b", "c", "d"]]);
     finish();
     expect(await Promise.all(later)).toEqual(["written", "written", "written"]);
+  });
+
+  it("with a linger, lets the items arriving just behind the first share its write", async () => {
+    const { commit, writes, finish } = controlledWriter({ lingerMs: 20 });
+    const first = settled(commit.add("a"));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = settled(commit.add("b"));
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(writes).toEqual([["a", "b"]]);
+    finish();
+    expect(await Promise.all([first, second])).toEqual(["written", "written"]);
   });
 
   it("fails only the items of a failed write; the next write goes on", async () => {

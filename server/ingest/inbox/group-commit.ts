@@ -15,6 +15,11 @@ export interface GroupCommitOptions<T> {
   maxBytes: number;
   /** The most bytes waiting (written or not yet): beyond it `add` fails at once instead of growing memory. */
   maxPendingBytes: number;
+  /**
+   * How long an item that finds no write in flight waits for others before it is written (0: at once). Under load a
+   * write is shared by the items of a few more requests, for at most this much more latency.
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -45,6 +50,7 @@ export class GroupCommit<T> {
 
   private async drain(): Promise<void> {
     this.writing = true;
+    if (this.options.lingerMs) await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
     while (this.queue.length) {
       const batch = this.take();
       try {

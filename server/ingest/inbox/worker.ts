@@ -21,6 +21,12 @@ export interface InboxWorkerOptions {
   batchSize?: number;
   /** How often an idle worker looks for rows other replicas accepted (it is woken at once for its own). */
   pollMs?: number;
+  /**
+   * How long a woken worker lets more events arrive before it claims them (unless a full batch is waiting): under load
+   * the batches grow with it, and a batch's dozen statements are shared by more events. The inbox lag it adds is at
+   * most this.
+   */
+  gatherMs?: number;
   staleAfterMs?: number;
   models?: GroupingModels;
 }
@@ -105,6 +111,7 @@ async function processBatch(rows: InboxRow[], models: GroupingModels): Promise<v
 export function createInboxWorker(options: InboxWorkerOptions = {}): InboxWorker {
   const batchSize = options.batchSize ?? 256;
   const pollMs = options.pollMs ?? 1_000;
+  const gatherMs = options.gatherMs ?? 50;
   const staleAfterMs = options.staleAfterMs ?? 60_000;
   const models = () => options.models ?? groupingModels();
   const controller = new AbortController();
@@ -151,11 +158,17 @@ export function createInboxWorker(options: InboxWorkerOptions = {}): InboxWorker
         await sleep(pollMs, undefined, { ref: false });
         continue;
       }
-      if (rows.length) continue;
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
+      // A full batch: more may be waiting, taken at once. Otherwise the inbox held no more than this batch when it was
+      // claimed, so the worker waits to be woken by an accept (or for the poll), then lets the batch fill.
+      if (rows.length === batchSize) continue;
+      if (!rows.length) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
       await waitForWork();
+      if (gatherMs > 0 && !signal.aborted)
+        await sleep(gatherMs, undefined, { ref: false, signal }).catch(() => undefined);
     }
   }
 
