@@ -11,6 +11,7 @@ import { projectKey } from "../projects/project-key";
 import { aiStepCalls, aiStepOutcome, primaryHashAudit, trainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
 import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
+import { insertEvents } from "./insert-events";
 import type { PreparedEvent } from "./pipeline";
 import type { IngestResult } from "./types";
 
@@ -200,23 +201,22 @@ async function writeRun(
   if (newHashes.length) {
     await tx.groupHash.createMany({ data: newHashes.map((hash) => ({ ...hash, groupId: groupId(hash.groupId) })) });
   }
-  const inserted = await tx.event.createManyAndReturn({
-    skipDuplicates: true,
-    select: { id: true, eventId: true, projectId: true },
-    data: placed.map(({ event, ai, group, method }) => ({
+  const inserted = await insertEvents(
+    tx,
+    placed.map(({ event, ai, group, method }) => ({
       eventId: event.eventId,
       projectId: event.project.id,
       groupId: groupId(group),
       platform: event.platform,
       title: eventTitle(event.stored),
-      payload: event.stored as unknown as Prisma.InputJsonValue,
+      payload: event.stored,
       hashes: event.hashes,
       groupingMethod: method,
       embeddingText: ai?.text ?? null,
       aiIneligibleReason: ai?.kind === "ineligible" ? ai.reason : null,
       receivedAt: event.receivedAt,
     })),
-  });
+  );
   if (inserted.length !== placed.length) throw new BatchRaced("an event id of the run was stored meanwhile");
   const rowId = new Map(inserted.map((row) => [projectKey(row.projectId, row.eventId), row.id]));
   // A hash a training call indexed is marked so, once (the next event with it sends none).

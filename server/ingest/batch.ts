@@ -8,6 +8,7 @@ import { projectGroupingFlags } from "./flags";
 import { withPrefetchedEmbeddings } from "./prefetched-embeddings";
 import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
 import { ingestNewHashes } from "./batch-new-hashes";
+import { insertEvents } from "./insert-events";
 import { logger } from "../logger";
 import { projectKey } from "../projects/project-key";
 import { ingestPrepared, type PreparedEvent } from "./pipeline";
@@ -150,21 +151,20 @@ async function writeKnown(events: PreparedEvent[], models: GroupingModels): Prom
     }
     if (!placed.length) return;
     // An event id that another request stored since the first look is skipped here and answered as a duplicate.
-    const inserted = await tx.event.createManyAndReturn({
-      skipDuplicates: true,
-      select: { eventId: true, projectId: true },
-      data: placed.map(({ event, groupId }) => ({
+    const inserted = await insertEvents(
+      tx,
+      placed.map(({ event, groupId }) => ({
         eventId: event.eventId,
         projectId: event.project.id,
         groupId,
         platform: event.platform,
         title: eventTitle(event.stored),
-        payload: event.stored as unknown as Prisma.InputJsonValue,
+        payload: event.stored,
         hashes: event.hashes,
-        groupingMethod: "fingerprint" as const,
+        groupingMethod: "fingerprint",
         receivedAt: event.receivedAt,
       })),
-    });
+    );
     const written = new Set(inserted.map((row) => projectKey(row.projectId, row.eventId)));
     const raced = placed.filter(({ event }) => !written.has(projectKey(event.project.id, event.eventId)));
     for (const [key, earlier] of await storedEvents(
