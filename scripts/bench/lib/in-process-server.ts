@@ -4,6 +4,9 @@
  * previous one is answered, timed per request.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { openDatabase, type Database } from "../../../server/db/client";
 import { setDatabase } from "../../../server/db";
 import { migrate } from "../../../server/db/migrate";
@@ -22,7 +25,7 @@ export async function installModelsOption(models: string | undefined): Promise<v
 }
 
 /**
- * The API server over a fresh in-memory embedded database, or over `database` (already migrated and installed as the
+ * The API server over a fresh embedded database in a temporary directory (removed on close), or over `database` (already migrated and installed as the
  * process's database), which it closes with itself.
  */
 export async function startBenchServer(
@@ -34,8 +37,11 @@ export async function startBenchServer(
   // As `npm start` runs: answers are not checked against their schemas (server/http/response-check.ts).
   (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
   let database = options.database;
+  let dataDir: string | null = null;
   if (!database) {
-    database = await openDatabase({ dataDir: "memory://", role: "bench" });
+    // A data directory on disk, as `npm start` keeps one (memory:// is slower still: its files grow by copying).
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "regroup-bench-"));
+    database = await openDatabase({ dataDir, role: "bench" });
     await migrate(database.driver);
     setDatabase(database);
   }
@@ -44,7 +50,11 @@ export async function startBenchServer(
   return {
     database,
     url: api.url,
-    close: async () => (await api.close(), await database.close()),
+    close: async () => {
+      await api.close();
+      await database.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
