@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import next from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
 import { startSignInCleanup } from "../server/auth/cleanup";
 import { ensureInitialAdmin, type InitialAdmin } from "../server/auth/initial-admin";
 import { setDatabase } from "../server/db";
@@ -17,6 +18,7 @@ import { startInboxWorker } from "../server/ingest/inbox/worker";
 import { startModelVersionSync } from "../server/models/versions";
 import { loadDemoData } from "./demo-progress";
 import { EnvError, parseEnv } from "../server/env";
+import { machineRouteListener } from "../server/http/machine-routes";
 import { groupingApiSecretSource } from "../server/http/rpc-signature";
 import { warmModels } from "../server/inference/warm-up";
 import { normalizeIngestPath } from "../server/ingest/transport/paths";
@@ -114,6 +116,9 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: config.HOST, port });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
+  // In production the SDK endpoints and the grouping API are answered by their handlers directly (machine-routes.ts);
+  // the development server leaves them to Next.js, which reloads them as they are edited.
+  const machineRoutes = dev ? () => false : await machineRouteListener(PHASE_PRODUCTION_SERVER);
   handle = (req, res) => {
     // The client's address for rate limits and trusted networks (server/auth/request-meta.ts,
     // server/http/machine-access.ts); always the socket's, never a value the client sent.
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
     // Sentry SDKs post to /api/<id>/envelope/ (and to //api/<id>//store/ from some DSNs); Next.js would 308-redirect
     // the trailing slash and find no route for the doubled ones.
     if (req.url) req.url = normalizeIngestPath(req.url);
-    void nextHandler(req, res);
+    if (!machineRoutes(req, res)) void nextHandler(req, res);
   };
   database.advertise(url);
   console.log(

@@ -10,7 +10,7 @@ import type { RouteHandler } from "../http/route";
 import { setUpTestDatabase } from "../testing/test-environment";
 import { fixtureModels } from "../testing/fixture-models";
 import { loadMatrix, matrixContext, type MatrixContext, type MatrixRow } from "../testing/matrix";
-import { discoverRoutes } from "../testing/routes";
+import { discoverRoutes } from "../http/routes";
 import { signedInAs } from "../testing/users";
 import { resetModelVersions } from "../models/versions";
 

@@ -1,0 +1,102 @@
+import type http from "node:http";
+import type { DiscoveredRoute } from "./routes";
+
+/**
+ * Answers a Node.js request with an app route handler directly, without Next.js: the tests' API server
+ * (server/testing/api-server.ts) and the machine routes of `npm start` (scripts/serve.ts: the SDK endpoints and the
+ * grouping API, where Next.js's own request handling cost as much as the route's work).
+ */
+
+/** The route for a method and path; or, when there is none, the status that says so (404, or 405 for another method). */
+export function findRoute(
+  routes: DiscoveredRoute[],
+  method: string | undefined,
+  pathname: string,
+): { route: DiscoveredRoute } | { route: null; status: 404 | 405 } {
+  const candidates = routes.filter((route) => route.match(pathname));
+  const route = candidates.find((candidate) => candidate.method === method);
+  return route ? { route } : { route: null, status: candidates.length ? 405 : 404 };
+}
+
+/**
+ * The request body as a web stream, pulled as the handler reads it. Node's `Readable.toWeb` keeps enqueueing chunks
+ * that were already in flight after the reader cancelled (an uncaught ERR_INVALID_STATE); a cancelled body here is
+ * paused and left unread, and the connection is closed after the answer.
+ */
+function requestBodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (!open) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on("end", () => {
+        if (open) controller.close();
+        open = false;
+      });
+      req.on("error", (error) => {
+        if (open) controller.error(error);
+        open = false;
+      });
+      req.pause();
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      open = false;
+      req.pause();
+    },
+  });
+}
+
+export interface DispatchOptions {
+  /** The client address the route sees (X-Regroup-Remote-Address), never one the client sent. */
+  remoteAddress: string;
+  /** Headers every answer carries unless the route set them (the security headers of next.config.js). */
+  defaultHeaders?: Record<string, string>;
+}
+
+/** Runs `route` for the request at `url` and writes its answer; a failure to answer is a 500 (or a closed socket). */
+export async function dispatchToRoute(
+  route: DiscoveredRoute,
+  url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: DispatchOptions,
+): Promise<void> {
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+      else if (Array.isArray(value)) headers.set(name, value.join(", "));
+    }
+    headers.set("x-regroup-remote-address", options.remoteAddress);
+    // The body streams into the handler as it arrives, as Next.js passes it, so that limits apply while it streams.
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const body = hasBody ? requestBodyStream(req) : undefined;
+    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, body, duplex: "half" };
+    const response = await route.handler(new Request(url, init), {
+      params: Promise.resolve(route.match(url.pathname)!),
+    });
+    const responseHeaders: Record<string, string> = {
+      ...options.defaultHeaders,
+      ...Object.fromEntries(response.headers),
+    };
+    // A body left unread (refused by its size or before its key was checked) cannot share the connection with
+    // the next request: close it after this answer, as an HTTP server must.
+    if (!req.complete) responseHeaders.connection = "close";
+    const answer = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, responseHeaders);
+    res.end(answer);
+  } catch {
+    // The route handlers answer their own errors (server/http/route.ts); this is a failure around them.
+    if (res.headersSent) res.destroy();
+    else {
+      res.writeHead(500, { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on the server." } }));
+    }
+  }
+}
