@@ -1,5 +1,6 @@
 import "server-only";
 import type { Transaction } from "../db/client";
+import { bulkInsert } from "../db/bulk-insert";
 import type { SimilarIssue, SimilarIssuesCall } from "./call";
 import type { GroupingModel } from "./models";
 
@@ -18,37 +19,59 @@ export interface DecisionInput {
 
 function decisionData(input: DecisionInput) {
   return {
-    projectId: input.call.projectId,
+    project_id: input.call.projectId,
     hash: input.call.hash,
-    eventId: input.eventId ?? null,
-    modelRequested: input.call.model,
-    modelUsed: input.modelUsed.version,
+    event_id: input.eventId ?? null,
+    model_requested: input.call.model,
+    model_used: input.modelUsed.version,
     fallback: input.fallback,
-    parentHash: input.best?.parentHash ?? null,
+    parent_hash: input.best?.parentHash ?? null,
     distance: input.best?.distance ?? null,
     threshold: input.threshold,
-    shouldGroup: input.best?.shouldGroup ?? false,
+    should_group: input.best?.shouldGroup ?? false,
     inserted: input.inserted,
-    readOnly: input.call.readOnly,
-    trainingMode: input.call.trainingMode,
-    latencyMs: input.latencyMs,
-    shadowModel: input.shadow?.model ?? null,
-    shadowParentHash: input.shadow?.best?.parentHash ?? null,
-    shadowDistance: input.shadow?.best?.distance ?? null,
-    shadowShouldGroup: input.shadow ? (input.shadow.best?.shouldGroup ?? false) : null,
+    read_only: input.call.readOnly,
+    training_mode: input.call.trainingMode,
+    latency_ms: input.latencyMs,
+    shadow_model: input.shadow?.model ?? null,
+    shadow_parent_hash: input.shadow?.best?.parentHash ?? null,
+    shadow_distance: input.shadow?.best?.distance ?? null,
+    shadow_should_group: input.shadow ? (input.shadow.best?.shouldGroup ?? false) : null,
   };
 }
 
+const DECISION_COLUMNS = {
+  project_id: "int",
+  hash: "text",
+  event_id: "int",
+  model_requested: "text",
+  model_used: "text",
+  fallback: "boolean",
+  parent_hash: "text",
+  distance: "double precision",
+  threshold: "double precision",
+  should_group: "boolean",
+  inserted: "boolean",
+  read_only: "boolean",
+  training_mode: "boolean",
+  latency_ms: "double precision",
+  shadow_model: "text",
+  shadow_parent_hash: "text",
+  shadow_distance: "double precision",
+  shadow_should_group: "boolean",
+};
+
 /** Records one grouping call in grouping_decisions, in the transaction that wrote its effects. */
 export async function recordDecision(tx: Transaction, input: DecisionInput): Promise<number> {
-  const decision = await tx.groupingDecision.create({ data: decisionData(input), select: { id: true } });
-  return decision.id;
+  const [id] = await recordDecisions(tx, [input]);
+  return id!;
 }
 
-/** Records several grouping calls with one insert; returns their ids in the order given. */
+/** Records several grouping calls with one insert (bulk-insert.ts); returns their ids in the order given. */
 export async function recordDecisions(tx: Transaction, inputs: DecisionInput[]): Promise<number[]> {
-  if (inputs.length === 0) return [];
-  const rows = await tx.groupingDecision.createManyAndReturn({ data: inputs.map(decisionData), select: { id: true } });
-  // One INSERT … VALUES … RETURNING returns its rows in the order of its VALUES; ids are ascending with them.
+  const rows = await bulkInsert<{ id: number }>(tx, "grouping_decisions", DECISION_COLUMNS, inputs.map(decisionData), {
+    returning: "id",
+  });
+  // The rows are inserted in the order given; ids are ascending with them.
   return rows.map((row) => row.id).sort((a, b) => a - b);
 }
