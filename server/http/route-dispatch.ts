@@ -19,13 +19,13 @@ export function findRoute(
 }
 
 /**
- * The request body as a web stream, pulled as the handler reads it. Node's `Readable.toWeb` keeps enqueueing chunks
- * that were already in flight after the reader cancelled (an uncaught ERR_INVALID_STATE); a cancelled body here is
- * paused and left unread, and the connection is closed after the answer.
+ * The request body as a web stream, pulled as the handler reads it, and `discardRest`, which reads what the handler
+ * left unread and drops it. Node's `Readable.toWeb` keeps enqueueing chunks that were already in flight after the
+ * reader cancelled (an uncaught ERR_INVALID_STATE); a cancelled body here is paused until the answer is written.
  */
-function requestBodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
+function requestBody(req: http.IncomingMessage): { stream: ReadableStream<Uint8Array>; discardRest(): void } {
   let open = true;
-  return new ReadableStream<Uint8Array>({
+  const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       req.on("data", (chunk: Buffer) => {
         if (!open) return;
@@ -50,6 +50,13 @@ function requestBodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array
       req.pause();
     },
   });
+  return {
+    stream,
+    discardRest() {
+      open = false;
+      req.resume();
+    },
+  };
 }
 
 export interface DispatchOptions {
@@ -75,9 +82,8 @@ export async function dispatchToRoute(
     }
     headers.set("x-regroup-remote-address", options.remoteAddress);
     // The body streams into the handler as it arrives, as Next.js passes it, so that limits apply while it streams.
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const body = hasBody ? requestBodyStream(req) : undefined;
-    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, body, duplex: "half" };
+    const body = req.method !== "GET" && req.method !== "HEAD" ? requestBody(req) : undefined;
+    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, body: body?.stream, duplex: "half" };
     const response = await route.handler(new Request(url, init), {
       params: Promise.resolve(route.match(url.pathname)!),
     });
@@ -85,12 +91,13 @@ export async function dispatchToRoute(
       ...options.defaultHeaders,
       ...Object.fromEntries(response.headers),
     };
-    // A body left unread (refused by its size or before its key was checked) cannot share the connection with
-    // the next request: close it after this answer, as an HTTP server must.
-    if (!req.complete) responseHeaders.connection = "close";
     const answer = Buffer.from(await response.arrayBuffer());
     res.writeHead(response.status, responseHeaders);
     res.end(answer);
+    // A body left unread (refused by its size or before its key was checked) is read to its end and dropped, as
+    // Node.js does for a handler that never read one: closing the socket while the client still sends would reset
+    // it, and the client could lose the answer. Memory does not grow; the server's requestTimeout bounds the time.
+    if (!req.complete) body?.discardRest();
   } catch {
     // The route handlers answer their own errors (server/http/route.ts); this is a failure around them.
     if (res.headersSent) res.destroy();
