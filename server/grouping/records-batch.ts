@@ -3,7 +3,7 @@ import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
 import { projectKey } from "../projects/project-key";
 import { parseVector, toVector, vectorColumn } from "../db/vectors";
-import { nearestRecordsSql, type NewRecord, type Neighbour, type SearchOptions } from "./records";
+import { nearestRecordsSql, tuneIndexScan, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
 /**
  * The SQL of records.ts for many requests at once: the kNN lookups of concurrent requests in one statement (a
@@ -46,8 +46,7 @@ export async function searchNeighboursBatch(tx: Transaction, searches: BatchSear
   const results: Neighbour[][] = searches.map(() => []);
   const blocks = searches.flatMap((search, idx) => (search.limit > 0 ? [searchBlock(search, idx)] : []));
   if (blocks.length === 0) return results;
-  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
-  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+  await tuneIndexScan(tx);
   const rows = await tx.$queryRaw<Row[]>`${Prisma.join(blocks, " UNION ALL ")}`;
   const found = new Map<number, Row[]>();
   for (const row of rows) {

@@ -58,10 +58,12 @@ export function nearestRecordsSql(options: SearchOptions, extra: Prisma.Sql = Pr
      WHERE distance <= ${options.radius}`;
 }
 
-/** For this transaction: a wider HNSW search, and an iterative scan that keeps going until enough rows pass the filters, in order. */
-async function tuneIndexScan(tx: Transaction): Promise<void> {
-  await tx.$executeRaw`SET LOCAL hnsw.ef_search = 100`;
-  await tx.$executeRaw`SET LOCAL hnsw.iterative_scan = strict_order`;
+/**
+ * For this transaction: a wider HNSW search, and an iterative scan that keeps going until enough rows pass the filters,
+ * in order. One statement (set_config with is_local, as SET LOCAL) for both.
+ */
+export async function tuneIndexScan(tx: Transaction): Promise<void> {
+  await tx.$queryRaw`SELECT set_config('hnsw.ef_search', '100', true), set_config('hnsw.iterative_scan', 'strict_order', true)`;
 }
 
 /**
