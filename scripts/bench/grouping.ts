@@ -6,7 +6,8 @@
  * new traces (lookup, then insert).
  */
 import { signatureHeader } from "../../server/http/rpc-signature";
-import { closedLoop, formatResult, installModelsOption, startBenchServer } from "./lib/in-process-server";
+import { closedLoop, installModelsOption, startBenchServer } from "./lib/in-process-server";
+import { formatResult } from "./lib/latencies";
 import { benchOptions } from "./lib/options";
 
 const trace = (i: number, variant = "") =>

@@ -12,7 +12,8 @@
 import type { IssueStreamResponse } from "../../lib/contracts/issues";
 import { analyzeChangedTables } from "../../server/db/planner-statistics";
 import { signedInAs } from "../../server/testing/users";
-import { closedLoop, formatResult, startBenchServer } from "./lib/in-process-server";
+import { closedLoop, startBenchServer } from "./lib/in-process-server";
+import { formatResult } from "./lib/latencies";
 import { seedIssues } from "../../server/issues/testing/seed-issues";
 import { benchOptions } from "./lib/options";
 

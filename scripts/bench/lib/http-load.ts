@@ -12,8 +12,6 @@ export interface HttpRequestSpec {
   path: string;
   headers: Record<string, string>;
   body?: string;
-  /** The status that counts as success (200 unless given). */
-  expectStatus?: number;
 }
 
 export interface LoadThreadInput {

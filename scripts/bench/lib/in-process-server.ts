@@ -12,8 +12,6 @@ import { setDatabase } from "../../../server/db";
 import { migrate } from "../../../server/db/migrate";
 import { summarizeLatencies, type LoadResult } from "./latencies";
 
-export { formatResult, type LoadResult } from "./latencies";
-
 /** `--models fixture`: the benchmark embeds with the tests' fixture models instead of the committed ONNX ones. */
 export async function installModelsOption(models: string | undefined): Promise<void> {
   if (models !== "fixture") return;
