@@ -15,6 +15,11 @@ const envSchema = z.object({
     message: "must be a postgres:// or postgresql:// URL",
   }),
   DATA_DIR: z.string().trim().min(1).default(".data"),
+  /**
+   * Where the embedded database runs PostgreSQL: on its own thread (`own`), or on the server's event loop (`main`, as
+   * before; kept to measure one against the other).
+   */
+  EMBEDDED_DATABASE_THREAD: z.enum(["own", "main"]).default("own"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   /**

@@ -17,7 +17,12 @@ export async function openMigratedDatabase(
 ): Promise<{ database: Database; migrations: MigrationReport }> {
   let database: Database;
   try {
-    database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, role });
+    database = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.dataDir,
+      role,
+      embeddedThread: config.EMBEDDED_DATABASE_THREAD,
+    });
   } catch (error) {
     if (error instanceof DataDirBusyError) throw new StartupError(error.message);
     const location = config.DATABASE_URL

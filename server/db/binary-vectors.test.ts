@@ -1,17 +1,18 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openEmbeddedDriver, type EmbeddedDriver } from "./embedded-driver";
+import { sendVectorsInBinary } from "./binary-vectors";
 import { toVector } from "./vectors";
 
-let binary: EmbeddedDriver;
+let binary: PGlite;
 let text: PGlite;
 
 beforeAll(async () => {
-  binary = await openEmbeddedDriver("memory://", "test");
+  binary = await PGlite.create({ extensions: { vector } });
+  await sendVectorsInBinary(binary);
   text = await PGlite.create({ extensions: { vector } });
   await text.exec("CREATE EXTENSION vector");
-  for (const db of [binary.pglite, text]) await db.exec("CREATE TABLE t (id int PRIMARY KEY, v vector(3))");
+  for (const db of [binary, text]) await db.exec("CREATE TABLE t (id int PRIMARY KEY, v vector(3))");
 }, 60_000);
 
 afterAll(async () => {
@@ -42,11 +43,11 @@ describe("vector parameters in binary on the embedded database", () => {
       "[ 0.1 , +0.2,.3]",
       "[1.0000001192092896,0.30000001192092896,340282346638528860000000000000000000000]",
     ];
-    const [type] = (await binary.pglite.query<{ oid: number }>("SELECT 'vector'::regtype::oid::int AS oid")).rows;
-    const serialize = binary.pglite.serializers[type!.oid]!;
+    const [type] = (await binary.query<{ oid: number }>("SELECT 'vector'::regtype::oid::int AS oid")).rows;
+    const serialize = binary.serializers[type!.oid]!;
     for (const literal of literals) {
       expect(serialize(literal)).toBeInstanceOf(Uint8Array);
-      expect(await storedAs(binary.pglite, literal)).toBe(await storedAs(text, literal));
+      expect(await storedAs(binary, literal)).toBe(await storedAs(text, literal));
     }
   });
 
@@ -60,11 +61,11 @@ describe("vector parameters in binary on the embedded database", () => {
       ["INSERT INTO t VALUES (1, $1::vector)", ["[1,2]"]],
     ];
     for (const [sql, params] of cases) {
-      const got = await errorOf(binary.pglite, sql, params);
+      const got = await errorOf(binary, sql, params);
       expect(got).not.toBe("no error");
       if (!sql.startsWith("INSERT")) expect(got).toBe(await errorOf(text, sql, params));
     }
-    expect(await errorOf(binary.pglite, "INSERT INTO t VALUES (1, $1::vector)", ["[1,2]"])).toContain(
+    expect(await errorOf(binary, "INSERT INTO t VALUES (1, $1::vector)", ["[1,2]"])).toContain(
       "expected 3 dimensions, not 2",
     );
   });

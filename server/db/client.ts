@@ -1,8 +1,9 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriver } from "./driver";
-import { openEmbeddedDriver } from "./embedded-driver";
+import { openEmbeddedDriver, type EmbeddedThread } from "./embedded-driver";
 import { PrismaClient } from "./generated/client";
 import { openPostgresDriver } from "./postgres-driver";
 
@@ -24,6 +25,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Who opens it, shown to a second process that finds the directory taken. */
   role: string;
+  /** The embedded database's thread: its own (default) or the caller's. */
+  embeddedThread?: EmbeddedThread;
 }
 
 /** Opens the database that the options name; throws when it cannot be reached or is owned by another process. */
@@ -38,8 +41,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: async () => (await prisma.$disconnect(), await driver.close()),
     };
   }
-  const driver = await openEmbeddedDriver(options.dataDir, options.role);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(driver.pglite) });
+  const driver = await openEmbeddedDriver(options.dataDir, options.role, options.embeddedThread);
+  // The adapter's type names PGlite; it calls only query, exec and transaction, which both threads' sessions have.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(driver.pglite as PGlite) });
   return {
     prisma,
     driver,

@@ -5,28 +5,47 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { sendVectorsInBinary } from "./binary-vectors";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlDriver, SqlSession } from "./driver";
+import { ThreadedPGlite, type PGliteSession } from "./embedded-thread/client";
+
+/** Where PostgreSQL runs: on its own thread (the default), or on the caller's (as before; kept to measure against). */
+export type EmbeddedThread = "own" | "main";
 
 export interface EmbeddedDriver extends SqlDriver {
-  readonly pglite: PGlite;
+  readonly pglite: PGliteSession;
   readonly lock: DataDirLock | null;
+}
+
+async function openInThisThread(dataDir: string | undefined): Promise<PGliteSession & { close(): Promise<void> }> {
+  const pglite = await PGlite.create(dataDir, { extensions: { vector, pg_trgm } });
+  try {
+    await sendVectorsInBinary(pglite);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  return pglite;
 }
 
 /**
  * Opens the embedded PostgreSQL (PGlite + pgvector, and pg_trgm for the issue stream's search). With a directory, takes its owner lock first;
  * `memory://` gives a throw-away database (tests).
  */
-export async function openEmbeddedDriver(dataDir: string | "memory://", role: string): Promise<EmbeddedDriver> {
+export async function openEmbeddedDriver(
+  dataDir: string | "memory://",
+  role: string,
+  thread: EmbeddedThread = "own",
+): Promise<EmbeddedDriver> {
   const inMemory = dataDir === "memory://";
   const lock = inMemory ? null : acquireDataDirLock(dataDir, role);
-  let pglite: PGlite;
+  let pglite: PGliteSession & { close(): Promise<void> };
   try {
-    pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector, pg_trgm } });
-    await sendVectorsInBinary(pglite);
+    const directory = inMemory ? undefined : dataDir;
+    pglite = thread === "own" ? await ThreadedPGlite.open(directory) : await openInThisThread(directory);
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const session = (db: Pick<PGlite, "exec" | "query">): SqlSession => ({
+  const session = (db: Pick<PGliteSession, "exec" | "query">): SqlSession => ({
     async exec(sql) {
       await db.exec(sql);
     },

@@ -13,7 +13,12 @@ const holder = globalThis as typeof globalThis & { __regroupDatabase?: Promise<D
 export function getDatabase(): Promise<Database> {
   if (!holder.__regroupDatabase) {
     const config = env();
-    const opening = openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, role: "regroup server" });
+    const opening = openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.dataDir,
+      role: "regroup server",
+      embeddedThread: config.EMBEDDED_DATABASE_THREAD,
+    });
     holder.__regroupDatabase = opening;
     opening.catch(() => {
       if (holder.__regroupDatabase === opening) holder.__regroupDatabase = undefined;

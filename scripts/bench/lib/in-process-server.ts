@@ -10,6 +10,7 @@ import path from "node:path";
 import { openDatabase, type Database } from "../../../server/db/client";
 import { setDatabase } from "../../../server/db";
 import { migrate } from "../../../server/db/migrate";
+import { parseEnv } from "../../../server/env";
 import { summarizeLatencies, type LoadResult } from "./latencies";
 
 /** `--models fixture`: the benchmark embeds with the tests' fixture models instead of the committed ONNX ones. */
@@ -39,7 +40,7 @@ export async function startBenchServer(
   if (!database) {
     // A data directory on disk, as `npm start` keeps one (memory:// is slower still: its files grow by copying).
     dataDir = await mkdtemp(path.join(os.tmpdir(), "regroup-bench-"));
-    database = await openDatabase({ dataDir, role: "bench" });
+    database = await openDatabase({ dataDir, role: "bench", embeddedThread: parseEnv().EMBEDDED_DATABASE_THREAD });
     await migrate(database.driver);
     setDatabase(database);
   }

@@ -1,0 +1,51 @@
+/**
+ * Messages between the embedded database's thread (worker.ts, which owns the PGlite instance) and the client in the
+ * server's main thread (client.ts). Everything here crosses `postMessage`, so it is data only: no functions.
+ */
+
+/** What the worker is started with (`workerData`). */
+export interface WorkerOptions {
+  /** A directory, or undefined for a database in memory. */
+  dataDir: string | undefined;
+}
+
+/** Query options that can cross the thread; a caller's `parsers` become `rawTypes` and run in the caller's thread. */
+export interface ThreadQueryOptions {
+  rowMode?: "object" | "array";
+  paramTypes?: number[];
+  /** Column types the worker returns as PostgreSQL's text, for the caller's own parsers. */
+  rawTypes?: number[];
+}
+
+export type Request =
+  | { op: "query"; sql: string; params: unknown[]; options: ThreadQueryOptions; tx?: number }
+  | { op: "exec"; sql: string; tx?: number }
+  | { op: "begin" }
+  | { op: "rollback"; tx: number }
+  | { op: "end"; tx: number; commit: boolean }
+  | { op: "close" };
+
+export interface Field {
+  name: string;
+  dataTypeID: number;
+}
+
+export interface QueryResult {
+  rows: unknown[];
+  fields: Field[];
+  affectedRows?: number;
+}
+
+/** An error as it crosses the thread: its name, message and stack, and PostgreSQL's fields when it is a DatabaseError. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  /** Set for PGlite's DatabaseError: its severity, code, detail, constraint, … */
+  database?: Record<string, unknown>;
+}
+
+export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+
+/** The worker's first message: the database is open (or why it could not be). */
+export type Ready = { ready: true } | { ready: false; error: SerializedError };

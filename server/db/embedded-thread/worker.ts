@@ -1,0 +1,117 @@
+import "server-only";
+import { parentPort, workerData } from "node:worker_threads";
+import { messages, PGlite, type Transaction } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { sendVectorsInBinary } from "../binary-vectors";
+import type { QueryResult, Ready, Reply, Request, SerializedError, WorkerOptions } from "./protocol";
+
+/**
+ * The embedded database's own thread: it owns the PGlite instance and runs what the client (client.ts) sends. Each
+ * request is handled as it arrives, without waiting for the one before: PGlite's own locks order them, exactly as
+ * for callers in one thread (a statement outside a transaction waits for the open transaction to end; the
+ * transaction's own statements do not).
+ */
+
+const port = parentPort!;
+const options = workerData as WorkerOptions;
+
+/** Open transactions by id: the PGlite transaction and how to end it (true: commit, false: roll back). */
+const transactions = new Map<number, { tx: Transaction; end: (commit: boolean) => void; done: Promise<unknown> }>();
+let nextTransaction = 1;
+/** Rejects a transaction's callback so that PGlite rolls it back; not an error anyone sees. */
+const ROLL_BACK = Symbol("roll back");
+
+function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const serialized: SerializedError = { name: error.name, message: error.message, stack: error.stack };
+  if (error instanceof messages.DatabaseError) {
+    // queryOptions may hold functions (this thread's parsers), and the caller has its own query and parameters.
+    const {
+      query: _query,
+      params: _params,
+      queryOptions: _options,
+      ...fields
+    } = error as unknown as Record<string, unknown>;
+    serialized.database = fields;
+  }
+  return serialized;
+}
+
+function openTransaction(id: number) {
+  const open = transactions.get(id);
+  if (!open) throw new Error(`transaction ${id} is not open`);
+  return open;
+}
+
+function session(transaction: number | undefined): Pick<PGlite, "query" | "exec"> {
+  return transaction === undefined ? pglite : openTransaction(transaction).tx;
+}
+
+async function begin(): Promise<number> {
+  const id = nextTransaction++;
+  return new Promise<number>((resolve, reject) => {
+    let end!: (commit: boolean) => void;
+    const ended = new Promise<boolean>((settle) => (end = settle));
+    const done = pglite.transaction(async (tx) => {
+      transactions.set(id, { tx, end, done });
+      resolve(id);
+      if (!(await ended)) throw ROLL_BACK;
+    });
+    // BEGIN itself failed: the callback never ran.
+    done.catch(reject);
+  });
+}
+
+async function end(id: number, commit: boolean): Promise<void> {
+  const open = openTransaction(id);
+  transactions.delete(id);
+  open.end(commit);
+  try {
+    await open.done;
+  } catch (error) {
+    if (error !== ROLL_BACK) throw error;
+  }
+}
+
+async function handle(request: Request): Promise<unknown> {
+  switch (request.op) {
+    case "query": {
+      const { rawTypes, ...rest } = request.options;
+      const raw = (value: string) => value;
+      const parsers = rawTypes ? Object.fromEntries(rawTypes.map((type) => [type, raw])) : undefined;
+      const result = await session(request.tx).query(request.sql, request.params, { ...rest, parsers });
+      return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows } satisfies QueryResult;
+    }
+    case "exec":
+      await session(request.tx).exec(request.sql);
+      return undefined;
+    case "begin":
+      return begin();
+    case "rollback":
+      await openTransaction(request.tx).tx.rollback();
+      return undefined;
+    case "end":
+      return end(request.tx, request.commit);
+    case "close":
+      await pglite.close();
+      return undefined;
+  }
+}
+
+let pglite: PGlite;
+try {
+  pglite = await PGlite.create(options.dataDir, { extensions: { vector, pg_trgm } });
+  await sendVectorsInBinary(pglite);
+  port.postMessage({ ready: true } satisfies Ready);
+} catch (error) {
+  port.postMessage({ ready: false, error: serializeError(error) } satisfies Ready);
+  process.exit(0);
+}
+
+port.on("message", (message: Request & { id: number }) => {
+  handle(message).then(
+    (value) => port.postMessage({ id: message.id, ok: true, value } satisfies Reply),
+    (error: unknown) => port.postMessage({ id: message.id, ok: false, error: serializeError(error) } satisfies Reply),
+  );
+});
