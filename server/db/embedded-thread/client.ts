@@ -1,4 +1,6 @@
 import "server-only";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { messages, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
 import type {
@@ -45,9 +47,11 @@ export class ThreadedPGlite implements PGliteSession {
 
   /** Starts the thread and opens the database in `dataDir` (undefined: in memory); throws what opening it threw. */
   static async open(dataDir: string | undefined): Promise<ThreadedPGlite> {
-    const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url), {
-      workerData: { dataDir } satisfies WorkerOptions,
-    });
+    // Next.js's bundler bundles the file of any `new Worker(…)` it can read, with all it imports (tsx, esbuild's
+    // binary), into the routes that reach this module. The routes never open the database (they use the one the
+    // server opened), so the worker is constructed where the bundler does not look, from this file's own place.
+    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker-entry.mjs");
+    const worker: Worker = Reflect.construct(Worker, [entry, { workerData: { dataDir } satisfies WorkerOptions }]);
     let onExit!: (code: number) => void;
     let onError!: (error: Error) => void;
     const ready = await new Promise<Ready>((resolve, reject) => {
