@@ -98,6 +98,12 @@ const envSchema = z.object({
   MODELS_DIR: z.string().trim().min(1).default("models"),
   /** Execution provider for inference: auto (CUDA when it loads, else CPU), cpu, or cuda (fail if unavailable). */
   INFERENCE_DEVICE: z.enum(["auto", "cpu", "cuda"]).default("auto"),
+  /**
+   * Threads one CPU inference runs on. 1: in the server's thread, beside the database's, which is what a server that
+   * also serves HTTP and PostgreSQL on a few cores gets the most from (measured with `npm run loadtest`); more for a
+   * host that only serves /api/embed.
+   */
+  INFERENCE_THREADS: z.coerce.number().int().min(1).max(256).default(1),
   /** Another regroup instance whose /api/embed serves inference instead of loading the models here. */
   INFERENCE_URL: optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value), {
     message: "must be an http:// or https:// URL",

@@ -20,8 +20,16 @@ export async function createSession(
   model: string | Uint8Array,
   device: InferenceDevice,
   label: string,
+  threads = 1,
 ): Promise<{ session: ort.InferenceSession; provider: Provider }> {
-  const base: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: "all", logSeverityLevel: 3 };
+  const base: ort.InferenceSession.SessionOptions = {
+    graphOptimizationLevel: "all",
+    logSeverityLevel: 3,
+    intraOpNumThreads: threads,
+    // ONNX Runtime's pool threads spin after each run, waiting for the next; on the server they took the cores the
+    // database thread and HTTP needed (npm run loadtest: 161 req/s spinning, 232 without, same build).
+    extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } },
+  };
   const wantCuda = device === "cuda" || (device === "auto" && holder.__regroupCudaProbe?.ok !== false);
   if (wantCuda) {
     // onnxruntime prints its own error line when the CUDA libraries are missing; the log line below says it

@@ -13,6 +13,8 @@ export interface LocalServiceOptions {
   /** 1 turns batching off. */
   maxBatch?: number;
   maxWaitMs?: number;
+  /** Threads of one CPU inference (INFERENCE_THREADS). */
+  threads?: number;
 }
 
 interface LoadedModel {
@@ -55,7 +57,8 @@ export class LocalInferenceService implements InferenceService {
 
   private async open(entry: ModelEntry): Promise<LoadedModel> {
     const device = this.options.device ?? env().INFERENCE_DEVICE;
-    const { session, provider } = await createSession(entry.artifactPath, device, entry.version);
+    const threads = this.options.threads ?? env().INFERENCE_THREADS;
+    const { session, provider } = await createSession(entry.artifactPath, device, entry.version, threads);
     const encoder = createEncoder(entry);
     const output = entry.output;
     const batcher = new MicroBatcher<unknown, Float32Array>({
