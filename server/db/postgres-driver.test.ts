@@ -1,15 +1,19 @@
 import { PGlite } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, Prisma } from "./client";
 import { openPostgresDriver } from "./postgres-driver";
+import { toVector, vectorParam } from "./vectors";
 
 // The pg driver over the wire, against PGlite served on a loopback port (no native PostgreSQL here).
 let pglite: PGlite;
 let server: PGLiteSocketServer;
 let url: string;
 beforeAll(async () => {
-  pglite = await PGlite.create();
-  server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0 });
+  pglite = await PGlite.create({ extensions: { vector } });
+  await pglite.exec("CREATE EXTENSION vector");
+  server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 20 });
   await server.start();
   url = `postgres://postgres@127.0.0.1:${server.getServerConn().split(":").pop()}/postgres`;
 });
@@ -26,6 +30,19 @@ describe("PostgreSQL driver", () => {
       expect(row?.statement_timeout).toBe("30s");
     } finally {
       await driver.close();
+    }
+  });
+
+  it("sends embeddings through Prisma in pgvector's binary form, read as the floats their text form gives", async () => {
+    const database = await openDatabase({ url, dataDir: "", role: "test" });
+    try {
+      const values = Array.from({ length: 768 }, (_, i) => Math.sin(i * 12.9898) * (i % 7 === 0 ? 1e-7 : 0.7));
+      const [row] = await database.prisma.$queryRaw<{ binary: string; text: string }[]>(Prisma.sql`
+        SELECT ${vectorParam(values, 768)}::vector::text AS binary, ${toVector(values, 768)}::vector::text AS text`);
+      expect(row!.binary).toBe(row!.text);
+      expect(row!.binary.split(",")).toHaveLength(768);
+    } finally {
+      await database.close();
     }
   });
 });

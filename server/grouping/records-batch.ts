@@ -2,7 +2,7 @@ import "server-only";
 import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
 import { projectKey } from "../projects/project-key";
-import { parseVector, toVector, vectorColumn } from "../db/vectors";
+import { parseVector, vectorColumn, vectorParam } from "../db/vectors";
 import { nearestRecordsSql, tuneIndexScan, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
 /**
@@ -89,7 +89,7 @@ export async function insertRecordsBatch(tx: Transaction, records: NewRecord[]):
   const rows = unique.map((record) => {
     const values = columns.map((column) => {
       const entry = record.vectors.find(({ model }) => model.column === column);
-      return entry ? Prisma.sql`${toVector(entry.vector, entry.model.dimension)}::vector` : Prisma.sql`NULL`;
+      return entry ? Prisma.sql`${vectorParam(entry.vector, entry.model.dimension)}::vector` : Prisma.sql`NULL`;
     });
     return Prisma.sql`(${record.projectId}::int, ${record.hash}, ${record.groupId ?? null}::bigint,
       ${record.exceptionType ?? null}::text, ${Prisma.join(values)})`;
@@ -124,7 +124,7 @@ export async function upsertEmbeddingsBatch(tx: Transaction, records: NewRecord[
     const rows = list.map((record) => {
       const values = columns.map((column) => {
         const entry = record.vectors.find(({ model }) => model.column === column)!;
-        return Prisma.sql`${toVector(entry.vector, entry.model.dimension)}::vector`;
+        return Prisma.sql`${vectorParam(entry.vector, entry.model.dimension)}::vector`;
       });
       return Prisma.sql`(${record.projectId}::int, ${record.hash}, ${record.groupId ?? null}::bigint,
         ${record.exceptionType ?? null}::text, ${Prisma.join(values)})`;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
-import { parseVector, toVector, vectorColumn } from "../db/vectors";
+import { parseVector, vectorColumn, vectorParam } from "../db/vectors";
 import type { GroupingModel } from "./models";
 
 /** SQL over grouping_records (the AI grouping index). */
@@ -44,7 +44,7 @@ function unseenCondition(options: SearchOptions): Prisma.Sql {
  */
 export function nearestRecordsSql(options: SearchOptions, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const column = vectorColumn(options.model.column);
-  const query = toVector(options.vector, options.model.dimension);
+  const query = vectorParam(options.vector, options.model.dimension);
   return Prisma.sql`
     SELECT * FROM (
       SELECT hash, (${column} <=> ${query}::vector) AS distance ${extra}
@@ -122,7 +122,7 @@ export interface NewRecord {
 
 function columnsAndValues(record: NewRecord) {
   const columns = record.vectors.map(({ model }) => vectorColumn(model.column));
-  const values = record.vectors.map(({ model, vector }) => Prisma.sql`${toVector(vector, model.dimension)}::vector`);
+  const values = record.vectors.map(({ model, vector }) => Prisma.sql`${vectorParam(vector, model.dimension)}::vector`);
   return { columns, values };
 }
 
