@@ -5,6 +5,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { sendVectorsInBinary } from "./binary-vectors";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlDriver, SqlSession } from "./driver";
+import { INDEX_SCAN_SETTINGS } from "./index-scan-settings";
 import { ThreadedPGlite, type PGliteSession } from "./embedded-thread/client";
 
 /** Where PostgreSQL runs: on its own thread (the default), or on the caller's (as before; kept to measure against). */
@@ -41,6 +42,10 @@ export async function openEmbeddedDriver(
   try {
     const directory = inMemory ? undefined : dataDir;
     pglite = thread === "own" ? await ThreadedPGlite.open(directory) : await openInThisThread(directory);
+    await pglite.exec(INDEX_SCAN_SETTINGS).catch(async (error: unknown) => {
+      await pglite.close();
+      throw error;
+    });
   } catch (error) {
     lock?.release();
     throw error;

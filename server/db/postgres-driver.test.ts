@@ -23,11 +23,17 @@ afterAll(async () => {
 });
 
 describe("PostgreSQL driver", () => {
-  it("starts every session with the statement timeout", async () => {
+  it("starts every session with the statement timeout and the kNN settings", async () => {
     const driver = await openPostgresDriver(url, 30_000);
     try {
       const [row] = await driver.query<{ statement_timeout: string }>("SHOW statement_timeout");
       expect(row?.statement_timeout).toBe("30s");
+      // And with the HNSW settings every kNN search relies on (index-scan-settings.ts), kept after a transaction.
+      await driver.transaction((tx) => tx.exec("SET LOCAL hnsw.ef_search = 7"));
+      const [scan] = await driver.query<{ ef: string; iterative: string }>(
+        "SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS iterative",
+      );
+      expect(scan).toEqual({ ef: "100", iterative: "strict_order" });
     } finally {
       await driver.close();
     }

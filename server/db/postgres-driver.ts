@@ -3,6 +3,7 @@ import pg from "pg";
 import { env } from "../env";
 import type { SqlDriver, SqlSession } from "./driver";
 import { redactUrl } from "./errors";
+import { INDEX_SCAN_SETTINGS } from "./index-scan-settings";
 
 export interface PostgresDriver extends SqlDriver {
   readonly pool: pg.Pool;
@@ -21,9 +22,10 @@ export async function openPostgresDriver(
   pool.on("error", () => {
     // An idle client lost its connection; the next query reconnects or reports the failure.
   });
-  // Set as each new connection's first query: the pool emits "connect" before it hands the client out, and a
+  // Set as each new connection's first queries (with the kNN settings, index-scan-settings.ts): the pool emits "connect" before it hands the client out, and a
   // client runs its queries in order. (pg's statement_timeout start-up parameter is not honoured by every server.)
   pool.on("connect", (client) => {
+    client.query(INDEX_SCAN_SETTINGS).catch(() => undefined);
     if (statementTimeoutMs > 0) {
       client
         .query("SELECT set_config('statement_timeout', $1, false)", [`${statementTimeoutMs}ms`])

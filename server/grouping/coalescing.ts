@@ -1,5 +1,5 @@
 import "server-only";
-import { inTransaction } from "../db";
+import { db, inTransaction } from "../db";
 import { MicroBatcher, type BatcherStats } from "../inference/batcher";
 import { recordDecision, recordDecisions, type DecisionInput } from "./decisions";
 import { insertRecord, searchNeighbours, searchWithReranking, type NewRecord, type Neighbour } from "./records";
@@ -35,8 +35,9 @@ interface CoalescingOptions {
 
 const settings: CoalescingOptions = { enabled: true, maxWaitMs: 2, maxBatch: 64 };
 
+// A search is one statement (the session carries the HNSW settings), so it needs no transaction.
 async function searchBatch(searches: BatchSearch[]): Promise<Neighbour[][]> {
-  return inTransaction((tx) => searchNeighboursBatch(tx, searches));
+  return searchNeighboursBatch(await db(), searches);
 }
 
 async function writeBatch(items: WriteItem[]): Promise<WriteResult[]> {
@@ -119,9 +120,10 @@ export function coalescingStats(): { search: BatcherStats; write: BatcherStats }
 /** The neighbours of one search, looked up together with the concurrent ones. */
 export async function searchCoalesced(search: BatchSearch): Promise<Neighbour[]> {
   if (settings.enabled) return batchers().search.submit(search);
-  return inTransaction((tx) =>
-    search.rerank ? searchWithReranking(tx, { ...search, ...search.rerank }) : searchNeighbours(tx, search),
-  );
+  const prisma = await db();
+  return search.rerank
+    ? searchWithReranking(prisma, { ...search, ...search.rerank })
+    : searchNeighbours(prisma, search);
 }
 
 /** One call's writes (its new record, its decision), written together with the concurrent ones. */

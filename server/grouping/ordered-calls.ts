@@ -1,6 +1,6 @@
 import "server-only";
 import { cosineDistance } from "@/engine/math/cosine";
-import { inTransaction } from "../db";
+import { db, inTransaction } from "../db";
 import { withCallDefaults, type SimilarIssue, type SimilarIssuesCall, type SimilarIssuesCallInput } from "./call";
 import type { DecisionInput } from "./decisions";
 import type { GroupingModel, GroupingModels } from "./models";
@@ -96,14 +96,13 @@ export async function groupingCallsInOrder(
   // the stable model's for the calls that may fall back (the earlier calls' records only ever add neighbours, so a
   // call the index answered does not fall back).
   const primarySearches = plans.map((plan, index) => searchOf(plan, index, plan.requested));
-  const primary = await inTransaction((tx) => searchNeighboursBatch(tx, primarySearches));
+  const prisma = await db();
+  const primary = await searchNeighboursBatch(prisma, primarySearches);
   const fallbackIndexes = plans.flatMap((plan, index) => (plan.mayFallBack && !primary[index]!.length ? [index] : []));
   const fallbackSearches = fallbackIndexes.map((index) =>
     searchOf(plans[index]!, index, stable, plans[index]!.requested),
   );
-  const fallbackFound = fallbackSearches.length
-    ? await inTransaction((tx) => searchNeighboursBatch(tx, fallbackSearches))
-    : [];
+  const fallbackFound = fallbackSearches.length ? await searchNeighboursBatch(prisma, fallbackSearches) : [];
   // A call falls back only where the index had nothing for it (its index answer stays), so these are all its fallbacks.
   const fallbackOf = new Map(
     fallbackIndexes.map((index, i) => [index, { search: fallbackSearches[i]!, found: fallbackFound[i]! }]),

@@ -3,7 +3,7 @@ import { cosineDistance } from "@/engine/math/cosine";
 import { Prisma, type Transaction } from "../db/client";
 import { projectKey } from "../projects/project-key";
 import { parseVector, vectorColumn, vectorParam } from "../db/vectors";
-import { nearestRecordsSql, tuneIndexScan, type NewRecord, type Neighbour, type SearchOptions } from "./records";
+import { nearestRecordsSql, type NewRecord, type Neighbour, type SearchOptions } from "./records";
 
 /**
  * The SQL of records.ts for many requests at once: the kNN lookups of concurrent requests in one statement (a
@@ -39,14 +39,13 @@ function searchBlock(search: BatchSearch, idx: number): Prisma.Sql {
 }
 
 /**
- * The neighbours of every search, in the order given, with one SELECT under the same HNSW settings as
- * searchNeighbours (ef_search = 100, strict-order iterative scans), local to the caller's transaction.
+ * The neighbours of every search, in the order given, with one SELECT under the session's HNSW settings, as
+ * searchNeighbours (ef_search = 100, strict-order iterative scans).
  */
 export async function searchNeighboursBatch(tx: Transaction, searches: BatchSearch[]): Promise<Neighbour[][]> {
   const results: Neighbour[][] = searches.map(() => []);
   const blocks = searches.flatMap((search, idx) => (search.limit > 0 ? [searchBlock(search, idx)] : []));
   if (blocks.length === 0) return results;
-  await tuneIndexScan(tx);
   const rows = await tx.$queryRaw<Row[]>`${Prisma.join(blocks, " UNION ALL ")}`;
   const found = new Map<number, Row[]>();
   for (const row of rows) {

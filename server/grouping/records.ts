@@ -59,20 +59,11 @@ export function nearestRecordsSql(options: SearchOptions, extra: Prisma.Sql = Pr
 }
 
 /**
- * For this transaction: a wider HNSW search, and an iterative scan that keeps going until enough rows pass the filters,
- * in order. One statement (set_config with is_local, as SET LOCAL) for both.
- */
-export async function tuneIndexScan(tx: Transaction): Promise<void> {
-  await tx.$queryRaw`SELECT set_config('hnsw.ef_search', '100', true), set_config('hnsw.iterative_scan', 'strict_order', true)`;
-}
-
-/**
- * The nearest records of one project by the model's column, within the radius, nearest first. Runs in its own
- * transaction so that the HNSW settings are local to it: ef_search = 100, and iterative scans so that the filters
- * (project, own hash) cannot starve the result.
+ * The nearest records of one project by the model's column, within the radius, nearest first, under the session's
+ * HNSW settings (db/index-scan-settings.ts: ef_search = 100, and iterative scans so that the filters — project, own
+ * hash — cannot starve the result).
  */
 export async function searchNeighbours(tx: Transaction, options: SearchOptions): Promise<Neighbour[]> {
-  await tuneIndexScan(tx);
   const rows = await tx.$queryRaw<
     { hash: string; distance: number }[]
   >`${nearestRecordsSql(options)} ORDER BY distance`;
@@ -100,7 +91,6 @@ export async function searchWithReranking(
   tx: Transaction,
   options: SearchOptions & { candidates: number; candidateRadius: number },
 ): Promise<Neighbour[]> {
-  await tuneIndexScan(tx);
   const candidates = { ...options, limit: options.candidates, radius: options.candidateRadius };
   const embedding = Prisma.sql`, ${vectorColumn(options.model.column)}::text AS embedding`;
   const rows = await tx.$queryRaw<{ hash: string; embedding: string }[]>`${nearestRecordsSql(candidates, embedding)}`;
