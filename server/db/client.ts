@@ -25,7 +25,7 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Who opens it, shown to a second process that finds the directory taken. */
   role: string;
-  /** The embedded database's thread: its own (default) or the caller's. */
+  /** The embedded database's thread: the caller's (default) or its own. */
   embeddedThread?: EmbeddedThread;
 }
 

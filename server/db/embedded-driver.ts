@@ -8,7 +8,7 @@ import type { SqlDriver, SqlSession } from "./driver";
 import { INDEX_SCAN_SETTINGS } from "./index-scan-settings";
 import { ThreadedPGlite, type PGliteSession } from "./embedded-thread/client";
 
-/** Where PostgreSQL runs: on its own thread (the default), or on the caller's (as before; kept to measure against). */
+/** Where PostgreSQL runs: on the caller's thread (the default), or on a thread of its own (embedded-thread/). */
 export type EmbeddedThread = "own" | "main";
 
 export interface EmbeddedDriver extends SqlDriver {
@@ -34,7 +34,7 @@ async function openInThisThread(dataDir: string | undefined): Promise<PGliteSess
 export async function openEmbeddedDriver(
   dataDir: string | "memory://",
   role: string,
-  thread: EmbeddedThread = "own",
+  thread: EmbeddedThread = "main",
 ): Promise<EmbeddedDriver> {
   const inMemory = dataDir === "memory://";
   const lock = inMemory ? null : acquireDataDirLock(dataDir, role);

@@ -81,6 +81,8 @@ function createBatcher<I, O>(runBatch: (items: I[]) => Promise<O[]>) {
     maxWaitMs: settings.maxWaitMs,
     bucketOf: () => 0,
     run: isolating(runBatch),
+    // Two batches at once: the database (its own thread, or a pool) queues the second while the first's rows come back.
+    concurrency: 2,
   });
   const submit = async (item: I): Promise<O> => {
     const settled = await batcher.submit(item);

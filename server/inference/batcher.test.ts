@@ -33,6 +33,28 @@ describe("dynamic micro-batching", () => {
     expect(batches.map((b) => b.length).sort()).toEqual([2, 3]);
   });
 
+  it("runs as many batches at once as its concurrency allows, and no more", async () => {
+    for (const concurrency of [1, 2]) {
+      let running = 0;
+      let most = 0;
+      const batcher = new MicroBatcher<number, number>({
+        maxBatch: 2,
+        maxWaitMs: 0,
+        bucketOf: () => 0,
+        concurrency,
+        run: async (items) => {
+          most = Math.max(most, ++running);
+          await sleep(10);
+          running--;
+          return items;
+        },
+      });
+      const results = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => batcher.submit(n)));
+      expect(results).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(most).toBe(concurrency);
+    }
+  });
+
   it("runs every item alone when batching is off", async () => {
     const { batcher, batches } = recordingBatcher(1);
     await Promise.all([1, 2, 3, 4].map((n) => batcher.submit(n)));

@@ -3,8 +3,8 @@ import "server-only";
 /**
  * Dynamic micro-batching across concurrent callers. Items wait at most `maxWaitMs` (or until `maxBatch`
  * are queued) and are grouped by length bucket, so a 20-token text is never padded to a 900-token one.
- * One batch runs at a time per batcher: a model run occupies the CPU anyway, and whatever arrives meanwhile
- * forms the next batch. With maxBatch 1 every item runs alone (the "no batching" baseline).
+ * One batch runs at a time per batcher (or `concurrency`): a model run occupies the CPU anyway, and whatever arrives
+ * meanwhile forms the next batch. With maxBatch 1 every item runs alone (the "no batching" baseline).
  */
 export interface BatcherOptions<I, O> {
   maxBatch: number;
@@ -12,6 +12,11 @@ export interface BatcherOptions<I, O> {
   /** Bucket of an item (e.g. from its token length); only items of one bucket share a batch. */
   bucketOf: (item: I) => number;
   run: (items: I[]) => Promise<O[]>;
+  /**
+   * Batches that may run at once (default 1). A batch that waits on another thread — the database's — frees this
+   * one; with 2, the next batch is already queued there when the previous one's rows come back.
+   */
+  concurrency?: number;
 }
 
 interface Pending<I, O> {
@@ -34,7 +39,7 @@ export function lengthBucket(length: number): number {
 
 export class MicroBatcher<I, O> {
   private readonly queues = new Map<number, Pending<I, O>[]>();
-  private running = false;
+  private running = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   readonly stats: BatcherStats = { batches: 0, items: 0, largestBatch: 0 };
 
@@ -69,7 +74,7 @@ export class MicroBatcher<I, O> {
   }
 
   private pump(): void {
-    if (this.running) return;
+    if (this.running >= (this.options.concurrency ?? 1)) return;
     const next = this.ready(performance.now());
     if (!next) return;
     if (next.wait > 0) {
@@ -85,7 +90,7 @@ export class MicroBatcher<I, O> {
     const queue = this.queues.get(next.bucket) ?? [];
     const batch = queue.splice(0, this.options.maxBatch);
     if (queue.length === 0) this.queues.delete(next.bucket);
-    this.running = true;
+    this.running++;
     this.stats.batches++;
     this.stats.items += batch.length;
     this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
@@ -96,8 +101,10 @@ export class MicroBatcher<I, O> {
         (error: unknown) => batch.forEach((p) => p.reject(error)),
       )
       .finally(() => {
-        this.running = false;
+        this.running--;
         this.pump();
       });
+    // Another slot may take the next batch at once.
+    this.pump();
   }
 }
