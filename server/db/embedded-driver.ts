@@ -1,12 +1,9 @@
 import "server-only";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { vector } from "@electric-sql/pglite-pgvector";
-import { sendVectorsInBinary } from "./binary-vectors";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlDriver, SqlSession } from "./driver";
 import { INDEX_SCAN_SETTINGS } from "./index-scan-settings";
 import { ThreadedPGlite, type PGliteSession } from "./embedded-thread/client";
+import { openPGlite } from "./open-pglite";
 
 /** Where PostgreSQL runs: on the caller's thread (the default), or on a thread of its own (embedded-thread/). */
 export type EmbeddedThread = "own" | "main";
@@ -14,17 +11,6 @@ export type EmbeddedThread = "own" | "main";
 export interface EmbeddedDriver extends SqlDriver {
   readonly pglite: PGliteSession;
   readonly lock: DataDirLock | null;
-}
-
-async function openInThisThread(dataDir: string | undefined): Promise<PGliteSession & { close(): Promise<void> }> {
-  const pglite = await PGlite.create(dataDir, { extensions: { vector, pg_trgm } });
-  try {
-    await sendVectorsInBinary(pglite);
-  } catch (error) {
-    await pglite.close();
-    throw error;
-  }
-  return pglite;
 }
 
 /**
@@ -41,7 +27,7 @@ export async function openEmbeddedDriver(
   let pglite: PGliteSession & { close(): Promise<void> };
   try {
     const directory = inMemory ? undefined : dataDir;
-    pglite = thread === "own" ? await ThreadedPGlite.open(directory) : await openInThisThread(directory);
+    pglite = thread === "own" ? await ThreadedPGlite.open(directory) : await openPGlite(directory);
     await pglite.exec(INDEX_SCAN_SETTINGS).catch(async (error: unknown) => {
       await pglite.close();
       throw error;

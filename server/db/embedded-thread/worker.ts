@@ -1,9 +1,7 @@
 import "server-only";
 import { parentPort, workerData } from "node:worker_threads";
-import { messages, PGlite, type Transaction } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { vector } from "@electric-sql/pglite-pgvector";
-import { sendVectorsInBinary } from "../binary-vectors";
+import { messages, type PGlite, type Transaction } from "@electric-sql/pglite";
+import { openPGlite } from "../open-pglite";
 import type { QueryResult, Ready, Reply, Request, SerializedError, WorkerOptions } from "./protocol";
 
 /**
@@ -101,8 +99,7 @@ async function handle(request: Request): Promise<unknown> {
 
 let pglite: PGlite;
 try {
-  pglite = await PGlite.create(options.dataDir, { extensions: { vector, pg_trgm } });
-  await sendVectorsInBinary(pglite);
+  pglite = await openPGlite(options.dataDir);
   port.postMessage({ ready: true } satisfies Ready);
 } catch (error) {
   port.postMessage({ ready: false, error: serializeError(error) } satisfies Ready);
