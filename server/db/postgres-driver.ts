@@ -22,8 +22,9 @@ export async function openPostgresDriver(
   pool.on("error", () => {
     // An idle client lost its connection; the next query reconnects or reports the failure.
   });
-  // Set as each new connection's first queries (with the kNN settings, index-scan-settings.ts): the pool emits "connect" before it hands the client out, and a
-  // client runs its queries in order. (pg's statement_timeout start-up parameter is not honoured by every server.)
+  // Set as each new connection's first queries, with the kNN settings (index-scan-settings.ts): the pool emits
+  // "connect" before it hands the client out, and a client runs its queries in order. (pg's statement_timeout
+  // start-up parameter is not honoured by every server.)
   pool.on("connect", (client) => {
     client.query(INDEX_SCAN_SETTINGS).catch(() => undefined);
     if (statementTimeoutMs > 0) {
