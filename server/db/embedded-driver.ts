@@ -1,7 +1,6 @@
 import "server-only";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlDriver, SqlSession } from "./driver";
-import { INDEX_SCAN_SETTINGS } from "./index-scan-settings";
 import { ThreadedPGlite, type PGliteSession } from "./embedded-thread/client";
 import { openPGlite } from "./open-pglite";
 
@@ -28,10 +27,6 @@ export async function openEmbeddedDriver(
   try {
     const directory = inMemory ? undefined : dataDir;
     pglite = thread === "own" ? await ThreadedPGlite.open(directory) : await openPGlite(directory);
-    await pglite.exec(INDEX_SCAN_SETTINGS).catch(async (error: unknown) => {
-      await pglite.close();
-      throw error;
-    });
   } catch (error) {
     lock?.release();
     throw error;
