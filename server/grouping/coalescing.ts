@@ -1,28 +1,16 @@
 import "server-only";
-import { db, inTransaction } from "../db";
+import { db } from "../db";
 import { MicroBatcher, type BatcherStats } from "../inference/batcher";
-import { recordDecision, recordDecisions, type DecisionInput } from "./decisions";
-import { insertRecord, searchNeighbours, searchWithReranking, type NewRecord, type Neighbour } from "./records";
-import { insertRecordsBatch, searchNeighboursBatch, type BatchSearch } from "./records-batch";
+import { searchNeighbours, searchWithReranking, type Neighbour } from "./records";
+import { searchNeighboursBatch, type BatchSearch } from "./records-batch";
+import { writeRecordsAndDecisions, type WriteItem, type WriteResult } from "./write-batch";
 
 /**
  * Concurrent similar-issues calls share their SQL: the kNN lookups that arrive within a few milliseconds (or while
- * the previous batch runs) go to the database as one statement, and their writes (new records, decisions) as one
- * transaction of two multi-row inserts. The embedding step batches the same way in the inference service. A batch
+ * the previous batch runs) go to the database as one statement, and their writes (new records, decisions) as
+ * another (write-batch.ts). The embedding step batches the same way in the inference service. A batch
  * that fails is retried one request at a time, so a request fails only for its own reason, as when alone.
  */
-
-export interface WriteItem {
-  /** The record to index (threshold-gated by the caller), or null. */
-  record: NewRecord | null;
-  /** The decision to record, given whether the record was inserted; null when the caller records it itself. */
-  decision: ((inserted: boolean) => DecisionInput) | null;
-}
-
-export interface WriteResult {
-  inserted: boolean;
-  decisionId: number | null;
-}
 
 type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
@@ -41,25 +29,7 @@ async function searchBatch(searches: BatchSearch[]): Promise<Neighbour[][]> {
 }
 
 async function writeBatch(items: WriteItem[]): Promise<WriteResult[]> {
-  return inTransaction(async (tx) => {
-    const writes = items.flatMap((item, index) => (item.record ? [{ record: item.record, index }] : []));
-    const insertedList = await insertRecordsBatch(
-      tx,
-      writes.map((write) => write.record),
-    );
-    const inserted = items.map(() => false);
-    writes.forEach((write, i) => (inserted[write.index] = insertedList[i]!));
-    const decisions = items.flatMap((item, index) =>
-      item.decision ? [{ input: item.decision(inserted[index]!), index }] : [],
-    );
-    const ids = await recordDecisions(
-      tx,
-      decisions.map((decision) => decision.input),
-    );
-    const decisionIds: (number | null)[] = items.map(() => null);
-    decisions.forEach((decision, i) => (decisionIds[decision.index] = ids[i]!));
-    return items.map((_, index) => ({ inserted: inserted[index]!, decisionId: decisionIds[index]! }));
-  });
+  return writeRecordsAndDecisions(await db(), items);
 }
 
 function isolating<I, O>(runBatch: (items: I[]) => Promise<O[]>) {
@@ -107,7 +77,7 @@ function batchers() {
   return holder.__regroupGroupingBatchers;
 }
 
-/** Turns coalescing on or off (off: every request runs its own transactions, as before; for benchmarks). */
+/** Turns coalescing on or off (off: every request runs its own statements; for benchmarks). */
 export function configureCoalescing(options: Partial<CoalescingOptions>): void {
   Object.assign(settings, options);
   holder.__regroupGroupingBatchers = undefined;
@@ -131,9 +101,6 @@ export async function searchCoalesced(search: BatchSearch): Promise<Neighbour[]>
 /** One call's writes (its new record, its decision), written together with the concurrent ones. */
 export async function writeCoalesced(item: WriteItem): Promise<WriteResult> {
   if (settings.enabled) return batchers().write.submit(item);
-  return inTransaction(async (tx) => {
-    const inserted = item.record ? await insertRecord(tx, item.record) : false;
-    const decisionId = item.decision ? await recordDecision(tx, item.decision(inserted)) : null;
-    return { inserted, decisionId };
-  });
+  const [written] = await writeRecordsAndDecisions(await db(), [item]);
+  return written!;
 }

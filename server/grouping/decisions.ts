@@ -17,7 +17,8 @@ export interface DecisionInput {
   eventId?: number | null;
 }
 
-function decisionData(input: DecisionInput) {
+/** The grouping_decisions row of a decision, by column name. */
+export function decisionData(input: DecisionInput) {
   return {
     project_id: input.call.projectId,
     hash: input.call.hash,
@@ -40,7 +41,8 @@ function decisionData(input: DecisionInput) {
   };
 }
 
-const DECISION_COLUMNS = {
+/** grouping_decisions' columns that a decision fills, with their SQL types. */
+export const DECISION_COLUMNS = {
   project_id: "int",
   hash: "text",
   event_id: "int",

@@ -187,17 +187,16 @@ export async function groupingCallsInOrder(
   });
 
   const storing = answers.filter((answer) => answer.stores);
+  // One statement: atomic without a transaction around it.
   const insertedList = storing.length
-    ? await inTransaction((tx) =>
-        insertRecordsBatch(
-          tx,
-          storing.map(({ plan, computed }) => ({
-            projectId: plan.call.projectId,
-            hash: plan.call.hash,
-            exceptionType: plan.call.exceptionType,
-            vectors: computed.map(({ model, vector }) => ({ model, vector })),
-          })),
-        ),
+    ? await insertRecordsBatch(
+        prisma,
+        storing.map(({ plan, computed }) => ({
+          projectId: plan.call.projectId,
+          hash: plan.call.hash,
+          exceptionType: plan.call.exceptionType,
+          vectors: computed.map(({ model, vector }) => ({ model, vector })),
+        })),
       )
     : [];
   const inserted = new Map(storing.map((answer, i) => [answer, insertedList[i]!]));

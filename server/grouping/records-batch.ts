@@ -71,21 +71,20 @@ export async function searchNeighboursBatch(tx: Transaction, searches: BatchSear
   return results;
 }
 
-/**
- * Inserts the records with one statement; a (project_id, hash) that exists already, or that an earlier record of
- * the list has, is left as it is (the first one wins, as when they arrive one by one). Returns, per record, whether
- * it was the one inserted.
- */
-export async function insertRecordsBatch(tx: Transaction, records: NewRecord[]): Promise<boolean[]> {
-  const keyOf = (record: NewRecord) => projectKey(record.projectId, record.hash);
+/** The index of the first record of each (project, hash) in the list, in order: the ones that may be inserted. */
+export function firstOfEachKey(records: NewRecord[]): number[] {
   const firsts = new Map<string, number>();
   records.forEach((record, index) => {
-    if (!firsts.has(keyOf(record))) firsts.set(keyOf(record), index);
+    const key = projectKey(record.projectId, record.hash);
+    if (!firsts.has(key)) firsts.set(key, index);
   });
-  const unique = [...firsts.values()].map((index) => records[index]!);
-  if (unique.length === 0) return [];
-  const columns = [...new Set(unique.flatMap((record) => record.vectors.map(({ model }) => model.column)))].sort();
-  const rows = unique.map((record) => {
+  return [...firsts.values()];
+}
+
+/** `(columns) VALUES …` of grouping_records for the records, with a column for each model any of them has a vector of. */
+export function recordRowsSql(records: NewRecord[]): Prisma.Sql {
+  const columns = [...new Set(records.flatMap((record) => record.vectors.map(({ model }) => model.column)))].sort();
+  const rows = records.map((record) => {
     const values = columns.map((column) => {
       const entry = record.vectors.find(({ model }) => model.column === column);
       return entry ? Prisma.sql`${vectorParam(entry.vector, entry.model.dimension)}::vector` : Prisma.sql`NULL`;
@@ -93,13 +92,27 @@ export async function insertRecordsBatch(tx: Transaction, records: NewRecord[]):
     return Prisma.sql`(${record.projectId}::int, ${record.hash}, ${record.groupId ?? null}::bigint,
       ${record.exceptionType ?? null}::text, ${Prisma.join(values)})`;
   });
+  return Prisma.sql`(project_id, hash, group_id, exception_type, ${Prisma.join(columns.map(vectorColumn))})
+    VALUES ${Prisma.join(rows)}`;
+}
+
+/**
+ * Inserts the records with one statement; a (project_id, hash) that exists already, or that an earlier record of
+ * the list has, is left as it is (the first one wins, as when they arrive one by one). Returns, per record, whether
+ * it was the one inserted.
+ */
+export async function insertRecordsBatch(tx: Transaction, records: NewRecord[]): Promise<boolean[]> {
+  const firsts = firstOfEachKey(records);
+  if (firsts.length === 0) return [];
   const inserted = await tx.$queryRaw<{ project_id: number; hash: string }[]>`
-    INSERT INTO grouping_records (project_id, hash, group_id, exception_type, ${Prisma.join(columns.map(vectorColumn))})
-    VALUES ${Prisma.join(rows)}
+    INSERT INTO grouping_records ${recordRowsSql(firsts.map((index) => records[index]!))}
     ON CONFLICT (project_id, hash) DO NOTHING
     RETURNING project_id, hash`;
-  const insertedKeys = new Set(inserted.map((row) => `${row.project_id}\u0000${row.hash}`));
-  return records.map((record, index) => firsts.get(keyOf(record)) === index && insertedKeys.has(keyOf(record)));
+  const insertedKeys = new Set(inserted.map((row) => projectKey(row.project_id, row.hash)));
+  const first = new Set(firsts);
+  return records.map(
+    (record, index) => first.has(index) && insertedKeys.has(projectKey(record.projectId, record.hash)),
+  );
 }
 
 /**

@@ -219,13 +219,12 @@ export async function groupingCall(
   }));
   const shouldInsert = !call.readOnly && !similarIssues.some((issue) => issue.shouldGroup);
 
-  const decisionOf = (inserted: boolean): DecisionInput => ({
+  const decisionOf = (): Omit<DecisionInput, "inserted"> => ({
     call,
     modelUsed: answer.model,
     fallback,
     threshold: answer.threshold,
     best: similarIssues[0],
-    inserted,
     latencyMs: performance.now() - started,
     shadow: options.shadow,
   });
@@ -241,9 +240,9 @@ export async function groupingCall(
   const recordHere = record && !options.deferDecision;
   const written =
     newRecord || recordHere
-      ? await writeCoalesced({ record: newRecord, decision: recordHere ? decisionOf : null })
+      ? await writeCoalesced({ record: newRecord, decision: recordHere ? decisionOf() : null })
       : { inserted: false, decisionId: null };
-  const decision = record && options.deferDecision ? decisionOf(written.inserted) : null;
+  const decision = record && options.deferDecision ? { ...decisionOf(), inserted: written.inserted } : null;
   return {
     similarIssues,
     modelUsed: answer.model.version,

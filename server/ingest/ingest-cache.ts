@@ -13,27 +13,42 @@ const MAX_ENTRIES = 10_000;
 
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; expires: number }>();
+  private readonly loading = new Map<K, Promise<V>>();
   // Bumped by every invalidation: a load that started before one must not store what it read.
   private generation = 0;
 
   constructor(private readonly ttlMs: number = TTL_MS) {}
 
-  /** The cached value, or `load`'s, which is kept when `keep` says so (e.g. not an absent project). */
+  /**
+   * The cached value, or `load`'s, which is kept when `keep` says so (e.g. not an absent project). Concurrent misses
+   * of one key share one load, so an expired entry under load costs one read, not one per caller.
+   */
   async get(key: K, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const hit = this.entries.get(key);
     if (hit && hit.expires > performance.now()) return hit.value;
+    const inFlight = this.loading.get(key);
+    if (inFlight) return inFlight;
     const generation = this.generation;
-    const value = await load();
-    if (generation === this.generation && keep(value)) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-      this.entries.set(key, { value, expires: performance.now() + this.ttlMs });
+    const loading = load().then((value) => {
+      if (generation === this.generation && keep(value)) {
+        if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+        this.entries.set(key, { value, expires: performance.now() + this.ttlMs });
+      }
+      return value;
+    });
+    this.loading.set(key, loading);
+    try {
+      return await loading;
+    } finally {
+      if (this.loading.get(key) === loading) this.loading.delete(key);
     }
-    return value;
   }
 
   invalidate(key: K): void {
     this.generation += 1;
     this.entries.delete(key);
+    // A load that started before the change must not answer the calls after it.
+    this.loading.delete(key);
   }
 }
 
