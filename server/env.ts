@@ -16,12 +16,10 @@ const envSchema = z.object({
   }),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   /**
-   * Where the embedded database runs PostgreSQL: on the server's event loop (`main`), or on a thread of its own
-   * (`own`: statements cross to it by message). An open transaction holds the one session while each of its statements
-   * crosses, so today the grouping API's short transactions cost more CPU per request on `own` than they save; see
-   * docs/design.md, Scale.
+   * Where the embedded database runs PostgreSQL: on a thread of its own (`own`: statements cross to it by message),
+   * or on the server's event loop (`main`, where HTTP, Prisma and PostgreSQL share one core); see docs/design.md, Scale.
    */
-  EMBEDDED_DATABASE_THREAD: z.enum(["own", "main"]).default("main"),
+  EMBEDDED_DATABASE_THREAD: z.enum(["own", "main"]).default("own"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   /**

@@ -3,7 +3,8 @@ import { env } from "../env";
 import { ValidationError } from "../http/errors";
 import { lengthBucket, MicroBatcher, type BatcherStats } from "./batcher";
 import { createEncoder, type Encoder } from "./encoders";
-import { createSession, type InferenceDevice, type Provider } from "./execution-provider";
+import type { InferenceDevice, Provider } from "./execution-provider";
+import { ThreadedSession } from "./onnx-thread/client";
 import type { ModelEntry, ModelRegistry } from "./registry";
 import type { EmbedOptions, InferenceService } from "./service";
 import { truncateAndNormalize } from "./vectors";
@@ -35,7 +36,10 @@ export function resolveDims(entry: ModelEntry, dims: number | undefined): number
   return resolved;
 }
 
-/** Runs the models in this process: one ONNX session per model, loaded on first use, with micro-batching. */
+/**
+ * Runs the models in this process: one ONNX session per model, loaded on first use, with micro-batching. Texts are
+ * tokenized here; the sessions run on the inference thread (onnx-thread/), off the caller's event loop.
+ */
 export class LocalInferenceService implements InferenceService {
   private readonly models = new Map<string, Promise<LoadedModel>>();
 
@@ -58,7 +62,7 @@ export class LocalInferenceService implements InferenceService {
   private async open(entry: ModelEntry): Promise<LoadedModel> {
     const device = this.options.device ?? env().INFERENCE_DEVICE;
     const threads = this.options.threads ?? env().INFERENCE_THREADS;
-    const { session, provider } = await createSession(entry.artifactPath, device, entry.version, threads);
+    const { session, provider } = await ThreadedSession.open(entry.artifactPath, device, entry.version, threads);
     const encoder = createEncoder(entry);
     const output = entry.output;
     const batcher = new MicroBatcher<unknown, Float32Array>({

@@ -1,28 +1,17 @@
 import "server-only";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { messages, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
-import type {
-  QueryResult,
-  Ready,
-  Reply,
-  Request,
-  SerializedError,
-  ThreadQueryOptions,
-  WorkerOptions,
-} from "./protocol";
+import type { SerializedError } from "../../threads/protocol";
+import { besides, RequestThread } from "../../threads/request-thread";
+import type { QueryResult, Request, ThreadQueryOptions, WorkerOptions } from "./protocol";
 
 /** The part of PGlite's interface that regroup and Prisma's PGlite adapter use: queries, scripts and transactions. */
 export type PGliteSession = Pick<PGlite, "query" | "exec" | "transaction">;
 
 /** Rebuilds an error from the database's thread, as PGlite's own class when it came from PostgreSQL (Prisma's adapter checks). */
-function deserializeError(serialized: SerializedError): Error {
-  const error = serialized.database
-    ? Object.assign(new messages.DatabaseError(serialized.message, 0, "error"), serialized.database)
+function reviveError(serialized: SerializedError): Error {
+  return serialized.fields
+    ? Object.assign(new messages.DatabaseError(serialized.message, 0, "error"), serialized.fields)
     : Object.assign(new Error(serialized.message), { name: serialized.name });
-  error.stack = serialized.stack ?? error.stack;
-  return error;
 }
 
 /**
@@ -33,62 +22,21 @@ function deserializeError(serialized: SerializedError): Error {
  * ends. Query options are data only; a caller's `parsers` run here, on the text the worker leaves unparsed.
  */
 export class ThreadedPGlite implements PGliteSession {
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  private nextId = 1;
-  private failure: Error | null = null;
-
-  private constructor(private readonly worker: Worker) {
-    worker.on("message", (reply: Reply) => this.settle(reply));
-    worker.on("error", (error) => this.fail(error));
-    worker.on("exit", (code) => this.fail(new Error(`the embedded database's thread exited (code ${code})`)));
-    // An idle worker does not keep the process alive; one with requests in flight does (see call).
-    worker.unref();
-  }
+  private constructor(private readonly thread: RequestThread<Request>) {}
 
   /** Starts the thread and opens the database in `dataDir` (undefined: in memory); throws what opening it threw. */
   static async open(dataDir: string | undefined): Promise<ThreadedPGlite> {
-    // Next.js's bundler bundles the file of any `new Worker(…)` it can read, with all it imports (tsx, esbuild's
-    // binary), into the routes that reach this module. The routes never open the database (they use the one the
-    // server opened), so the worker is constructed where the bundler does not look, from this file's own place.
-    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker-entry.mjs");
-    const worker: Worker = Reflect.construct(Worker, [entry, { workerData: { dataDir } satisfies WorkerOptions }]);
-    let onExit!: (code: number) => void;
-    let onError!: (error: Error) => void;
-    const ready = await new Promise<Ready>((resolve, reject) => {
-      onExit = (code) => reject(new Error(`the embedded database's thread exited (code ${code}) before it opened`));
-      onError = reject;
-      worker.once("message", resolve).once("error", onError).once("exit", onExit);
-    }).finally(() => worker.off("error", onError).off("exit", onExit));
-    if (!ready.ready) {
-      await worker.terminate();
-      throw deserializeError(ready.error);
-    }
-    return new ThreadedPGlite(worker);
-  }
-
-  private settle(reply: Reply) {
-    const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
-    this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker.unref();
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(deserializeError(reply.error));
-  }
-
-  private fail(error: Error) {
-    this.failure ??= error;
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+    const thread = await RequestThread.start<Request, WorkerOptions>(
+      besides(import.meta.url, "worker.ts"),
+      { dataDir },
+      "the embedded database's thread",
+      reviveError,
+    );
+    return new ThreadedPGlite(thread);
   }
 
   private call<T>(request: Request): Promise<T> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    if (this.pending.size === 0) this.worker.ref();
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ ...request, id });
-    });
+    return this.thread.call<T>(request);
   }
 
   private async runQuery<Row>(
@@ -155,9 +103,8 @@ export class ThreadedPGlite implements PGliteSession {
 
   /** Closes the database and ends its thread. */
   async close(): Promise<void> {
-    if (!this.failure) await this.call({ op: "close" });
-    this.failure ??= new Error("the embedded database is closed");
-    await this.worker.terminate();
+    if (!this.thread.closed) await this.call({ op: "close" });
+    await this.thread.terminate();
   }
 }
 

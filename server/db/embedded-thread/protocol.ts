@@ -35,17 +35,3 @@ export interface QueryResult {
   fields: Field[];
   affectedRows?: number;
 }
-
-/** An error as it crosses the thread: its name, message and stack, and PostgreSQL's fields when it is a DatabaseError. */
-export interface SerializedError {
-  name: string;
-  message: string;
-  stack?: string;
-  /** Set for PGlite's DatabaseError: its severity, code, detail, constraint, … */
-  database?: Record<string, unknown>;
-}
-
-export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
-
-/** The worker's first message: the database is open (or why it could not be). */
-export type Ready = { ready: true } | { ready: false; error: SerializedError };

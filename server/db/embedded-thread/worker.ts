@@ -1,8 +1,8 @@
 import "server-only";
-import { parentPort, workerData } from "node:worker_threads";
 import { messages, type PGlite, type Transaction } from "@electric-sql/pglite";
+import { serveRequests } from "../../threads/serve-requests";
 import { openPGlite } from "../open-pglite";
-import type { QueryResult, Ready, Reply, Request, SerializedError, WorkerOptions } from "./protocol";
+import type { QueryResult, Request, WorkerOptions } from "./protocol";
 
 /**
  * The embedded database's own thread: it owns the PGlite instance and runs what the client (client.ts) sends. Each
@@ -11,29 +11,23 @@ import type { QueryResult, Ready, Reply, Request, SerializedError, WorkerOptions
  * transaction's own statements do not).
  */
 
-const port = parentPort!;
-const options = workerData as WorkerOptions;
-
 /** Open transactions by id: the PGlite transaction and how to end it (true: commit, false: roll back). */
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean) => void; done: Promise<unknown> }>();
 let nextTransaction = 1;
 /** Rejects a transaction's callback so that PGlite rolls it back; not an error anyone sees. */
 const ROLL_BACK = Symbol("roll back");
 
-function serializeError(error: unknown): SerializedError {
-  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
-  const serialized: SerializedError = { name: error.name, message: error.message, stack: error.stack };
-  if (error instanceof messages.DatabaseError) {
-    // queryOptions may hold functions (this thread's parsers), and the caller has its own query and parameters.
-    const {
-      query: _query,
-      params: _params,
-      queryOptions: _options,
-      ...fields
-    } = error as unknown as Record<string, unknown>;
-    serialized.database = fields;
-  }
-  return serialized;
+/** PostgreSQL's fields of PGlite's DatabaseError (code, detail, constraint, …), which Prisma's adapter reads. */
+function databaseErrorFields(error: Error): Record<string, unknown> | undefined {
+  if (!(error instanceof messages.DatabaseError)) return undefined;
+  // queryOptions may hold functions (this thread's parsers), and the caller has its own query and parameters.
+  const {
+    query: _query,
+    params: _params,
+    queryOptions: _options,
+    ...fields
+  } = error as unknown as Record<string, unknown>;
+  return fields;
 }
 
 function openTransaction(id: number) {
@@ -98,17 +92,9 @@ async function handle(request: Request): Promise<unknown> {
 }
 
 let pglite: PGlite;
-try {
-  pglite = await openPGlite(options.dataDir);
-  port.postMessage({ ready: true } satisfies Ready);
-} catch (error) {
-  port.postMessage({ ready: false, error: serializeError(error) } satisfies Ready);
-  process.exit(0);
-}
 
-port.on("message", (message: Request & { id: number }) => {
-  handle(message).then(
-    (value) => port.postMessage({ id: message.id, ok: true, value } satisfies Reply),
-    (error: unknown) => port.postMessage({ id: message.id, ok: false, error: serializeError(error) } satisfies Reply),
-  );
+await serveRequests<WorkerOptions, Request>({
+  open: async (options) => void (pglite = await openPGlite(options.dataDir)),
+  handle: async (request) => ({ value: await handle(request) }),
+  errorFields: databaseErrorFields,
 });
