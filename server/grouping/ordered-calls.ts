@@ -9,10 +9,13 @@ import { insertRecordsBatch, searchNeighboursBatch, upsertEmbeddingsBatch, type 
 import { modelOf, READ_ONLY_RADIUS, type GroupingCallResult } from "./service";
 import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./thresholds";
 
+/** New records per insert statement (see where a run stores them). */
+const RECORDS_PER_STATEMENT = 16;
+
 /**
  * Many similar-issues calls answered as if they had run one after the other in the order given (each one finds the
  * records the calls before it stored), with a handful of statements instead of a few per call: one embedding call
- * per model, one kNN statement for every call's model, one for the fallbacks, and one multi-row insert of the new
+ * per model, one kNN statement for every call's model, one for the fallbacks, and multi-row inserts of the new
  * records. What the calls before it stored is searched in memory, exactly: a call's neighbours are the index's
  * within its radius plus the earlier calls' new records within it, nearest first, cut at k. The ingest worker uses
  * it for the events of a batch that reach the AI step (server/ingest/batch-new-hashes.ts).
@@ -187,18 +190,19 @@ export async function groupingCallsInOrder(
   });
 
   const storing = answers.filter((answer) => answer.stores);
-  // One statement: atomic without a transaction around it.
-  const insertedList = storing.length
-    ? await insertRecordsBatch(
-        prisma,
-        storing.map(({ plan, computed }) => ({
-          projectId: plan.call.projectId,
-          hash: plan.call.hash,
-          exceptionType: plan.call.exceptionType,
-          vectors: computed.map(({ model, vector }) => ({ model, vector })),
-        })),
-      )
-    : [];
+  const records = storing.map(({ plan, computed }) => ({
+    projectId: plan.call.projectId,
+    hash: plan.call.hash,
+    exceptionType: plan.call.exceptionType,
+    vectors: computed.map(({ model, vector }) => ({ model, vector })),
+  }));
+  // In chunks: a statement holds the embedded database's one session, and each record costs milliseconds in the HNSW
+  // indexes (a 768-dimension graph of a large project), so a whole run's records in one statement held the SDK's inbox
+  // inserts for a third of a second. A (project, hash) stored by an earlier chunk is not stored again (first one wins).
+  const insertedList: boolean[] = [];
+  for (let start = 0; start < records.length; start += RECORDS_PER_STATEMENT) {
+    insertedList.push(...(await insertRecordsBatch(prisma, records.slice(start, start + RECORDS_PER_STATEMENT))));
+  }
   const inserted = new Map(storing.map((answer, i) => [answer, insertedList[i]!]));
   const training = answers.filter((answer) => answer.plan.call.trainingMode);
   if (training.length) {

@@ -5,8 +5,8 @@ import { vectorColumn } from "../db/vectors";
 
 /**
  * The DDL of a model's place in the grouping index — the statements a migration would run for it (the init migration
- * ran them for v1 and v2): a nullable vector column of grouping_records at the stored dimension, and its HNSW cosine
- * index with the index's usual settings. Each statement run is recorded on the model's model_versions row.
+ * ran them for v1 and v2): a nullable vector column of grouping_records at the stored dimension, its HNSW cosine
+ * index with the index's usual settings, and the partial index of the records it has no vector of. Each statement run is recorded on the model's model_versions row.
  */
 export interface DdlStatement {
   sql: string;
@@ -14,6 +14,8 @@ export interface DdlStatement {
 }
 
 export const indexName = (column: string) => `grouping_records_${column}_idx`;
+/** The partial index of the records the model has no vector of (its fallback's search space; see the migration). */
+export const unseenIndexName = (column: string) => `grouping_records_${column}_unseen_idx`;
 
 export function addModelColumnSql(column: string, dimension: number): string[] {
   const name = vectorColumn(column).sql;
@@ -22,12 +24,13 @@ export function addModelColumnSql(column: string, dimension: number): string[] {
   return [
     `ALTER TABLE "grouping_records" ADD COLUMN ${name} vector(${dimension})`,
     `CREATE INDEX "${indexName(column)}" ON "grouping_records" USING hnsw (${name} vector_cosine_ops) WITH (m = 16, ef_construction = 200)`,
+    `CREATE INDEX "${unseenIndexName(column)}" ON "grouping_records" ("project_id") WHERE ${name} IS NULL`,
   ];
 }
 
 export function dropModelIndexSql(column: string): string[] {
   vectorColumn(column);
-  return [`DROP INDEX IF EXISTS "${indexName(column)}"`];
+  return [`DROP INDEX IF EXISTS "${indexName(column)}"`, `DROP INDEX IF EXISTS "${unseenIndexName(column)}"`];
 }
 
 /** Runs the statements in the caller's transaction and answers them as recorded. */

@@ -59,7 +59,11 @@ const v3Column = async () =>
     `SELECT format_type(atttypid, atttypmod) AS data_type FROM pg_attribute
       WHERE attrelid = 'grouping_records'::regclass AND attname = 'v3' AND NOT attisdropped`,
   );
-const v3Index = async () => query(`SELECT indexname FROM pg_indexes WHERE indexname = 'grouping_records_v3_idx'`);
+/** v3's indexes: its HNSW index and the partial index of the records it has no vector of. */
+const v3Index = async () =>
+  query(
+    `SELECT indexname FROM pg_indexes WHERE indexname IN ('grouping_records_v3_idx', 'grouping_records_v3_unseen_idx') ORDER BY indexname`,
+  );
 const v3Vectors = async () =>
   Number((await query<{ n: number }>("SELECT count(v3)::int AS n FROM grouping_records"))[0]!.n);
 
@@ -136,9 +140,10 @@ describe("registering a model from its artifact (POST /api/models)", () => {
     expect(answer.body.ddl).toEqual([
       'ALTER TABLE "grouping_records" ADD COLUMN "v3" vector(32)',
       'CREATE INDEX "grouping_records_v3_idx" ON "grouping_records" USING hnsw ("v3" vector_cosine_ops) WITH (m = 16, ef_construction = 200)',
+      'CREATE INDEX "grouping_records_v3_unseen_idx" ON "grouping_records" ("project_id") WHERE "v3" IS NULL',
     ]);
     expect(await v3Column()).toEqual([{ data_type: "vector(32)" }]);
-    expect(await v3Index()).toHaveLength(1);
+    expect(await v3Index()).toHaveLength(2);
     expect(fs.existsSync(path.join(dataDir, "models", "v3", "model.onnx"))).toBe(true);
 
     const list = await api.call<{ models: Record<string, unknown>[] }>(cookies.viewer, "GET", "/api/models");
@@ -220,10 +225,18 @@ describe("registering a model from its artifact (POST /api/models)", () => {
     const dropped = await api.call<{ ddl: string[] }>(cookies.admin, "DELETE", "/api/models/v3/index", {
       reason: "gone",
     });
-    expect(dropped).toMatchObject({ status: 200, body: { ddl: ['DROP INDEX IF EXISTS "grouping_records_v3_idx"'] } });
+    expect(dropped).toMatchObject({
+      status: 200,
+      body: {
+        ddl: [
+          'DROP INDEX IF EXISTS "grouping_records_v3_idx"',
+          'DROP INDEX IF EXISTS "grouping_records_v3_unseen_idx"',
+        ],
+      },
+    });
     expect(await v3Index()).toEqual([]);
     const row = await database.prisma.modelVersion.findUniqueOrThrow({ where: { version: "v3" } });
-    expect((row.ddl as { sql: string }[]).map((d) => d.sql)).toHaveLength(3);
+    expect((row.ddl as { sql: string }[]).map((d) => d.sql)).toHaveLength(5);
     expect((await status("v3", "next")).status).toBe(409);
   });
 
