@@ -14,10 +14,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { buildEmbeddingText } from "@/engine/embedding-text";
-import { parseEvent } from "@/engine/event/schema";
-import { generateCorpus } from "@/server/training/synthetic";
 import { signatureHeader } from "../server/http/rpc-signature";
+import { traceTexts } from "./bench/lib/trace-texts";
 
 const { values } = parseArgs({
   options: {
@@ -65,23 +63,7 @@ async function call(
 }
 
 /** Embedding texts of synthetic events, `count` of them spread over the projects. */
-function makeTexts(seed: string, count: number): string[] {
-  const corpus = generateCorpus({ seed, apps: Math.min(projects, 40), eventsPerRootCause: [2, 4] });
-  const texts: string[] = [];
-  for (const item of corpus.events) {
-    const parsed = parseEvent(item.event);
-    // Events without a usable stacktrace have no embedding text; the API rightly refuses an empty one.
-    const text = parsed.ok ? buildEmbeddingText(parsed.event) : "";
-    if (text.trim()) texts.push(text);
-  }
-  // Vary the pool (release lines, values) until it is large enough: each text is a distinct trace.
-  const out: string[] = [];
-  for (let i = 0; out.length < count; i += 1) {
-    const base = texts[i % texts.length]!;
-    out.push(i < texts.length ? base : base.replace(/^([^\n]*)/, `$1 #${Math.floor(i / texts.length)}`));
-  }
-  return out;
-}
+const makeTexts = (seed: string, count: number) => traceTexts(seed, count, Math.min(projects, 40));
 
 const percentile = (values: number[], p: number) => {
   if (!values.length) return NaN;
