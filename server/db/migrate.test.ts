@@ -115,6 +115,14 @@ describe("migrations on a fresh database", () => {
         WHERE tablename LIKE 'grouping_records_p%' AND indexdef LIKE '%USING hnsw%'`,
     )) as [{ partitionIndexes: number }];
     expect(partitionIndexes).toBe(200);
+    // New vectors join each partition's graph with ef_construction 64 (the migration that set it says why).
+    const settings = await database.driver.query<{ setting: string; indexes: number }>(
+      `SELECT array_to_string(c.reloptions, ',') AS setting, count(*)::int AS indexes
+         FROM pg_class c JOIN pg_am am ON am.oid = c.relam
+        WHERE am.amname = 'hnsw' AND c.relname LIKE 'grouping_records_p%'
+        GROUP BY 1`,
+    );
+    expect(settings).toEqual([{ setting: "m=16,ef_construction=64", indexes: 200 }]);
   });
 
   it("finds the nearest vector of a project with the HNSW index, and keeps (project_id, hash) unique", async () => {
