@@ -91,11 +91,11 @@ export async function startPostgresCluster(
 
 /**
  * The project's migrations without the statements that need pgvector, which no native PostgreSQL here has: the
- * extension, the vector columns of grouping_records and their HNSW indexes (each one line). Everything else — the
+ * extension, the vector columns of grouping_records (quoted "v1", "v2", …) and their indexes (each one line). Everything else — the
  * tables, constraints and indexes the ingest and rollout writes rely on — is applied as written.
  */
 export function migrationsWithoutPgvector(migrations: MigrationFile[] = readMigrations()): MigrationFile[] {
-  const needsPgvector = /\bvector\b|\bUSING hnsw\b/;
+  const needsPgvector = /\bvector\b|\bUSING hnsw\b|"v\d+"|_v\d+_idx\b/;
   return migrations.map((migration) => {
     const lines = migration.sql.split("\n");
     const dropped = lines.filter((line) => needsPgvector.test(line) && !line.trim().startsWith("--"));

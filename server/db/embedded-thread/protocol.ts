@@ -3,7 +3,7 @@
  * server's main thread (client.ts). Everything here crosses `postMessage`, so it is data only: no functions.
  */
 
-/** What the worker is started with (`workerData`). */
+/** What the worker is started with (its options in `workerData`, server/threads/). */
 export interface WorkerOptions {
   /** A directory, or undefined for a database in memory. */
   dataDir: string | undefined;
