@@ -105,7 +105,10 @@ test("an admin registers a third model, moves a project to it, and retires it on
   await expect(card).toContainText(`registered by ${e2eAdmin.email}`);
   await expect(card).toContainText("v3, HNSW index");
   await expect(card.getByRole("table")).toContainText("Recall at 95% precision");
-  await card.getByText("DDL regroup ran for it (2)").click();
+  await card.getByText("DDL regroup ran for it (3)").click();
+  await expect(card).toContainText(
+    '"grouping_records_v3_unseen_idx" ON "grouping_records" ("project_id") WHERE "v3" IS NULL',
+  );
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/screenshots/models-registered.png", fullPage: true });
 
