@@ -127,24 +127,15 @@ export async function upsertEmbeddingsBatch(tx: Transaction, records: NewRecord[
       .sort()
       .join(",");
     const group = bySet.get(set) ?? new Map<string, NewRecord>();
-    group.set(`${record.projectId}\u0000${record.hash}`, record);
+    group.set(projectKey(record.projectId, record.hash), record);
     bySet.set(set, group);
   }
   for (const group of bySet.values()) {
     const list = [...group.values()];
     const columns = list[0]!.vectors.map(({ model }) => model.column).sort();
-    const rows = list.map((record) => {
-      const values = columns.map((column) => {
-        const entry = record.vectors.find(({ model }) => model.column === column)!;
-        return Prisma.sql`${vectorParam(entry.vector, entry.model.dimension)}::vector`;
-      });
-      return Prisma.sql`(${record.projectId}::int, ${record.hash}, ${record.groupId ?? null}::bigint,
-        ${record.exceptionType ?? null}::text, ${Prisma.join(values)})`;
-    });
     const updates = columns.map((column) => Prisma.sql`${vectorColumn(column)} = EXCLUDED.${vectorColumn(column)}`);
     await tx.$executeRaw`
-      INSERT INTO grouping_records (project_id, hash, group_id, exception_type, ${Prisma.join(columns.map(vectorColumn))})
-      VALUES ${Prisma.join(rows)}
+      INSERT INTO grouping_records ${recordRowsSql(list)}
       ON CONFLICT (project_id, hash) DO UPDATE SET ${Prisma.join(updates)},
         exception_type = COALESCE(grouping_records.exception_type, EXCLUDED.exception_type)`;
   }

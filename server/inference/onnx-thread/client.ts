@@ -3,7 +3,7 @@ import type ort from "onnxruntime-node";
 import type { SerializedError } from "../../threads/protocol";
 import { besides, RequestThread } from "../../threads/request-thread";
 import { InferenceDeviceError, type InferenceDevice, type Provider } from "../execution-provider";
-import { movableBuffers, type Opened, type Outputs, type Request, type TensorData } from "./protocol";
+import { movableBuffers, tensorData, type Opened, type Outputs, type Request, type TensorData } from "./protocol";
 
 /** Rebuilds the thread's errors, as InferenceDeviceError where that is what it threw (a missing CUDA provider). */
 function reviveError(serialized: SerializedError): Error {
@@ -64,10 +64,7 @@ export class ThreadedSession {
   /** Runs the model; the feeds' buffers are moved to the thread (unusable here afterwards). */
   async run(feeds: Record<string, ort.Tensor>): Promise<Outputs> {
     const sent: Record<string, TensorData> = Object.fromEntries(
-      Object.entries(feeds).map(([name, tensor]) => [
-        name,
-        { type: tensor.type, dims: [...tensor.dims], data: tensor.data as TensorData["data"] },
-      ]),
+      Object.entries(feeds).map(([name, tensor]) => [name, tensorData(tensor)]),
     );
     return this.thread.call<Outputs>({ op: "run", session: this.id, feeds: sent }, movableBuffers(Object.values(sent)));
   }

@@ -2,6 +2,7 @@
  * Messages between the inference thread (worker.ts, which owns the ONNX Runtime sessions) and the client in the
  * calling thread (client.ts). Tensors cross as their type, dimensions and data; the data's buffer is moved, not copied.
  */
+import type ort from "onnxruntime-node";
 import type { InferenceDevice, Provider } from "../execution-provider";
 
 export interface TensorData {
@@ -19,6 +20,11 @@ export interface Opened {
   session: number;
   provider: Provider;
   inputNames: string[];
+}
+
+/** A tensor as it crosses: its type, dimensions and data (the same buffer, to be moved). */
+export function tensorData(tensor: ort.Tensor): TensorData {
+  return { type: tensor.type, dims: [...tensor.dims], data: tensor.data as TensorData["data"] };
 }
 
 /** The outputs of one run, by name. */

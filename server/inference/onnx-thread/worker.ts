@@ -2,7 +2,7 @@ import "server-only";
 import ort from "onnxruntime-node";
 import { serveRequests } from "../../threads/serve-requests";
 import { createSession } from "../execution-provider";
-import { movableBuffers, type Opened, type Outputs, type Request, type TensorData } from "./protocol";
+import { movableBuffers, tensorData, type Opened, type Outputs, type Request } from "./protocol";
 
 /**
  * The inference thread: it owns the ONNX Runtime sessions and runs them. onnxruntime-node runs a session
@@ -12,10 +12,6 @@ import { movableBuffers, type Opened, type Outputs, type Request, type TensorDat
 
 const sessions = new Map<number, ort.InferenceSession>();
 let nextSession = 1;
-
-function tensorData(tensor: ort.Tensor): TensorData {
-  return { type: tensor.type, dims: [...tensor.dims], data: tensor.data as TensorData["data"] };
-}
 
 async function handle(request: Request): Promise<{ value: unknown; transfer?: ArrayBuffer[] }> {
   switch (request.op) {
