@@ -1,8 +1,8 @@
 import "server-only";
 import { eventCulprit, eventTitle } from "@/engine/event/title";
 import { db } from "../db";
-import type { Prisma, Transaction } from "../db/client";
-import { recordDecisions, type DecisionInput } from "../grouping/decisions";
+import type { Transaction } from "../db/client";
+import type { DecisionInput } from "../grouping/decisions";
 import { trainingModelOf, type GroupingModels } from "../grouping/models";
 import { groupingCallsInOrder, type OrderedCall } from "../grouping/ordered-calls";
 import type { GroupingCallResult } from "../grouping/service";
@@ -10,10 +10,10 @@ import { logger } from "../logger";
 import { projectKey } from "../projects/project-key";
 import { aiStepCalls, aiStepOutcome, primaryHashAudit, trainingCall, type AiOutcome } from "./ai-step";
 import { projectGroupingFlags } from "./flags";
-import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
-import { insertEvents } from "./insert-events";
+import { addBump, lockProjectHashes } from "./group-placement";
 import type { PreparedEvent } from "./pipeline";
 import type { IngestResult } from "./types";
+import { writeRun, type RunWrites } from "./write-run";
 
 /**
  * The events of one project, in arrival order, that a batch could not write by a known hash alone: the first event
@@ -23,9 +23,9 @@ import type { IngestResult } from "./types";
  * - the AI step of every event that needs one (no hash of it known, in the table or from an earlier event of the run)
  *   as ordered grouping calls (grouping/ordered-calls.ts): each finds the records the events before it stored;
  * - one transaction that takes every hash lock (project, then key), reads every hash once under them, places the
- *   events in memory in order (a known hash's issue, else the AI's match, else a new issue), then writes: the new
- *   issues (ids drawn from their sequence in one statement), the bumps of existing ones, the new hashes, the events
- *   and the decisions, one statement each.
+ *   events in memory in order (a known hash's issue, else the AI's match, else a new issue), then writes the new
+ *   issues, the bumps of existing ones, the new hashes, the events, the training marks and the decisions with one
+ *   statement (write-run.ts): three statements under the locks in all.
  * An event id stored meanwhile by another request rolls the run back (BatchRaced), and so does any failure: the
  * caller then groups the run's events one by one, as before, where each failure is the event's own.
  */
@@ -49,7 +49,7 @@ export async function ingestNewHashes(
 ): Promise<Map<PreparedEvent, IngestResult>> {
   const calls = await runCalls(events, knownHash, models);
   const prisma = await db();
-  return prisma.$transaction((tx) => writeRun(tx, events, calls));
+  return prisma.$transaction((tx) => placeAndWrite(tx, events, calls));
 }
 
 /** A known hash indexed with the next model from an event's text (the v2 backfill), and that call's decision. */
@@ -126,7 +126,7 @@ async function runCalls(events: PreparedEvent[], knownHash: KnownHashOf, models:
   return { outcomes, trainings };
 }
 
-async function writeRun(
+async function placeAndWrite(
   tx: Transaction,
   events: PreparedEvent[],
   { outcomes, trainings }: RunCalls,
@@ -148,9 +148,7 @@ async function writeRun(
   const groupOf = new Map(rows.map((row) => [projectKey(row.projectId, row.hash), row.groupId]));
 
   // The events placed in order, as placeEventInGroup places them one by one.
-  const newGroups: Prisma.GroupCreateManyInput[] = [];
-  const newHashes: Prisma.GroupHashCreateManyInput[] = [];
-  const bumps: GroupBumps = new Map();
+  const writes: RunWrites = { newGroups: [], bumps: new Map(), newHashes: [], events: [], trained: [], decisions: [] };
   const placed: Placed[] = [];
   for (const event of events) {
     const projectId = event.project.id;
@@ -161,52 +159,31 @@ async function writeRun(
     let group = known ?? parent;
     const method: IngestResult["method"] = known !== undefined ? "fingerprint" : parent !== undefined ? "ai" : "new";
     if (group === undefined) {
-      newGroups.push({
+      writes.newGroups.push({
         projectId,
         title: eventTitle(event.stored),
         culprit: eventCulprit(event.stored),
-        firstSeen: event.receivedAt,
-        lastSeen: event.receivedAt,
-        timesSeen: 0,
+        seenFirst: event.receivedAt,
+        seenLast: event.receivedAt,
+        seen: 0,
       });
-      group = -newGroups.length;
+      group = -writes.newGroups.length;
     }
     if (group < 0) {
-      const created = newGroups[-group - 1]!;
-      created.timesSeen = (created.timesSeen ?? 0) + 1;
-      if (event.receivedAt > (created.lastSeen as Date)) created.lastSeen = event.receivedAt;
-    } else addBump(bumps, group, event.receivedAt);
+      const created = writes.newGroups[-group - 1]!;
+      created.seen += 1;
+      if (event.receivedAt > created.seenLast) created.seenLast = event.receivedAt;
+    } else addBump(writes.bumps, group, event.receivedAt);
     const decided = ai?.kind === "decided" ? ai : null;
     for (const hash of event.hashes.filter((hash) => !groupOf.has(projectKey(projectId, hash)))) {
       groupOf.set(projectKey(projectId, hash), group);
-      newHashes.push({
-        projectId,
-        hash,
-        groupId: group,
-        ...(hash === event.hashes[0] && decided ? primaryHashAudit(decided, event.now) : {}),
-      });
+      const audit = hash === event.hashes[0] && decided ? primaryHashAudit(decided, event.now) : undefined;
+      writes.newHashes.push({ projectId, hash, group, audit });
     }
-    placed.push({ event, ai, group, method });
-  }
-
-  const ids = newGroups.length
-    ? (
-        await tx.$queryRaw<{ id: number }[]>`
-          SELECT nextval(pg_get_serial_sequence('groups', 'id'))::int AS id FROM generate_series(1, ${newGroups.length})`
-      ).map((row) => row.id)
-    : [];
-  const groupId = (group: number) => (group < 0 ? ids[-group - 1]! : group);
-  if (newGroups.length) await tx.group.createMany({ data: newGroups.map((group, i) => ({ ...group, id: ids[i] })) });
-  await bumpGroups(tx, bumps);
-  if (newHashes.length) {
-    await tx.groupHash.createMany({ data: newHashes.map((hash) => ({ ...hash, groupId: groupId(hash.groupId) })) });
-  }
-  const inserted = await insertEvents(
-    tx,
-    placed.map(({ event, ai, group, method }) => ({
+    writes.events.push({
       eventId: event.eventId,
-      projectId: event.project.id,
-      groupId: groupId(group),
+      projectId,
+      group,
       platform: event.platform,
       title: eventTitle(event.stored),
       payload: event.stored,
@@ -215,29 +192,23 @@ async function writeRun(
       embeddingText: ai?.text ?? null,
       aiIneligibleReason: ai?.kind === "ineligible" ? ai.reason : null,
       receivedAt: event.receivedAt,
-    })),
-  );
-  if (inserted.length !== placed.length) throw new BatchRaced("an event id of the run was stored meanwhile");
-  const rowId = new Map(inserted.map((row) => [projectKey(row.projectId, row.eventId), row.id]));
-  // A hash a training call indexed is marked so, once (the next event with it sends none).
-  const trained = [...trainings.entries()].filter(([, training]) => training.decision);
-  if (trained.length) {
-    await tx.$executeRaw`
-      UPDATE group_hashes SET latest_training_model = trained.model
-        FROM unnest(${trained.map(([event]) => event.project.id)}::int[], ${trained.map(([, t]) => t.hash)}::text[],
-                    ${trained.map(([, t]) => t.model)}::text[]) AS trained(project_id, hash, model)
-       WHERE group_hashes.project_id = trained.project_id AND group_hashes.hash = trained.hash`;
+    });
+    // Each decision is written with its event, as in the per-event pipeline.
+    if (decided?.decision) writes.decisions.push({ decision: decided.decision, eventId: event.eventId });
+    placed.push({ event, ai, group, method });
   }
-  // Each decision is written with its event, as in the per-event pipeline (a training call's has no event id there).
-  await recordDecisions(tx, [
-    ...trained.map(([, training]) => training.decision!),
-    ...placed.flatMap(({ event, ai }) =>
-      ai?.kind === "decided" && ai.decision
-        ? [{ ...ai.decision, eventId: rowId.get(projectKey(event.project.id, event.eventId))! }]
-        : [],
-    ),
-  ]);
-  logger.debug("grouped a run of new hashes", { events: events.length, issuesCreated: newGroups.length });
+  // A hash a training call indexed is marked so, once (the next event with it sends none); a training call's
+  // decision has no event, as in the per-event pipeline.
+  const trained = [...trainings].filter(([, training]) => training.decision);
+  for (const [event, training] of trained) {
+    writes.trained.push({ projectId: event.project.id, hash: training.hash, model: training.model });
+  }
+  writes.decisions.unshift(...trained.map(([, training]) => ({ decision: training.decision!, eventId: null })));
+
+  const { groupIds, eventsInserted } = await writeRun(tx, writes);
+  if (eventsInserted !== placed.length) throw new BatchRaced("an event id of the run was stored meanwhile");
+  const groupId = (group: number) => (group < 0 ? groupIds[-group - 1]! : group);
+  logger.debug("grouped a run of new hashes", { events: events.length, issuesCreated: groupIds.length });
   return new Map(
     placed.map(({ event, group, method }) => [
       event,

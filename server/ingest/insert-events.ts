@@ -19,7 +19,8 @@ export interface EventInsert {
   receivedAt: Date;
 }
 
-const EVENT_COLUMNS = {
+/** `events`' columns that the batch paths write, with their SQL types. */
+export const EVENT_COLUMNS = {
   event_id: "text",
   project_id: "int",
   group_id: "int",
@@ -33,6 +34,23 @@ const EVENT_COLUMNS = {
   received_at: "timestamptz",
 };
 
+/** The `events` row of an event, by column name. */
+export function eventRow(row: EventInsert) {
+  return {
+    event_id: row.eventId,
+    project_id: row.projectId,
+    group_id: row.groupId,
+    platform: row.platform,
+    title: row.title,
+    payload: row.payload,
+    hashes: row.hashes,
+    grouping_method: row.groupingMethod,
+    embedding_text: row.embeddingText ?? null,
+    ai_ineligible_reason: row.aiIneligibleReason ?? null,
+    received_at: row.receivedAt,
+  };
+}
+
 /**
  * Inserts many events in one statement (bulk-insert.ts), ids in their order; an event id the project has stored
  * already is skipped (ON CONFLICT DO NOTHING) and missing from the rows returned.
@@ -41,26 +59,8 @@ export function insertEvents(
   tx: Transaction,
   rows: EventInsert[],
 ): Promise<{ id: number; projectId: number; eventId: string }[]> {
-  return bulkInsert(
-    tx,
-    "events",
-    EVENT_COLUMNS,
-    rows.map((row) => ({
-      event_id: row.eventId,
-      project_id: row.projectId,
-      group_id: row.groupId,
-      platform: row.platform,
-      title: row.title,
-      payload: row.payload,
-      hashes: row.hashes,
-      grouping_method: row.groupingMethod,
-      embedding_text: row.embeddingText ?? null,
-      ai_ineligible_reason: row.aiIneligibleReason ?? null,
-      received_at: row.receivedAt,
-    })),
-    {
-      onConflict: "(project_id, event_id) DO NOTHING",
-      returning: `id, project_id AS "projectId", event_id AS "eventId"`,
-    },
-  );
+  return bulkInsert(tx, "events", EVENT_COLUMNS, rows.map(eventRow), {
+    onConflict: "(project_id, event_id) DO NOTHING",
+    returning: `id, project_id AS "projectId", event_id AS "eventId"`,
+  });
 }
