@@ -3,6 +3,7 @@ import { messages, type PGlite, type Transaction } from "@electric-sql/pglite";
 import { serveRequests } from "../../threads/serve-requests";
 import { openPGlite } from "../open-pglite";
 import type { QueryResult, Request, WorkerOptions } from "./protocol";
+import { TextColumns } from "./text-columns";
 
 /**
  * The embedded database's own thread: it owns the PGlite instance and runs what the client (client.ts) sends. Each
@@ -70,9 +71,9 @@ async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
     case "query": {
       const { rawTypes, ...rest } = request.options;
-      const raw = (value: string) => value;
-      const parsers = rawTypes ? Object.fromEntries(rawTypes.map((type) => [type, raw])) : undefined;
+      const { parsers, finish } = textColumns.plan(rawTypes);
       const result = await session(request.tx).query(request.sql, request.params, { ...rest, parsers });
+      finish?.(result.fields, result.rows);
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows } satisfies QueryResult;
     }
     case "exec":
@@ -92,9 +93,13 @@ async function handle(request: Request): Promise<unknown> {
 }
 
 let pglite: PGlite;
+let textColumns: TextColumns;
 
 await serveRequests<WorkerOptions, Request>({
-  open: async (options) => void (pglite = await openPGlite(options.dataDir)),
+  open: async (options) => {
+    pglite = await openPGlite(options.dataDir);
+    textColumns = await TextColumns.open(pglite);
+  },
   handle: async (request) => ({ value: await handle(request) }),
   errorFields: databaseErrorFields,
 });
