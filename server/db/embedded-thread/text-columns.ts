@@ -15,6 +15,8 @@ type ParserMap = Record<number, Parse>;
  * - a query asking for none gets those columns parsed here as PGlite would have parsed them (its parsers from before
  *   the change, arrays with their elements' parsers from before);
  * - a query asking for another set passes its own parsers, as before (PGlite merges them, which is only slower).
+ * PGlite builds its array parsers at start and again only on refreshArrayTypes(), which nothing here calls; a rebuild
+ * would make the adopted array types parse their elements again.
  */
 export class TextColumns {
   private set: { key: string; types: Set<number>; parsers: ParserMap } | null = null;
