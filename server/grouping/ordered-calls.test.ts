@@ -68,19 +68,30 @@ const records = () =>
     `SELECT project_id, hash, v1 IS NOT NULL AS v1, v2 IS NOT NULL AS v2 FROM grouping_records ORDER BY project_id, hash`,
   );
 
+/** The answers and the records of the calls made one after the other, then of the same calls together. */
+async function oneByOneAndTogether(calls: OrderedCall[]) {
+  await seed();
+  const oneByOne: GroupingCallResult[] = [];
+  for (const { call: input, thresholdOverride } of calls) {
+    oneByOne.push(await groupingCall(input, fixtureModels, { deferDecision: true, thresholdOverride }));
+  }
+  const indexOneByOne = await records();
+  await seed();
+  const together = await groupingCallsInOrder(calls, fixtureModels);
+  return { oneByOne, indexOneByOne, together, indexTogether: await records() };
+}
+
+/** A new trace of its own in either project (v2 and v1 each point somewhere no other call does). */
+const unrelated = (i: number) => {
+  const spike = `${"0,".repeat(16 + i)}1`;
+  return call(31 + (i % 2), `unrelated-${i}`, `v1=${spike};v2=${spike}`);
+};
+
 describe("grouping calls answered in order, together", () => {
   it("answer each call as the same calls made one after the other do, and leave the same records", async () => {
-    await seed();
-    const oneByOne: GroupingCallResult[] = [];
-    for (const { call: input, thresholdOverride } of run) {
-      oneByOne.push(await groupingCall(input, fixtureModels, { deferDecision: true, thresholdOverride }));
-    }
-    const indexOneByOne = await records();
-
-    await seed();
-    const together = await groupingCallsInOrder(run, fixtureModels);
+    const { oneByOne, indexOneByOne, together, indexTogether } = await oneByOneAndTogether(run);
     expect(seen(together)).toEqual(seen(oneByOne));
-    expect(await records()).toEqual(indexOneByOne);
+    expect(indexTogether).toEqual(indexOneByOne);
 
     // The run did what it is for: later calls found records earlier calls stored.
     const byHash = new Map(run.map((item, i) => [item.call.hash, together[i]!]));
@@ -93,5 +104,17 @@ describe("grouping calls answered in order, together", () => {
     expect(byHash.get("after-training")).toMatchObject({ fallback: false, modelUsed: "v2" });
     expect(byHash.get("after-training")!.similarIssues[0]).toMatchObject({ parentHash: "seed-v1", shouldGroup: true });
     expect(byHash.get("no-override")!.similarIssues.some((issue) => issue.shouldGroup)).toBe(false);
+  });
+
+  it("answer a run longer than one statement's worth of searches and records as one by one", async () => {
+    // Searches and new records go 16 to a statement: here the run's own calls come after two chunks of others.
+    const long = [...Array.from({ length: 20 }, (_, i) => unrelated(i)), ...run];
+    const { oneByOne, indexOneByOne, together, indexTogether } = await oneByOneAndTogether(long);
+    expect(seen(together)).toEqual(seen(oneByOne));
+    expect(indexTogether).toEqual(indexOneByOne);
+    expect(indexTogether.filter((record) => record.hash.startsWith("unrelated-"))).toHaveLength(20);
+    const byHash = new Map(long.map((item, i) => [item.call.hash, together[i]!]));
+    expect(byHash.get("a-again")!.similarIssues[0]).toMatchObject({ parentHash: "a", shouldGroup: true });
+    expect(byHash.get("after-training")).toMatchObject({ fallback: false, modelUsed: "v2" });
   });
 });

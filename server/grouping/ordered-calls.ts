@@ -9,8 +9,21 @@ import { insertRecordsBatch, searchNeighboursBatch, upsertEmbeddingsBatch, type 
 import { modelOf, READ_ONLY_RADIUS, type GroupingCallResult } from "./service";
 import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./thresholds";
 
-/** New records per insert statement (see where a run stores them). */
-const RECORDS_PER_STATEMENT = 16;
+/**
+ * Searches, or new records, per statement. A statement holds the embedded database's one session, and each search or
+ * record costs about a millisecond or more in the HNSW indexes (a 768-dimension graph of a large project): a whole
+ * run's searches in one statement held the SDKs' inbox inserts for over 100 ms, its records in one for a third of a
+ * second.
+ */
+const PER_STATEMENT = 16;
+
+/** `work` over consecutive slices of at most PER_STATEMENT items, one after the other; the results in order. */
+async function inChunks<Item, Result>(items: Item[], work: (chunk: Item[]) => Promise<Result[]>): Promise<Result[]> {
+  const results: Result[] = [];
+  for (let start = 0; start < items.length; start += PER_STATEMENT)
+    results.push(...(await work(items.slice(start, start + PER_STATEMENT))));
+  return results;
+}
 
 /**
  * Many similar-issues calls answered as if they had run one after the other in the order given (each one finds the
@@ -100,12 +113,12 @@ export async function groupingCallsInOrder(
   // call the index answered does not fall back).
   const primarySearches = plans.map((plan, index) => searchOf(plan, index, plan.requested));
   const prisma = await db();
-  const primary = await searchNeighboursBatch(prisma, primarySearches);
+  const primary = await inChunks(primarySearches, (chunk) => searchNeighboursBatch(prisma, chunk));
   const fallbackIndexes = plans.flatMap((plan, index) => (plan.mayFallBack && !primary[index]!.length ? [index] : []));
   const fallbackSearches = fallbackIndexes.map((index) =>
     searchOf(plans[index]!, index, stable, plans[index]!.requested),
   );
-  const fallbackFound = fallbackSearches.length ? await searchNeighboursBatch(prisma, fallbackSearches) : [];
+  const fallbackFound = await inChunks(fallbackSearches, (chunk) => searchNeighboursBatch(prisma, chunk));
   // A call falls back only where the index had nothing for it (its index answer stays), so these are all its fallbacks.
   const fallbackOf = new Map(
     fallbackIndexes.map((index, i) => [index, { search: fallbackSearches[i]!, found: fallbackFound[i]! }]),
@@ -196,13 +209,8 @@ export async function groupingCallsInOrder(
     exceptionType: plan.call.exceptionType,
     vectors: computed.map(({ model, vector }) => ({ model, vector })),
   }));
-  // In chunks: a statement holds the embedded database's one session, and each record costs milliseconds in the HNSW
-  // indexes (a 768-dimension graph of a large project), so a whole run's records in one statement held the SDK's inbox
-  // inserts for a third of a second. A (project, hash) stored by an earlier chunk is not stored again (first one wins).
-  const insertedList: boolean[] = [];
-  for (let start = 0; start < records.length; start += RECORDS_PER_STATEMENT) {
-    insertedList.push(...(await insertRecordsBatch(prisma, records.slice(start, start + RECORDS_PER_STATEMENT))));
-  }
+  // In chunks (PER_STATEMENT); a (project, hash) stored by an earlier chunk is not stored again (first one wins).
+  const insertedList = await inChunks(records, (chunk) => insertRecordsBatch(prisma, chunk));
   const inserted = new Map(storing.map((answer, i) => [answer, insertedList[i]!]));
   const training = answers.filter((answer) => answer.plan.call.trainingMode);
   if (training.length) {
