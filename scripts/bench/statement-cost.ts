@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- statement-cost [--statements 4000]`: what one small statement costs through the embedded
  * database's thread (server/db/embedded-thread/), CPU of both threads per statement, when its caller asks for the
- * column types the thread has adopted as text (server/db/embedded-thread/text-columns.ts: what every ORM statement
+ * column types the thread has adopted as text (server/db/text-columns.ts: what every ORM statement
  * asks for) and when it asks for another set, which PGlite merges into its map of some 450 types on every call (what
  * every ORM statement cost before). Eight callers at once, the two kinds interleaved in rounds; prints both and
  * their ratio.

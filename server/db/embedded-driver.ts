@@ -2,7 +2,7 @@ import "server-only";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import type { SqlDriver, SqlSession } from "./driver";
 import { ThreadedPGlite, type PGliteSession } from "./embedded-thread/client";
-import { openPGlite } from "./open-pglite";
+import { LocalPGlite } from "./local-pglite";
 
 /** Where PostgreSQL runs: on the caller's thread (the default), or on a thread of its own (embedded-thread/). */
 export type EmbeddedThread = "own" | "main";
@@ -26,7 +26,7 @@ export async function openEmbeddedDriver(
   let pglite: PGliteSession & { close(): Promise<void> };
   try {
     const directory = inMemory ? undefined : dataDir;
-    pglite = thread === "own" ? await ThreadedPGlite.open(directory) : await openPGlite(directory);
+    pglite = thread === "own" ? await ThreadedPGlite.open(directory) : await LocalPGlite.open(directory);
   } catch (error) {
     lock?.release();
     throw error;

@@ -5,7 +5,6 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { messages } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPGlite } from "../open-pglite";
 import { ThreadedPGlite } from "./client";
 
 let db: ThreadedPGlite;
@@ -49,34 +48,6 @@ describe("the embedded database on its own thread", () => {
       ["1", 23],
       ["2", 23],
     ]);
-  });
-
-  it("gives a caller that asks for some types as text those columns as text, and a caller that asks for none PGlite's values", async () => {
-    // A database of its own: the first set of text types asked for is the one kept.
-    const [threaded, inProcess] = await Promise.all([ThreadedPGlite.open(undefined), openPGlite(undefined)]);
-    const sql = `SELECT '2026-12-07 01:02:03.456789+00'::timestamptz AS at, ARRAY['2026-01-02T03:04:05Z'::timestamptz] AS ats,
-      '{"a": [1, 2]}'::json AS doc, '{"b": true}'::jsonb AS docb, ARRAY['{"c": 1}'::jsonb] AS docs,
-      9007199254740993::int8 AS big, ARRAY[1, 2]::int8[] AS bigs, 1.50::numeric AS amount, ARRAY[2.5]::numeric[] AS amounts,
-      '2026-12-07'::date AS day, '\\x0102'::bytea AS bytes, ARRAY['x', 'y'] AS texts, 7 AS n`;
-    try {
-      const expected = (await inProcess.query<Record<string, unknown>>(sql)).rows;
-      const asText = (value: string) => `text:${value}`;
-      // The ORM's adapter asks for these as text on every statement (its own parsers); the first such set is kept.
-      const adapterSet = Object.fromEntries(
-        [1184, 1185, 114, 3802, 3807, 20, 1016, 1700, 1231, 1082, 17].map((type) => [type, asText]),
-      );
-      const [adapter] = (await threaded.query<Record<string, unknown>>(sql, [], { parsers: adapterSet })).rows;
-      expect(adapter).toMatchObject({ at: "text:2026-12-07 01:02:03.456789+00", big: "text:9007199254740993", n: 7 });
-      expect(adapter!.texts).toEqual(["x", "y"]);
-      // Asking for none, or for another set, gives what PGlite in this thread gives, except what that set asks for.
-      expect((await threaded.query(sql)).rows).toEqual(expected);
-      expect((await threaded.query(sql, [], { rowMode: "array" })).rows).toEqual([Object.values(expected[0]!)]);
-      const [other] = (await threaded.query<Record<string, unknown>>(sql, [], { parsers: { 1184: asText } })).rows;
-      expect(other).toEqual({ ...expected[0], at: "text:2026-12-07 01:02:03.456789+00" });
-      expect((await threaded.query(sql, [], { parsers: adapterSet })).rows).toEqual([adapter]);
-    } finally {
-      await Promise.all([threaded.close(), inProcess.close()]);
-    }
   });
 
   it("gives PostgreSQL's errors as PGlite's DatabaseError, with their fields", async () => {

@@ -3,6 +3,7 @@ import { messages, type PGlite, type QueryOptions, type Results, type Transactio
 import type { SerializedError } from "../../threads/protocol";
 import { besides, RequestThread } from "../../threads/request-thread";
 import type { QueryResult, Request, ThreadQueryOptions, WorkerOptions } from "./protocol";
+import { applyCallerParsers } from "../text-columns";
 
 /** The part of PGlite's interface that regroup and Prisma's PGlite adapter use: queries, scripts and transactions. */
 export type PGliteSession = Pick<PGlite, "query" | "exec" | "transaction">;
@@ -50,7 +51,7 @@ export class ThreadedPGlite implements PGliteSession {
     const crossing: ThreadQueryOptions = { rowMode, paramTypes };
     if (parsers) crossing.rawTypes = Object.keys(parsers).map(Number);
     const result = await this.call<QueryResult>({ op: "query", sql, params, options: crossing, tx });
-    if (parsers) applyParsers(result, parsers, rowMode ?? "object");
+    if (parsers) applyCallerParsers(result, parsers, rowMode ?? "object");
     return result as Results<Row>;
   }
 
@@ -105,26 +106,5 @@ export class ThreadedPGlite implements PGliteSession {
   async close(): Promise<void> {
     if (!this.thread.closed) await this.call({ op: "close" });
     await this.thread.terminate();
-  }
-}
-
-/** Runs the caller's parsers on the columns the worker left as text. */
-function applyParsers(result: QueryResult, parsers: NonNullable<QueryOptions["parsers"]>, rowMode: "object" | "array") {
-  const columns = result.fields
-    // PGlite calls a parser with the value and its type (its declared type names only the value).
-    .map((field, index) => ({
-      index,
-      name: field.name,
-      type: field.dataTypeID,
-      parse: parsers[field.dataTypeID] as ((value: string, type: number) => unknown) | undefined,
-    }))
-    .filter((column) => column.parse);
-  if (columns.length === 0) return;
-  for (const row of result.rows as Record<string | number, unknown>[]) {
-    for (const column of columns) {
-      const key = rowMode === "array" ? column.index : column.name;
-      const value = row[key];
-      if (value !== null && value !== undefined) row[key] = column.parse!(value as string, column.type);
-    }
   }
 }

@@ -3,7 +3,7 @@ import { messages, type PGlite, type Transaction } from "@electric-sql/pglite";
 import { serveRequests } from "../../threads/serve-requests";
 import { openPGlite } from "../open-pglite";
 import type { QueryResult, Request, WorkerOptions } from "./protocol";
-import { TextColumns } from "./text-columns";
+import { TextColumns } from "../text-columns";
 
 /**
  * The embedded database's own thread: it owns the PGlite instance and runs what the client (client.ts) sends. Each

@@ -1,6 +1,6 @@
 import "server-only";
 import { types, type PGlite, type ParserOptions } from "@electric-sql/pglite";
-import type { Field } from "./protocol";
+import type { Field } from "./embedded-thread/protocol";
 
 type Parse = (value: string, type?: number) => unknown;
 type ParserMap = Record<number, Parse>;
@@ -93,6 +93,31 @@ function parseColumns(fields: Field[], rows: unknown[], set: NonNullable<TextCol
       const key = isArray ? column.index : column.name;
       const value = row[key];
       if (typeof value === "string") row[key] = column.parse(value, column.type);
+    }
+  }
+}
+
+/** Runs a caller's own parsers on the columns left as text for it. */
+export function applyCallerParsers(
+  result: { fields: Field[]; rows: unknown[] },
+  parsers: ParserOptions,
+  rowMode: "object" | "array",
+): void {
+  const columns = result.fields
+    // PGlite calls a parser with the value and its type (its declared type names only the value).
+    .map((field, index) => ({
+      index,
+      name: field.name,
+      type: field.dataTypeID,
+      parse: parsers[field.dataTypeID] as ((value: string, type: number) => unknown) | undefined,
+    }))
+    .filter((column) => column.parse);
+  if (columns.length === 0) return;
+  for (const row of result.rows as Record<string | number, unknown>[]) {
+    for (const column of columns) {
+      const key = rowMode === "array" ? column.index : column.name;
+      const value = row[key];
+      if (value !== null && value !== undefined) row[key] = column.parse!(value as string, column.type);
     }
   }
 }
