@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- vectors [--records N] [--queries Q]`: the same embeddings stored at 768 and at 64 dimensions
  * (Matryoshka truncation, re-normalised), side by side in one embedded PostgreSQL: p50/p95 insert and lookup latency
- * with the HNSW index in place (m=16, ef_construction=64 as regroup builds it, ef_search=100), bytes per record, and the 768/64 ratios.
+ * with the HNSW index in place (m=8, ef_construction=64 as regroup builds it, ef_search=100), bytes per record, and the 768/64 ratios.
  */
 import { openDatabase } from "../../server/db/client";
 import { toVector } from "../../server/db/vectors";
@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<void> {
     await driver.exec(`
       CREATE EXTENSION IF NOT EXISTS vector;
       CREATE TABLE bench_${dims} (project_id int NOT NULL, hash text NOT NULL, v vector(${dims}), PRIMARY KEY (project_id, hash));
-      CREATE INDEX ON bench_${dims} USING hnsw (v vector_cosine_ops) WITH (m = 16, ef_construction = 64);`);
+      CREATE INDEX ON bench_${dims} USING hnsw (v vector_cosine_ops) WITH (m = 8, ef_construction = 64);`);
   }
   const data = makeEmbeddings(records + queries, 42);
   const results: Record<number, { insertMs: number[]; lookupMs: number[]; bytes: number }> = {};

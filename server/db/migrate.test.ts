@@ -107,22 +107,23 @@ describe("migrations on a fresh database", () => {
       `SELECT indexdef FROM pg_indexes WHERE tablename = 'grouping_records' AND indexdef LIKE '%hnsw%' ORDER BY indexname`,
     );
     expect(parentIndexes.map((i) => i.indexdef.replace(/^.* USING /, ""))).toEqual([
-      "hnsw (v1 vector_cosine_ops) WITH (m='16', ef_construction='200')",
-      "hnsw (v2 vector_cosine_ops) WITH (m='16', ef_construction='200')",
+      "hnsw (v1 vector_cosine_ops) WITH (m='8', ef_construction='64')",
+      "hnsw (v2 vector_cosine_ops) WITH (m='8', ef_construction='64')",
     ]);
     const [{ partitionIndexes }] = (await database.driver.query<{ partitionIndexes: number }>(
       `SELECT count(*)::int AS "partitionIndexes" FROM pg_indexes
         WHERE tablename LIKE 'grouping_records_p%' AND indexdef LIKE '%USING hnsw%'`,
     )) as [{ partitionIndexes: number }];
     expect(partitionIndexes).toBe(200);
-    // New vectors join each partition's graph with ef_construction 64 (the migration that set it says why).
+    // Each partition's graph links a record to 8 neighbours and takes new ones with ef_construction 64 (the migrations
+    // that set them say why).
     const settings = await database.driver.query<{ setting: string; indexes: number }>(
       `SELECT array_to_string(c.reloptions, ',') AS setting, count(*)::int AS indexes
          FROM pg_class c JOIN pg_am am ON am.oid = c.relam
         WHERE am.amname = 'hnsw' AND c.relname LIKE 'grouping_records_p%'
         GROUP BY 1`,
     );
-    expect(settings).toEqual([{ setting: "m=16,ef_construction=64", indexes: 200 }]);
+    expect(settings).toEqual([{ setting: "m=8,ef_construction=64", indexes: 200 }]);
   });
 
   it("finds the nearest vector of a project with the HNSW index, and keeps (project_id, hash) unique", async () => {

@@ -23,7 +23,7 @@ export function addModelColumnSql(column: string, dimension: number): string[] {
     throw new RangeError(`an HNSW index takes 1 to 2000 dimensions, not ${dimension}`);
   return [
     `ALTER TABLE "grouping_records" ADD COLUMN ${name} vector(${dimension})`,
-    `CREATE INDEX "${indexName(column)}" ON "grouping_records" USING hnsw (${name} vector_cosine_ops) WITH (m = 16, ef_construction = 64)`,
+    `CREATE INDEX "${indexName(column)}" ON "grouping_records" USING hnsw (${name} vector_cosine_ops) WITH (m = 8, ef_construction = 64)`,
     `CREATE INDEX "${unseenIndexName(column)}" ON "grouping_records" ("project_id") WHERE ${name} IS NULL`,
   ];
 }

@@ -139,7 +139,7 @@ describe("registering a model from its artifact (POST /api/models)", () => {
     expect(answer.body).toMatchObject({ version: "v3", column: "v3" });
     expect(answer.body.ddl).toEqual([
       'ALTER TABLE "grouping_records" ADD COLUMN "v3" vector(32)',
-      'CREATE INDEX "grouping_records_v3_idx" ON "grouping_records" USING hnsw ("v3" vector_cosine_ops) WITH (m = 16, ef_construction = 64)',
+      'CREATE INDEX "grouping_records_v3_idx" ON "grouping_records" USING hnsw ("v3" vector_cosine_ops) WITH (m = 8, ef_construction = 64)',
       'CREATE INDEX "grouping_records_v3_unseen_idx" ON "grouping_records" ("project_id") WHERE "v3" IS NULL',
     ]);
     expect(await v3Column()).toEqual([{ data_type: "vector(32)" }]);
