@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cosineDistance } from "./cosine";
+import { cosineDistance, unitCosineDistance, unitVector } from "./cosine";
 import { fnv1a } from "./fnv1a";
 import { Rng } from "./random";
 import { sha256Fraction } from "./sha256-fraction";
@@ -30,6 +30,18 @@ describe("cosineDistance", () => {
     expect(cosineDistance([1, 0], [0, 1])).toBe(1);
     expect(cosineDistance([0, 0], [1, 0])).toBe(1);
     expect(cosineDistance([1, 0], [-1, 0])).toBe(2);
+  });
+
+  it("is what unitCosineDistance gives for the vectors scaled to unit length", () => {
+    const rng = new Rng("cosine");
+    const draw = () => Array.from({ length: 768 }, () => rng.next() - 0.5);
+    for (let i = 0; i < 20; i += 1) {
+      const [a, b] = [draw(), draw()];
+      expect(unitCosineDistance(unitVector(a), unitVector(b))).toBeCloseTo(cosineDistance(a, b), 12);
+    }
+    expect(unitCosineDistance(unitVector([3, 4]), unitVector([6, 8]))).toBeCloseTo(0, 12);
+    expect(unitVector([0, 0])).toBeNull();
+    expect(unitCosineDistance(unitVector([0, 0]), unitVector([1, 0]))).toBe(1);
   });
 });
 

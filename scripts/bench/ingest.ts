@@ -6,10 +6,11 @@
  * grouped by the worker in batches). Prints events/s answered and p50/p99 per run, and for the queue the events
  * grouped per second until the inbox is empty and the longest inbox lag, with the ratio to sync. `--models fixture` swaps the ONNX models for the test ones, to
  * tell the database's share from inference's. The load comes from a thread of its own (lib/http-load.ts): the server,
- * its worker and the database share the other.
+ * its worker and the database share the other. `--drain N` (1500 by default, 0 for none) then times the worker alone:
+ * N events of each kind accepted with it stopped (16 at a time), then grouped until the inbox is empty.
  */
 import { createInboxWorker, type InboxWorker } from "../../server/ingest/inbox/worker";
-import { inboxStats } from "../../server/ingest/inbox/stats";
+import { inboxLagSeconds } from "../../server/ingest/inbox/stats";
 import { setIngestMode, type IngestMode } from "../../server/ingest/mode";
 import { storeRequest, type IngestEventKind, type StoreRequestArgs } from "./ingest-requests";
 import { closedLoopOffThread } from "./lib/http-load";
@@ -34,7 +35,7 @@ async function runMode(
   setIngestMode(mode);
   let maxLagSeconds = 0;
   const sampler = setInterval(() => {
-    void inboxStats().then((stats) => (maxLagSeconds = Math.max(maxLagSeconds, stats.lagSeconds)));
+    void inboxLagSeconds().then((lag) => (maxLagSeconds = Math.max(maxLagSeconds, lag)));
   }, 100);
   const started = performance.now();
   try {
@@ -58,17 +59,18 @@ function formatModeRun(label: string, mode: IngestMode, run: ModeRun): string {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { duration, clients, kinds, models } = benchOptions(args, {
+  const { duration, clients, kinds, models, drain } = benchOptions(args, {
     duration: 3,
     clients: "1,16,64",
     kinds: "known,new",
     models: null,
+    drain: 1500,
   });
   const durationMs = duration * 1000;
   const clientCounts = clients.split(",").map(Number);
   await installModelsOption(models);
   const server = await startBenchServer();
-  const worker = createInboxWorker({ pollMs: 50 });
+  let worker = createInboxWorker({ pollMs: 50 });
   try {
     const project = await server.database.prisma.project.create({
       data: { id: 1, slug: "bench", name: "Bench", platform: "python" },
@@ -113,6 +115,26 @@ export async function run(args: string[]): Promise<void> {
             `${ratio(runs.queue.processedPerSecond)}×\n`,
         );
       }
+    }
+    if (drain > 0) {
+      setIngestMode("queue");
+      await worker.stop();
+      for (const kind of (["known", "new"] as const).filter((k) => kinds.split(",").includes(k))) {
+        for (let i = 0; i < drain; i += 16) {
+          await Promise.all(Array.from({ length: Math.min(16, drain - i) }, (_, j) => send(kind)(offset + i + j)));
+        }
+        offset += drain + 10_000;
+        worker = createInboxWorker({ pollMs: 50 });
+        const started = performance.now();
+        await worker.drained();
+        const seconds = (performance.now() - started) / 1000;
+        await worker.stop();
+        const label = kind === "known" ? "known fingerprint" : "new trace (AI step)";
+        process.stdout.write(
+          `${`${label}, drain`.padEnd(30)}${drain} events queued, grouped in ${seconds.toFixed(2)} s: ${(drain / seconds).toFixed(0)}/s\n`,
+        );
+      }
+      worker = createInboxWorker({ pollMs: 50 });
     }
     const [counts] = await server.database.driver.query<{ events: number; groups: number; records: number }>(
       `SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM groups) AS groups,

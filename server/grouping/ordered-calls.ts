@@ -1,5 +1,5 @@
 import "server-only";
-import { cosineDistance } from "@/engine/math/cosine";
+import { unitCosineDistance, unitVector } from "@/engine/math/cosine";
 import { db, inTransaction } from "../db";
 import { withCallDefaults, type SimilarIssue, type SimilarIssuesCall, type SimilarIssuesCallInput } from "./call";
 import type { DecisionInput } from "./decisions";
@@ -127,17 +127,23 @@ export async function groupingCallsInOrder(
   const pending: PendingRecord[] = [];
   const pendingOf = (projectId: number, hash: string) =>
     pending.find((record) => record.projectId === projectId && record.hash === hash);
+  // Each call compares its vector with every record stored before it: the vectors are scaled to unit length once.
+  const units = new Map<number[], Float64Array | null>();
+  const unitOf = (vector: number[]) => {
+    if (!units.has(vector)) units.set(vector, unitVector(vector));
+    return units.get(vector)!;
+  };
   /** The index's neighbours and those among the records stored before this call, within the radius, cut at k. */
   const nearest = (search: BatchSearch, fromIndex: Neighbour[]): Neighbour[] => {
-    const stored = search.limit
-      ? pending.flatMap((record) => {
-          const vector = record.vectors.get(search.model.version);
-          if (!vector || record.projectId !== search.projectId || record.hash === search.excludeHash) return [];
-          if (search.unseenBy && record.vectors.has(search.unseenBy.version)) return [];
-          const distance = cosineDistance(search.vector, vector);
-          return distance <= search.radius ? [{ hash: record.hash, distance }] : [];
-        })
-      : [];
+    const stored: Neighbour[] = [];
+    const unit = search.limit ? unitOf(search.vector) : null;
+    for (const record of search.limit ? pending : []) {
+      const vector = record.vectors.get(search.model.version);
+      if (!vector || record.projectId !== search.projectId || record.hash === search.excludeHash) continue;
+      if (search.unseenBy && record.vectors.has(search.unseenBy.version)) continue;
+      const distance = unitCosineDistance(unit, unitOf(vector));
+      if (distance <= search.radius) stored.push({ hash: record.hash, distance });
+    }
     // An indexed record that a training call of this run gave the excluded model's vector is no longer unseen by it.
     const stillUnseen = fromIndex.filter(
       (neighbour) =>

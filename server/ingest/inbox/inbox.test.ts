@@ -4,7 +4,7 @@ import { fixtureModels } from "../../testing/fixture-models";
 import { setUpTestDatabase } from "../../testing/test-environment";
 import { ingestEvent } from "../pipeline";
 import { acceptEvent } from "./accept";
-import { inboxStats } from "./stats";
+import { inboxLagSeconds, inboxStats } from "./stats";
 import { createInboxWorker, type InboxWorker } from "./worker";
 import { projectMaker } from "../../testing/ingest-projects";
 
@@ -19,8 +19,8 @@ afterEach(async () => {
   worker = undefined;
 });
 
-function startWorker(): InboxWorker {
-  worker = createInboxWorker({ pollMs: 20 });
+function startWorker(options: { batchSize?: number } = {}): InboxWorker {
+  worker = createInboxWorker({ pollMs: 20, ...options });
   return worker;
 }
 
@@ -55,39 +55,52 @@ async function issuesOf(projectId: number) {
 }
 
 describe("the ingest inbox", () => {
-  it("answers once an event is in the inbox, and its worker groups the events as the synchronous pipeline does", async () => {
-    const [sync, queued] = [await project(), await project()];
-    const events = traffic();
-    for (const options of events) await ingestEvent(sync, pythonErrorEvent(options));
+  // In batches of 3, an issue, a hash or an AI match that one batch writes is what the next one finds.
+  it.each([
+    ["in one batch", undefined],
+    ["in batches of 3", 3],
+  ])(
+    "answers once an event is in the inbox, and its worker groups the events as the synchronous pipeline does (%s)",
+    async (_, batchSize) => {
+      const [sync, queued] = [await project(), await project()];
+      const events = traffic();
+      for (const options of events) await ingestEvent(sync, pythonErrorEvent(options));
 
-    const answers = await Promise.all(events.map((options) => acceptEvent(queued, pythonErrorEvent(options))));
-    expect(answers.every((answer) => /^[0-9a-f]{32}$/.test(answer.eventId))).toBe(true);
-    expect(await inboxStats()).toMatchObject({ depth: events.length });
-    expect(await database.prisma.event.count({ where: { projectId: queued.id } })).toBe(0);
+      const answers = await Promise.all(events.map((options) => acceptEvent(queued, pythonErrorEvent(options))));
+      expect(answers.every((answer) => /^[0-9a-f]{32}$/.test(answer.eventId))).toBe(true);
+      expect(await inboxStats()).toMatchObject({ depth: events.length });
+      expect(await database.prisma.event.count({ where: { projectId: queued.id } })).toBe(0);
+      // The lag is the wait of the first event in arrival order, the one the worker takes first.
+      await database.prisma.$executeRaw`UPDATE ingest_inbox SET accepted_at = now() - interval '30 seconds'
+                                        WHERE id = (SELECT min(id) FROM ingest_inbox)`;
+      expect(await inboxLagSeconds()).toBeGreaterThanOrEqual(30);
+      expect((await inboxStats()).lagSeconds).toBeGreaterThanOrEqual(30);
 
-    await startWorker().drained();
-    expect(await inboxStats()).toEqual({ depth: 0, lagSeconds: 0 });
-    expect(await issuesOf(queued.id)).toEqual(await issuesOf(sync.id));
-    // The repeated event id is stored once; every other event once.
-    expect(await database.prisma.event.count({ where: { projectId: queued.id } })).toBe(33);
-    const methods = await database.prisma.event.groupBy({
-      by: ["groupingMethod"],
-      where: { projectId: queued.id },
-      _count: true,
-    });
-    expect(Object.fromEntries(methods.map((row) => [row.groupingMethod, row._count]))).toEqual(
-      Object.fromEntries(
-        (
-          await database.prisma.event.groupBy({ by: ["groupingMethod"], where: { projectId: sync.id }, _count: true })
-        ).map((row) => [row.groupingMethod, row._count]),
-      ),
-    );
-    expect(methods.find((row) => row.groupingMethod === "ai")?._count).toBeGreaterThan(0);
-    // Each AI step left its decision, written with its event.
-    const decisions = (projectId: number) =>
-      database.prisma.groupingDecision.count({ where: { projectId, eventId: { not: null } } });
-    expect(await decisions(queued.id)).toBe(await decisions(sync.id));
-  });
+      await startWorker({ batchSize }).drained();
+      expect(await inboxStats()).toEqual({ depth: 0, lagSeconds: 0 });
+      expect(await inboxLagSeconds()).toBe(0);
+      expect(await issuesOf(queued.id)).toEqual(await issuesOf(sync.id));
+      // The repeated event id is stored once; every other event once.
+      expect(await database.prisma.event.count({ where: { projectId: queued.id } })).toBe(33);
+      const methods = await database.prisma.event.groupBy({
+        by: ["groupingMethod"],
+        where: { projectId: queued.id },
+        _count: true,
+      });
+      expect(Object.fromEntries(methods.map((row) => [row.groupingMethod, row._count]))).toEqual(
+        Object.fromEntries(
+          (
+            await database.prisma.event.groupBy({ by: ["groupingMethod"], where: { projectId: sync.id }, _count: true })
+          ).map((row) => [row.groupingMethod, row._count]),
+        ),
+      );
+      expect(methods.find((row) => row.groupingMethod === "ai")?._count).toBeGreaterThan(0);
+      // Each AI step left its decision, written with its event.
+      const decisions = (projectId: number) =>
+        database.prisma.groupingDecision.count({ where: { projectId, eventId: { not: null } } });
+      expect(await decisions(queued.id)).toBe(await decisions(sync.id));
+    },
+  );
 
   it("stores an event id once when it is accepted again after it was grouped", async () => {
     const p = await project();
