@@ -96,6 +96,25 @@ describe("a batch of events", () => {
     expect(expected.issues).toHaveLength(3);
   });
 
+  it("groups a project's long run of new traces in parts, each finding what the parts before it stored", async () => {
+    // 64 new traces fill the first part; then a repeat of the first (its hash is known by now: no AI step, no
+    // decision) and a trace with the second one's "Type: value" (the AI step merges it), then more new ones.
+    const longRun: PythonEventOptions[] = Array.from({ length: 64 }, (_, i) => ({
+      type: `Error${i}`,
+      value: "v",
+      functions: ["main", `step${i}`],
+    }));
+    longRun.push(longRun[0]!, { type: "Error1", value: "v", functions: ["worker", "other"] });
+    for (let i = 64; i < 68; i += 1) longRun.push({ type: `Error${i}`, value: "v", functions: ["main", `step${i}`] });
+    const [oneByOne, batched] = [await project(), await project()];
+    for (const options of longRun) await ingestEvent(oneByOne, pythonErrorEvent(options));
+    const now = new Date();
+    const prepared = await Promise.all(longRun.map((options) => prepareEvent(batched, pythonErrorEvent(options), now)));
+    const results = await ingestBatch(prepared);
+    expect(results.slice(63, 67).map((result) => result.method)).toEqual(["new", "fingerprint", "ai", "new"]);
+    expect(await groupingOf(batched.id)).toEqual(await groupingOf(oneByOne.id));
+  });
+
   it("rolls a run back as a whole when one of its event ids was stored meanwhile", async () => {
     const p = await project();
     const [first, second] = await Promise.all(

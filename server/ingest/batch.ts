@@ -19,9 +19,9 @@ import type { IngestResult } from "./types";
  * hashes are all known already (most of the traffic: an issue that happens again) are written together: one read
  * of the duplicates, one of the hashes, then one transaction that locks the hashes, reads them again, inserts all
  * the events and bumps each issue once. The rest of a project's events (a hash not seen yet: the AI step, a new
- * issue; or a hash the project's next model still has to index: a training call) are grouped as one ordered run
- * with a handful of statements (batch-new-hashes.ts), so that the first event of a new issue creates it and the next
- * ones find it. Their embeddings are computed together first (prefetched-embeddings.ts).
+ * issue; or a hash the project's next model still has to index: a training call) are grouped as ordered runs of at
+ * most RUN_SIZE events, each with a handful of statements (batch-new-hashes.ts), so that the first event of a new
+ * issue creates it and the next ones find it. Their embeddings are computed together first (prefetched-embeddings.ts).
  *
  * The semantics are the per-event pipeline's: the same event id twice is stored once (in the batch or in the
  * table), and an event joins the issue of its first known hash, read under the same hash locks the per-event writes
@@ -62,16 +62,22 @@ export async function ingestBatch(
   const byProject = new Map<number, PreparedEvent[]>();
   for (const event of slow) byProject.set(event.project.id, [...(byProject.get(event.project.id) ?? []), event]);
   await Promise.all(
-    [...byProject.values()].map(async (run) => {
-      try {
-        for (const [event, result] of await ingestNewHashes(run, knownHash, embedding)) results.set(event, result);
-      } catch (error) {
-        // Grouped one by one instead, where each failure (or each race with another request) is the event's own.
-        logger.warn("a run of new hashes failed as a whole; grouping its events one by one", {
-          events: run.length,
-          error,
-        });
-        for (const event of run) results.set(event, await ingestPrepared(event, embedding));
+    [...byProject.values()].map(async (events) => {
+      for (let start = 0; start < events.length; start += RUN_SIZE) {
+        const run = events.slice(start, start + RUN_SIZE);
+        // What the runs before it stored is read again: an event whose hash one of them brought is then known.
+        const knownNow = start === 0 ? known : await knownHashes(run);
+        const knownHashNow = (event: PreparedEvent, hash: string) => knownNow.get(projectKey(event.project.id, hash));
+        try {
+          for (const [event, result] of await ingestNewHashes(run, knownHashNow, embedding)) results.set(event, result);
+        } catch (error) {
+          // Grouped one by one instead, where each failure (or each race with another request) is the event's own.
+          logger.warn("a run of new hashes failed as a whole; grouping its events one by one", {
+            events: run.length,
+            error,
+          });
+          for (const event of run) results.set(event, await ingestPrepared(event, embedding));
+        }
       }
     }),
   );
@@ -84,6 +90,13 @@ export async function ingestBatch(
     return { ...results.get(first)!, duplicate: true };
   });
 }
+
+/**
+ * The most events of a project grouped as one run of new hashes (batch-new-hashes.ts); a project's longer run is
+ * grouped as several, one after the other. A run's write is one statement, and while it runs the embedded
+ * database's one session answers no one else: the SDK requests that write to the inbox wait for it.
+ */
+const RUN_SIZE = 64;
 
 const sameEvent = (a: PreparedEvent, b: PreparedEvent) => a.project.id === b.project.id && a.eventId === b.eventId;
 
