@@ -12,7 +12,7 @@
 import { createInboxWorker, type InboxWorker } from "../../server/ingest/inbox/worker";
 import { inboxLagSeconds } from "../../server/ingest/inbox/stats";
 import { setIngestMode, type IngestMode } from "../../server/ingest/mode";
-import { storeRequest, type IngestEventKind, type StoreRequestArgs } from "./ingest-requests";
+import { storeRequest, type IngestEventKind, type StoreRequestArgs } from "./lib/ingest-requests";
 import { closedLoopOffThread } from "./lib/http-load";
 import { installModelsOption, startBenchServer } from "./lib/in-process-server";
 import { formatResult, type LoadResult } from "./lib/latencies";
@@ -42,7 +42,7 @@ async function runMode(
     const { args, ...loop } = load;
     const result = await closedLoopOffThread({
       ...loop,
-      factory: { module: new URL("./ingest-requests.ts", import.meta.url).href, export: "storeRequest", args },
+      factory: { module: new URL("./lib/ingest-requests.ts", import.meta.url).href, export: "storeRequest", args },
     });
     await worker.drained();
     const processedPerSecond = result.requests / ((performance.now() - started) / 1000);

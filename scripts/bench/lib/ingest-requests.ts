@@ -1,7 +1,7 @@
-/** The events the ingest benchmark sends (made in its load thread, lib/load-thread.ts). */
+/** The events the ingest benchmark sends (made in its load thread, load-thread.ts). */
 import { randomUUID } from "node:crypto";
-import { pythonErrorPayload } from "../../server/testing/events";
-import type { HttpRequestSpec } from "./lib/http-load";
+import { pythonErrorPayload } from "../../../server/testing/events";
+import type { HttpRequestSpec } from "./http-load";
 
 export type IngestEventKind = "known" | "new";
 
