@@ -33,7 +33,6 @@ export class BatchRaced extends Error {}
 
 interface Placed {
   event: PreparedEvent;
-  ai: AiOutcome | null;
   /** The issue: an existing id, or −n for the n-th issue this run creates. */
   group: number;
   method: IngestResult["method"];
@@ -195,7 +194,7 @@ async function placeAndWrite(
     });
     // Each decision is written with its event, as in the per-event pipeline.
     if (decided?.decision) writes.decisions.push({ decision: decided.decision, eventId: event.eventId });
-    placed.push({ event, ai, group, method });
+    placed.push({ event, group, method });
   }
   // A hash a training call indexed is marked so, once (the next event with it sends none); a training call's
   // decision has no event, as in the per-event pipeline.
