@@ -58,6 +58,8 @@ function formatModeRun(label: string, mode: IngestMode, run: ModeRun): string {
   return `${formatResult(`${label}, ${mode}`, run.result)}${processed}${lag}`;
 }
 
+const LABELS: Record<IngestEventKind, string> = { known: "known fingerprint", new: "new trace (AI step)" };
+
 export async function run(args: string[]): Promise<void> {
   const { duration, clients, kinds, models, drain } = benchOptions(args, {
     duration: 3,
@@ -66,6 +68,7 @@ export async function run(args: string[]): Promise<void> {
     models: null,
     drain: 1500,
   });
+  const chosenKinds = (["known", "new"] as const).filter((kind) => kinds.split(",").includes(kind));
   const durationMs = duration * 1000;
   const clientCounts = clients.split(",").map(Number);
   await installModelsOption(models);
@@ -100,8 +103,8 @@ export async function run(args: string[]): Promise<void> {
       `POST /api/<id>/store/, ${durationMs / 1000} s per run; sync: grouped before the answer, queue: answered once ` +
         `in the inbox, grouped by the worker in batches\n`,
     );
-    for (const kind of (["known", "new"] as const).filter((k) => kinds.split(",").includes(k))) {
-      const label = kind === "known" ? "known fingerprint" : "new trace (AI step)";
+    for (const kind of chosenKinds) {
+      const label = LABELS[kind];
       for (const clients of clientCounts) {
         const runs = {} as Record<IngestMode, ModeRun>;
         for (const mode of ["sync", "queue"] as const) {
@@ -119,7 +122,7 @@ export async function run(args: string[]): Promise<void> {
     if (drain > 0) {
       setIngestMode("queue");
       await worker.stop();
-      for (const kind of (["known", "new"] as const).filter((k) => kinds.split(",").includes(k))) {
+      for (const kind of chosenKinds) {
         for (let i = 0; i < drain; i += 16) {
           await Promise.all(Array.from({ length: Math.min(16, drain - i) }, (_, j) => send(kind)(offset + i + j)));
         }
@@ -129,9 +132,8 @@ export async function run(args: string[]): Promise<void> {
         await worker.drained();
         const seconds = (performance.now() - started) / 1000;
         await worker.stop();
-        const label = kind === "known" ? "known fingerprint" : "new trace (AI step)";
         process.stdout.write(
-          `${`${label}, drain`.padEnd(30)}${drain} events queued, grouped in ${seconds.toFixed(2)} s: ${(drain / seconds).toFixed(0)}/s\n`,
+          `${`${LABELS[kind]}, drain`.padEnd(30)}${drain} events queued, grouped in ${seconds.toFixed(2)} s: ${(drain / seconds).toFixed(0)}/s\n`,
         );
       }
       worker = createInboxWorker({ pollMs: 50 });

@@ -44,7 +44,7 @@ export async function ingestBatch(
   }
 
   const known = await knownHashes(fresh);
-  const knownHash = (event: PreparedEvent, hash: string) => known.get(projectKey(event.project.id, hash));
+  const knownHash = knownHashOf(known);
   const fast: PreparedEvent[] = [];
   const slow: PreparedEvent[] = [];
   for (const event of fresh) {
@@ -66,8 +66,7 @@ export async function ingestBatch(
       for (let start = 0; start < events.length; start += RUN_SIZE) {
         const run = events.slice(start, start + RUN_SIZE);
         // What the runs before it stored is read again: an event whose hash one of them brought is then known.
-        const knownNow = start === 0 ? known : await knownHashes(run);
-        const knownHashNow = (event: PreparedEvent, hash: string) => knownNow.get(projectKey(event.project.id, hash));
+        const knownHashNow = start === 0 ? knownHash : knownHashOf(await knownHashes(run));
         try {
           for (const [event, result] of await ingestNewHashes(run, knownHashNow, embedding)) results.set(event, result);
         } catch (error) {
@@ -121,6 +120,10 @@ interface KnownHash {
   groupId: number;
   latestTrainingModel: string | null;
 }
+
+/** A lookup of an event's hash in what knownHashes read. */
+const knownHashOf = (known: Map<string, KnownHash>) => (event: PreparedEvent, hash: string) =>
+  known.get(projectKey(event.project.id, hash));
 
 /** The group hash rows of these events' hashes, by project and hash (one statement). */
 async function knownHashes(events: PreparedEvent[], client?: Prisma.TransactionClient) {
