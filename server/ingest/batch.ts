@@ -6,9 +6,9 @@ import { groupingModels } from "../grouping/default-models";
 import { trainingModelOf, type GroupingModels } from "../grouping/models";
 import { projectGroupingFlags } from "./flags";
 import { withPrefetchedEmbeddings } from "./prefetched-embeddings";
-import { addBump, bumpGroups, lockProjectHashes, type GroupBumps } from "./group-placement";
+import { lockProjectHashes } from "./group-placement";
 import { ingestNewHashes } from "./batch-new-hashes";
-import { insertEvents } from "./insert-events";
+import { writeKnownEvents } from "./write-known";
 import { logger } from "../logger";
 import { projectKey } from "../projects/project-key";
 import { ingestPrepared, type PreparedEvent } from "./pipeline";
@@ -143,9 +143,9 @@ async function knownHashes(events: PreparedEvent[], client?: Prisma.TransactionC
 
 /**
  * Writes the events whose hashes are all known in one transaction: the hash locks of all of them (in the one global
- * order, project then key, so that no two writers deadlock), the hashes read again under them (a merge may have
- * moved one since), every event inserted in one statement and every issue bumped in one. An event whose hash went
- * away meanwhile (its project was deleted) takes the per-event path.
+ * order, project then key, so that no two writers deadlock), then one statement (write-known.ts) that reads the
+ * hashes again under them (a merge may have moved one since), inserts every event in its issue and bumps every issue
+ * once. An event whose hash went away meanwhile (its project was deleted) takes the per-event path.
  */
 async function writeKnown(events: PreparedEvent[], models: GroupingModels): Promise<Map<PreparedEvent, IngestResult>> {
   const results = new Map<PreparedEvent, IngestResult>();
@@ -157,48 +157,32 @@ async function writeKnown(events: PreparedEvent[], models: GroupingModels): Prom
       tx,
       events.flatMap((event) => event.hashes.map((hash) => ({ projectId: event.project.id, hash }))),
     );
-    const known = await knownHashes(events, tx);
-    const placed: { event: PreparedEvent; groupId: number }[] = [];
-    for (const event of events) {
-      const first = known.get(projectKey(event.project.id, event.hashes[0]!));
-      const all = event.hashes.every((hash) => known.has(projectKey(event.project.id, hash)));
-      if (first && all) placed.push({ event, groupId: first.groupId });
-      else leftOver.push(event);
-    }
-    if (!placed.length) return;
-    // An event id that another request stored since the first look is skipped here and answered as a duplicate.
-    const inserted = await insertEvents(
+    const written = await writeKnownEvents(
       tx,
-      placed.map(({ event, groupId }) => ({
+      events.map((event) => ({
         eventId: event.eventId,
         projectId: event.project.id,
-        groupId,
         platform: event.platform,
         title: eventTitle(event.stored),
         payload: event.stored,
         hashes: event.hashes,
-        groupingMethod: "fingerprint",
         receivedAt: event.receivedAt,
       })),
     );
-    const written = new Set(inserted.map((row) => projectKey(row.projectId, row.eventId)));
-    const raced = placed.filter(({ event }) => !written.has(projectKey(event.project.id, event.eventId)));
-    for (const [key, earlier] of await storedEvents(
-      raced.map(({ event }) => event),
-      tx,
-    )) {
-      const event = raced.find((item) => projectKey(item.event.project.id, item.event.eventId) === key)!.event;
+    const raced: PreparedEvent[] = [];
+    events.forEach((event, index) => {
+      const groupId = written.groupIds[index];
+      if (groupId === null || groupId === undefined) leftOver.push(event);
+      else if (written.inserted[index])
+        results.set(event, { eventId: event.eventId, groupId, duplicate: false, method: "fingerprint" });
+      else raced.push(event);
+    });
+    // An event id that another request stored since the first look was skipped, and is answered as a duplicate.
+    for (const [key, earlier] of await storedEvents(raced, tx)) {
+      const event = raced.find((item) => projectKey(item.project.id, item.eventId) === key)!;
       results.set(event, { eventId: event.eventId, ...earlier, duplicate: true });
     }
-    const bumps: GroupBumps = new Map();
-    for (const { event, groupId } of placed.filter(({ event }) => !results.has(event))) {
-      addBump(bumps, groupId, event.receivedAt);
-    }
-    await bumpGroups(tx, bumps);
-    for (const { event, groupId } of placed) {
-      if (!results.has(event))
-        results.set(event, { eventId: event.eventId, groupId, duplicate: false, method: "fingerprint" });
-    }
+    leftOver.push(...raced.filter((event) => !results.has(event)));
   });
   for (const event of leftOver) results.set(event, await ingestPrepared(event, models));
   return results;

@@ -62,17 +62,6 @@ export function addBump(bumps: GroupBumps, groupId: number, seenAt: Date): void 
   bumps.set(groupId, bump);
 }
 
-/** Bumps every issue's times_seen and last_seen (which only moves forward) with one statement. */
-export async function bumpGroups(tx: Transaction, bumps: GroupBumps): Promise<void> {
-  const groups = [...bumps.entries()];
-  if (!groups.length) return;
-  await tx.$executeRaw`
-    UPDATE groups SET times_seen = times_seen + bump.seen_count, last_seen = GREATEST(groups.last_seen, bump.seen_last)
-      FROM unnest(${groups.map(([id]) => id)}::int[], ${groups.map(([, group]) => group.count)}::int[],
-                  ${groups.map(([, group]) => group.lastSeen)}::timestamptz[]) AS bump(id, seen_count, seen_last)
-     WHERE groups.id = bump.id`;
-}
-
 async function groupHashRows(tx: Transaction, projectId: number, hashes: string[]) {
   return tx.groupHash.findMany({ where: { projectId, hash: { in: hashes } } });
 }

@@ -1,7 +1,5 @@
 import "server-only";
 import type { SentryEvent } from "@/engine/event/schema";
-import type { Transaction } from "../db/client";
-import { bulkInsert } from "../db/bulk-insert";
 import type { IngestResult } from "./types";
 
 /** One row of `events` as the batch paths write it. */
@@ -49,18 +47,4 @@ export function eventRow(row: EventInsert) {
     ai_ineligible_reason: row.aiIneligibleReason ?? null,
     received_at: row.receivedAt,
   };
-}
-
-/**
- * Inserts many events in one statement (bulk-insert.ts), ids in their order; an event id the project has stored
- * already is skipped (ON CONFLICT DO NOTHING) and missing from the rows returned.
- */
-export function insertEvents(
-  tx: Transaction,
-  rows: EventInsert[],
-): Promise<{ id: number; projectId: number; eventId: string }[]> {
-  return bulkInsert(tx, "events", EVENT_COLUMNS, rows.map(eventRow), {
-    onConflict: "(project_id, event_id) DO NOTHING",
-    returning: `id, project_id AS "projectId", event_id AS "eventId"`,
-  });
 }
