@@ -84,6 +84,33 @@ describe("the embedded database on its own thread", () => {
     expect(left.rows).toEqual([{ id: 10 }]);
   });
 
+  it("opens a transaction with its first statement, even when the next ones are sent before it is answered", async () => {
+    let release!: () => void;
+    const holding = db.transaction(async (tx) => {
+      await tx.query("SELECT 1");
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first statement waits for the session that the transaction above holds; the second arrives meanwhile.
+    const waiting = db.transaction(async (tx) => {
+      await Promise.all([
+        tx.query("INSERT INTO item VALUES (20, 'first', NULL)"),
+        tx.query("INSERT INTO item VALUES (21, 'second', NULL)"),
+      ]);
+      await tx.rollback();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([holding, waiting]);
+    // Both were in the transaction: the rollback took both back.
+    expect((await db.query("SELECT id FROM item WHERE id IN (20, 21)")).rows).toEqual([]);
+    // A transaction that sends no statement holds nothing: the next statement runs at once.
+    await db.transaction(async () => undefined);
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM item WHERE id = 10")).rows).toEqual([
+      { n: 1 },
+    ]);
+  });
+
   it("keeps what it wrote in a directory after it is closed and opened again", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "regroup-thread-"));
     try {

@@ -23,6 +23,8 @@ function reviveError(serialized: SerializedError): Error {
  * ends. Query options are data only; a caller's `parsers` run here, on the text the worker leaves unparsed.
  */
 export class ThreadedPGlite implements PGliteSession {
+  private nextTransaction = 1;
+
   private constructor(private readonly thread: RequestThread<Request>) {}
 
   /** Starts the thread and opens the database in `dataDir` (undefined: in memory); throws what opening it threw. */
@@ -44,19 +46,19 @@ export class ThreadedPGlite implements PGliteSession {
     sql: string,
     params: unknown[] = [],
     options?: QueryOptions,
-    tx?: number,
+    transaction?: { tx: number; begin: boolean },
   ): Promise<Results<Row>> {
     const { rowMode, paramTypes, parsers, serializers, blob } = options ?? {};
     if (serializers || blob) throw new Error("serializers and blobs cannot be sent to the embedded database's thread");
     const crossing: ThreadQueryOptions = { rowMode, paramTypes };
     if (parsers) crossing.rawTypes = Object.keys(parsers).map(Number);
-    const result = await this.call<QueryResult>({ op: "query", sql, params, options: crossing, tx });
+    const result = await this.call<QueryResult>({ op: "query", sql, params, options: crossing, ...transaction });
     if (parsers) applyCallerParsers(result, parsers, rowMode ?? "object");
     return result as Results<Row>;
   }
 
-  private async runExec(sql: string, tx?: number): Promise<Results[]> {
-    await this.call({ op: "exec", sql, tx });
+  private async runExec(sql: string, transaction?: { tx: number; begin: boolean }): Promise<Results[]> {
+    await this.call({ op: "exec", sql, ...transaction });
     return [];
   }
 
@@ -68,21 +70,37 @@ export class ThreadedPGlite implements PGliteSession {
     return this.runExec(sql);
   }
 
+  /**
+   * Runs `work` in a transaction. The transaction opens with its first statement, which carries the BEGIN: while it is
+   * open it holds the database's one session, and a BEGIN of its own would hold it for a round trip more, waiting for
+   * this thread to send the first statement (behind whatever HTTP work this thread has queued).
+   */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const id = await this.call<number>({ op: "begin" });
+    const id = this.nextTransaction++;
+    let opened = false;
     let closed = false;
     const ensureOpen = () => {
       if (closed) throw new Error("Transaction is closed");
     };
+    /** The fields that put a statement in this transaction, and open it with the first one. */
+    const inTransaction = () => {
+      const begin = !opened;
+      opened = true;
+      return { tx: id, begin };
+    };
+    const end = async (commit: boolean) => {
+      closed = true;
+      if (opened) await this.call({ op: "end", tx: id, commit });
+    };
     const tx = {
       query: async <Row>(sql: string, params?: unknown[], options?: QueryOptions) => (
         ensureOpen(),
-        this.runQuery<Row>(sql, params, options, id)
+        this.runQuery<Row>(sql, params, options, inTransaction())
       ),
-      exec: async (sql: string) => (ensureOpen(), this.runExec(sql, id)),
+      exec: async (sql: string) => (ensureOpen(), this.runExec(sql, inTransaction())),
       rollback: async () => {
         ensureOpen();
-        await this.call({ op: "rollback", tx: id });
+        if (opened) await this.call({ op: "rollback", tx: id });
         closed = true;
       },
       get closed() {
@@ -90,15 +108,15 @@ export class ThreadedPGlite implements PGliteSession {
       },
     } as unknown as Transaction;
     let result: T;
+    // As PGlite's own: `work` runs after this call has returned its promise (Prisma's adapter refers to it in `work`).
+    await Promise.resolve();
     try {
       result = await work(tx);
     } catch (error) {
-      closed = true;
-      await this.call({ op: "end", tx: id, commit: false }).catch(() => undefined);
+      await end(false).catch(() => undefined);
       throw error;
     }
-    closed = true;
-    await this.call({ op: "end", tx: id, commit: true });
+    await end(true);
     return result;
   }
 

@@ -17,10 +17,13 @@ export interface ThreadQueryOptions {
   rawTypes?: number[];
 }
 
+/**
+ * A statement of a transaction names it by `tx`, an id its client chose; the transaction's first statement also says
+ * `begin`, and the worker opens the transaction before running it (no round trip of its own for BEGIN).
+ */
 export type Request =
-  | { op: "query"; sql: string; params: unknown[]; options: ThreadQueryOptions; tx?: number }
-  | { op: "exec"; sql: string; tx?: number }
-  | { op: "begin" }
+  | { op: "query"; sql: string; params: unknown[]; options: ThreadQueryOptions; tx?: number; begin?: boolean }
+  | { op: "exec"; sql: string; tx?: number; begin?: boolean }
   | { op: "rollback"; tx: number }
   | { op: "end"; tx: number; commit: boolean }
   | { op: "close" };

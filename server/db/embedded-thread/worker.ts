@@ -14,7 +14,6 @@ import { TextColumns } from "../text-columns";
 
 /** Open transactions by id: the PGlite transaction and how to end it (true: commit, false: roll back). */
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean) => void; done: Promise<unknown> }>();
-let nextTransaction = 1;
 /** Rejects a transaction's callback so that PGlite rolls it back; not an error anyone sees. */
 const ROLL_BACK = Symbol("roll back");
 
@@ -41,19 +40,32 @@ function session(transaction: number | undefined): Pick<PGlite, "query" | "exec"
   return transaction === undefined ? pglite : openTransaction(transaction).tx;
 }
 
-async function begin(): Promise<number> {
-  const id = nextTransaction++;
-  return new Promise<number>((resolve, reject) => {
+/** Transactions whose first statement is waiting for the session: what a later statement of theirs waits for. */
+const opening = new Map<number, Promise<void>>();
+
+/** Opens transaction `id` (its client's id), resolving once it holds the session. */
+function begin(id: number): Promise<void> {
+  if (transactions.has(id) || opening.has(id)) throw new Error(`transaction ${id} is open already`);
+  const ready = new Promise<void>((resolve, reject) => {
     let end!: (commit: boolean) => void;
     const ended = new Promise<boolean>((settle) => (end = settle));
     const done = pglite.transaction(async (tx) => {
       transactions.set(id, { tx, end, done });
-      resolve(id);
+      resolve();
       if (!(await ended)) throw ROLL_BACK;
     });
     // BEGIN itself failed: the callback never ran.
     done.catch(reject);
   });
+  opening.set(id, ready);
+  return ready.finally(() => opening.delete(id));
+}
+
+/** Waits until the transaction a statement names is open: its first statement may still be waiting for the session. */
+async function opened(request: { tx?: number; begin?: boolean }): Promise<void> {
+  if (request.tx === undefined) return;
+  if (request.begin) await begin(request.tx);
+  else await opening.get(request.tx)?.catch(() => undefined);
 }
 
 async function end(id: number, commit: boolean): Promise<void> {
@@ -70,6 +82,7 @@ async function end(id: number, commit: boolean): Promise<void> {
 async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
     case "query": {
+      await opened(request);
       const { rawTypes, ...rest } = request.options;
       const { parsers, finish } = textColumns.plan(rawTypes);
       const result = await session(request.tx).query(request.sql, request.params, { ...rest, parsers });
@@ -77,14 +90,15 @@ async function handle(request: Request): Promise<unknown> {
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows } satisfies QueryResult;
     }
     case "exec":
+      await opened(request);
       await session(request.tx).exec(request.sql);
       return undefined;
-    case "begin":
-      return begin();
     case "rollback":
+      await opened(request);
       await openTransaction(request.tx).tx.rollback();
       return undefined;
     case "end":
+      await opened(request);
       return end(request.tx, request.commit);
     case "close":
       await pglite.close();
