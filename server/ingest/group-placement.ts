@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { getDatabase } from "../db";
 import type { Prisma, Transaction } from "../db/client";
 
 /**
@@ -12,8 +13,19 @@ import type { Prisma, Transaction } from "../db/client";
  * under READ COMMITTED it sees everything the first committed, and PostgreSQL releases transaction locks only after
  * the commit is visible: the second finds the hash the first inserted and joins its issue instead of creating
  * another. The locks are held until commit, so the read, the group insert and the group_hashes insert are one step
- * for every writer of those hashes. Nothing slow (the AI step) runs under them. Readers take no lock.
+ * for every writer of those hashes. Nothing slow (the AI step) runs under them. Readers take no lock. (On the embedded
+ * database, whose one session runs one transaction at a time, there is nothing to lock: hashLocksCanWait.)
  */
+
+/**
+ * Whether the hash locks can ever make a writer wait: on PostgreSQL. On the embedded database every statement, from
+ * any connection, runs in its one session, where an advisory lock never waits (a session may take again what it
+ * holds), and a transaction holds that session to itself until it ends: there the locks would protect nothing, and
+ * cost a statement in every write transaction, with the session held while the server's thread sends the next one.
+ */
+async function hashLocksCanWait(): Promise<boolean> {
+  return (await getDatabase()).driver.kind === "postgres";
+}
 
 /** The advisory lock key of a hash within its project: 32 bits of its SHA-256 (a collision only serialises more). */
 export function hashLockKey(hash: string): number {
@@ -25,6 +37,7 @@ export function hashLockKey(hash: string): number {
  * two-integer advisory lock space (project id, hash key) is separate from the one-bigint space migrations lock in.
  */
 export async function lockHashes(tx: Transaction, projectId: number, hashes: string[]): Promise<void> {
+  if (!(await hashLocksCanWait())) return;
   const keys = [...new Set(hashes.map(hashLockKey))].sort((a, b) => a - b);
   // One statement: unnest returns the array in its order, so the locks are still taken in sorted key order.
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${projectId}::int4, key)::text FROM unnest(${keys}::int4[]) AS key`;
@@ -36,6 +49,7 @@ export async function lockHashes(tx: Transaction, projectId: number, hashes: str
  * already holds again is allowed (advisory locks are reentrant), so lockHashes may follow it for any subset.
  */
 export async function lockProjectHashes(tx: Transaction, pairs: { projectId: number; hash: string }[]): Promise<void> {
+  if (!(await hashLocksCanWait())) return;
   const locks = [
     ...new Map(
       pairs.map(({ projectId, hash }) => {
