@@ -13,9 +13,13 @@ import { groupingThreshold, projectThreshold, type ThresholdOverride } from "./t
  * Searches, or new records, per statement. A statement holds the embedded database's one session, and each search or
  * record costs about a millisecond or more in the HNSW indexes (a 768-dimension graph of a large project): a whole
  * run's searches in one statement held the SDKs' inbox inserts for over 100 ms, its records in one for a third of a
- * second.
+ * second. With 16 a statement of records took ~30 ms (2,000 records in the graph), and new-trace accepts waited
+ * behind it. At 16 clients (`npm run bench -- ingest --kinds new --clients 16`, alternating runs),
+ * with 16 / 8 / 4 per statement: SDK p99 60–82 / 45–62 ms (one run 101) / 42–68 ms; accepted 508–630 / 609–1,004 /
+ * 807–1,330 per second; processed 248–265 / 215–254 / 188–237; the worker alone (`--drain`) 229–272 / 250–293 /
+ * 220–254 per second.
  */
-const PER_STATEMENT = 16;
+const PER_STATEMENT = 8;
 
 /** `work` over consecutive slices of at most PER_STATEMENT items, one after the other; the results in order. */
 async function inChunks<Item, Result>(items: Item[], work: (chunk: Item[]) => Promise<Result[]>): Promise<Result[]> {
