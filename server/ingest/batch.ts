@@ -1,5 +1,4 @@
 import "server-only";
-import { eventTitle } from "@/engine/event/title";
 import type { Prisma } from "../db/client";
 import { db } from "../db";
 import { groupingModels } from "../grouping/default-models";
@@ -8,7 +7,7 @@ import { projectGroupingFlags } from "./flags";
 import { withPrefetchedEmbeddings } from "./prefetched-embeddings";
 import { lockProjectHashes } from "./group-placement";
 import { ingestNewHashes } from "./batch-new-hashes";
-import { writeKnownEvents } from "./write-known";
+import { knownEvent, writeKnownEvents } from "./write-known";
 import { logger } from "../logger";
 import { projectKey } from "../projects/project-key";
 import { ingestPrepared, type PreparedEvent } from "./pipeline";
@@ -157,18 +156,7 @@ async function writeKnown(events: PreparedEvent[], models: GroupingModels): Prom
       tx,
       events.flatMap((event) => event.hashes.map((hash) => ({ projectId: event.project.id, hash }))),
     );
-    const written = await writeKnownEvents(
-      tx,
-      events.map((event) => ({
-        eventId: event.eventId,
-        projectId: event.project.id,
-        platform: event.platform,
-        title: eventTitle(event.stored),
-        payload: event.stored,
-        hashes: event.hashes,
-        receivedAt: event.receivedAt,
-      })),
-    );
+    const written = await writeKnownEvents(tx, events.map(knownEvent));
     const raced: PreparedEvent[] = [];
     events.forEach((event, index) => {
       const groupId = written.groupIds[index];

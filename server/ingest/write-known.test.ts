@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { eventTitle } from "@/engine/event/title";
 import { pythonErrorEvent } from "../testing/events";
 import { fixtureModels } from "../testing/fixture-models";
 import { projectMaker } from "../testing/ingest-projects";
 import { setUpTestDatabase } from "../testing/test-environment";
-import { ingestEvent, prepareEvent, type PreparedEvent } from "./pipeline";
-import { writeKnownEvents, type KnownEvent } from "./write-known";
+import { ingestEvent, prepareEvent } from "./pipeline";
+import { knownEvent, writeKnownEvents } from "./write-known";
 
 const database = setUpTestDatabase({ models: fixtureModels });
 const project = projectMaker(database, 310, "k");
-
-const known = (event: PreparedEvent): KnownEvent => ({
-  eventId: event.eventId,
-  projectId: event.project.id,
-  platform: event.platform,
-  title: eventTitle(event.stored),
-  payload: event.stored,
-  hashes: event.hashes,
-  receivedAt: event.receivedAt,
-});
 
 describe("writing events whose hashes are known", () => {
   it("stores each in the issue of its first hash, skips a stored event id and an unknown hash, and bumps each issue once", async () => {
@@ -37,11 +26,11 @@ describe("writing events whose hashes are known", () => {
       ].map((options) => prepareEvent(p, pythonErrorEvent(options), later)),
     );
     // The first event's id again (stored already), and one whose second hash no issue has.
-    const storedAlready = { ...known(again!), eventId: first.eventId };
-    const unknownHash = { ...known(withNewVariant!), hashes: [...withNewVariant!.hashes, "0".repeat(32)] };
+    const storedAlready = { ...knownEvent(again!), eventId: first.eventId };
+    const unknownHash = { ...knownEvent(withNewVariant!), hashes: [...withNewVariant!.hashes, "0".repeat(32)] };
 
     const written = await database.prisma.$transaction((tx) =>
-      writeKnownEvents(tx, [known(again!), storedAlready, unknownHash, known(stillAgain!)]),
+      writeKnownEvents(tx, [knownEvent(again!), storedAlready, unknownHash, knownEvent(stillAgain!)]),
     );
 
     expect(written.groupIds).toEqual([first.groupId, first.groupId, null, first.groupId]);

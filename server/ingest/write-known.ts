@@ -1,7 +1,9 @@
 import "server-only";
 import { Prisma, type Transaction } from "../db/client";
 import { jsonRecordset } from "../db/bulk-insert";
+import { eventTitle } from "@/engine/event/title";
 import { EVENT_COLUMNS, eventRow, type EventInsert } from "./insert-events";
+import type { PreparedEvent } from "./pipeline";
 
 /**
  * The write of events whose hashes are all known (batch.ts writeKnown), under the hash locks its caller took, as one
@@ -13,6 +15,19 @@ import { EVENT_COLUMNS, eventRow, type EventInsert } from "./insert-events";
  * was the server's thread answering HTTP between them).
  */
 export type KnownEvent = Omit<EventInsert, "groupId" | "groupingMethod">;
+
+/** A prepared event as writeKnownEvents takes it. */
+export function knownEvent(event: PreparedEvent): KnownEvent {
+  return {
+    eventId: event.eventId,
+    projectId: event.project.id,
+    platform: event.platform,
+    title: eventTitle(event.stored),
+    payload: event.stored,
+    hashes: event.hashes,
+    receivedAt: event.receivedAt,
+  };
+}
 
 export interface KnownWritten {
   /** The issue of each event (in the order given), or null when one of its hashes is no longer known. */
