@@ -7,12 +7,12 @@ import type { PreparedEvent } from "./pipeline";
 
 /**
  * The write of events whose hashes are all known (batch.ts writeKnown), under the hash locks its caller took (on
- * PostgreSQL: group-placement.ts), as one statement instead of three: the hashes read again (a merge may have moved one since the batch first looked), each
- * event whose hashes are all still known placed in the issue of its first hash, the placed events inserted (an event
- * id stored meanwhile is skipped), and each issue bumped once by the events it got. The embedded database has one
- * session, and the transaction holds it from its first statement to the commit: every round trip less is time
- * the SDKs' accepts no longer wait behind (the statements took ~11 ms of a ~23 ms transaction at 16 clients; the rest
- * was the server's thread answering HTTP between them).
+ * PostgreSQL: group-placement.ts), as one statement instead of three: the hashes read again (a merge may have moved
+ * one since the batch first looked), each event whose hashes are all still known placed in the issue of its first
+ * hash, the placed events inserted (an event id stored meanwhile is skipped), and each issue bumped once by the
+ * events it got. The embedded database has one session, and the transaction holds it from its first statement to the
+ * commit: every round trip less is time the SDKs' accepts no longer wait behind (the statements took ~11 ms of a ~23
+ * ms transaction at 16 clients; the rest was the server's thread answering HTTP between them).
  */
 export type KnownEvent = Omit<EventInsert, "groupId" | "groupingMethod">;
 
