@@ -2,11 +2,10 @@ import "server-only";
 import type { SentryEvent } from "@/engine/event/schema";
 import type { IngestResult } from "./types";
 
-/** One row of `events` as the batch paths write it. */
+/** One row of `events` as the batch paths write it, but for its issue, which each writer gives its own way. */
 export interface EventInsert {
   eventId: string;
   projectId: number;
-  groupId: number;
   platform: string;
   title: string;
   payload: SentryEvent;
@@ -17,11 +16,10 @@ export interface EventInsert {
   receivedAt: Date;
 }
 
-/** `events`' columns that the batch paths write, with their SQL types. */
+/** `events`' columns that the batch paths write, but for `group_id`, with their SQL types. */
 export const EVENT_COLUMNS = {
   event_id: "text",
   project_id: "int",
-  group_id: "int",
   platform: "text",
   title: "text",
   payload: "jsonb",
@@ -32,12 +30,11 @@ export const EVENT_COLUMNS = {
   received_at: "timestamptz",
 };
 
-/** The `events` row of an event, by column name. */
+/** The `events` row of an event, by column name, but for `group_id`. */
 export function eventRow(row: EventInsert) {
   return {
     event_id: row.eventId,
     project_id: row.projectId,
-    group_id: row.groupId,
     platform: row.platform,
     title: row.title,
     payload: row.payload,

@@ -14,7 +14,7 @@ import type { PreparedEvent } from "./pipeline";
  * commit: every round trip less is time the SDKs' accepts no longer wait behind (the statements took ~11 ms of a ~23
  * ms transaction at 16 clients; the rest was the server's thread answering HTTP between them).
  */
-export type KnownEvent = Omit<EventInsert, "groupId" | "groupingMethod">;
+export type KnownEvent = Omit<EventInsert, "groupingMethod">;
 
 /** A prepared event as writeKnownEvents takes it. */
 export function knownEvent(event: PreparedEvent): KnownEvent {
@@ -36,15 +36,11 @@ export interface KnownWritten {
   inserted: boolean[];
 }
 
-const { group_id: _groupId, ...KNOWN_EVENT_COLUMNS } = EVENT_COLUMNS;
-const NAMES = Object.keys(KNOWN_EVENT_COLUMNS);
+const NAMES = Object.keys(EVENT_COLUMNS);
 
 export async function writeKnownEvents(tx: Transaction, events: KnownEvent[]): Promise<KnownWritten> {
   if (!events.length) return { groupIds: [], inserted: [] };
-  const rows = events.map((event) => {
-    const { group_id: _group, ...row } = eventRow({ ...event, groupId: 0, groupingMethod: "fingerprint" });
-    return row;
-  });
+  const rows = events.map((event) => eventRow({ ...event, groupingMethod: "fingerprint" }));
   const columns = Prisma.raw(NAMES.join(", "));
   const fromPlaced = Prisma.raw(NAMES.map((name) => `p.${name}`).join(", "));
   const written = await tx.$queryRaw<{ ordinality: number; group_id: number | null; inserted: boolean }[]>`
@@ -55,7 +51,7 @@ export async function writeKnownEvents(tx: Transaction, events: KnownEvent[]): P
                 WHERE NOT EXISTS (SELECT 1 FROM group_hashes h WHERE h.project_id = r.project_id AND h.hash = wanted.hash))
              THEN (SELECT h.group_id FROM group_hashes h WHERE h.project_id = r.project_id AND h.hash = r.hashes[1])
              END AS group_id
-        FROM ${jsonRecordset(KNOWN_EVENT_COLUMNS, rows)}
+        FROM ${jsonRecordset(EVENT_COLUMNS, rows)}
     ), inserted AS (
       INSERT INTO events (${columns}, group_id)
       SELECT ${fromPlaced}, p.group_id FROM placed p WHERE p.group_id IS NOT NULL ORDER BY p.ordinality

@@ -25,7 +25,7 @@ export interface RunWrites {
   }[];
   bumps: GroupBumps;
   newHashes: { projectId: number; hash: string; group: number; audit?: HashAudit }[];
-  events: (Omit<EventInsert, "groupId"> & { group: number })[];
+  events: (EventInsert & { group: number })[];
   /** Known hashes that a training call indexed with `model`. */
   trained: { projectId: number; hash: string; model: string }[];
   /** Decisions, each with the event it was made for (by its event id; none for a training call). */
@@ -106,7 +106,7 @@ export async function writeRun(tx: Transaction, writes: RunWrites): Promise<RunW
     latest_training_model: audit?.latestTrainingModel ?? null,
   }));
   const events = writes.events.map(({ group, ...event }) => ({
-    ...eventRow({ ...event, groupId: 0 }),
+    ...eventRow(event),
     ...groupRef(group),
   }));
   const trained = writes.trained.map(({ projectId, hash, model }) => ({ project_id: projectId, hash, model }));
@@ -117,7 +117,7 @@ export async function writeRun(tx: Transaction, writes: RunWrites): Promise<RunW
 
   const groupNames = Object.keys(GROUP_COLUMNS);
   const hashNames = Object.keys(HASH_COLUMNS).filter((name) => name !== "new_group");
-  const eventNames = Object.keys(EVENT_COLUMNS);
+  const eventNames = [...Object.keys(EVENT_COLUMNS), "group_id"];
   const decisionNames = Object.keys(DECISION_COLUMNS);
   const [row] = await tx.$queryRaw<{ group_ids: [number, number][]; events_inserted: number }[]>`
     WITH new_groups AS MATERIALIZED (
@@ -140,7 +140,7 @@ export async function writeRun(tx: Transaction, writes: RunWrites): Promise<RunW
     ), inserted_events AS (
       INSERT INTO events (${Prisma.raw(eventNames.join(", "))})
       SELECT ${selectList(eventNames, { group_id: GROUP_ID })}
-        FROM ${jsonRecordset({ ...EVENT_COLUMNS, new_group: "int" }, events)}
+        FROM ${jsonRecordset({ ...EVENT_COLUMNS, group_id: "int", new_group: "int" }, events)}
        ORDER BY r.ordinality
       ON CONFLICT (project_id, event_id) DO NOTHING
       RETURNING id, project_id, event_id
