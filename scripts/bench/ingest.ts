@@ -9,6 +9,7 @@
  * its worker and the database share the other. `--drain N` (1500 by default, 0 for none) then times the worker alone:
  * N events of each kind accepted with it stopped (16 at a time), then grouped until the inbox is empty.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInboxWorker, type InboxWorker } from "../../server/ingest/inbox/worker";
 import { inboxLagSeconds } from "../../server/ingest/inbox/stats";
 import { setIngestMode, type IngestMode } from "../../server/ingest/mode";
@@ -24,6 +25,8 @@ interface ModeRun {
   processedPerSecond: number;
   /** The longest any event waited in the inbox, sampled every 100 ms. */
   maxLagSeconds: number;
+  /** How late the server's thread ran its timers (p99, ms): what its own work kept the answers waiting. */
+  loopDelayP99Ms: number;
 }
 
 /** One closed-loop run in one ingest mode; in queue mode it also waits until the worker has grouped everything. */
@@ -37,6 +40,8 @@ async function runMode(
   const sampler = setInterval(() => {
     void inboxLagSeconds().then((lag) => (maxLagSeconds = Math.max(maxLagSeconds, lag)));
   }, 100);
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const started = performance.now();
   try {
     const { args, ...loop } = load;
@@ -46,8 +51,9 @@ async function runMode(
     });
     await worker.drained();
     const processedPerSecond = result.requests / ((performance.now() - started) / 1000);
-    return { result, processedPerSecond, maxLagSeconds };
+    return { result, processedPerSecond, maxLagSeconds, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 };
   } finally {
+    loopDelay.disable();
     clearInterval(sampler);
   }
 }
@@ -55,7 +61,8 @@ async function runMode(
 function formatModeRun(label: string, mode: IngestMode, run: ModeRun): string {
   const processed = mode === "queue" ? `  processed ${run.processedPerSecond.toFixed(0).padStart(5)}/s` : "";
   const lag = mode === "queue" ? `  max inbox lag ${run.maxLagSeconds.toFixed(2)} s` : "";
-  return `${formatResult(`${label}, ${mode}`, run.result)}${processed}${lag}`;
+  const loop = `  loop delay p99 ${run.loopDelayP99Ms.toFixed(1)} ms`;
+  return `${formatResult(`${label}, ${mode}`, run.result)}${processed}${lag}${loop}`;
 }
 
 const LABELS: Record<IngestEventKind, string> = { known: "known fingerprint", new: "new trace (AI step)" };

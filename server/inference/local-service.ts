@@ -8,6 +8,7 @@ import { ThreadedSession } from "./onnx-thread/client";
 import type { ModelEntry, ModelRegistry } from "./registry";
 import type { EmbedOptions, InferenceService } from "./service";
 import { truncateAndNormalize } from "./vectors";
+import { mapGivingWay } from "../threads/time-slices";
 
 export interface LocalServiceOptions {
   device?: InferenceDevice;
@@ -90,7 +91,9 @@ export class LocalInferenceService implements InferenceService {
     const entry = this.registry.require(model);
     const dims = resolveDims(entry, opts.dims);
     const loaded = await this.load(entry);
-    const rows = await Promise.all(texts.map((text) => loaded.batcher.submit(loaded.encoder.encode(text))));
+    // Tokenizing a chunk of long texts takes tens of ms: the thread gives way between texts (time-slices.ts).
+    const encoded = await mapGivingWay(texts, (text) => loaded.encoder.encode(text));
+    const rows = await Promise.all(encoded.map((item) => loaded.batcher.submit(item)));
     return rows.map((row) => truncateAndNormalize(row, dims));
   }
 

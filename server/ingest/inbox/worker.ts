@@ -9,6 +9,7 @@ import { logger } from "../../logger";
 import { ingestBatch } from "../batch";
 import { findProjectForIngest, ingestPrepared, prepareEvent, type PreparedEvent } from "../pipeline";
 import { onInboxWake } from "./signal";
+import { giveWayIfDue } from "../../threads/time-slices";
 
 /**
  * The inbox worker: takes the oldest accepted events in batches (FOR UPDATE SKIP LOCKED, so several workers on one
@@ -75,6 +76,8 @@ async function release(rows: InboxRow[]): Promise<void> {
 async function prepare(rows: InboxRow[]): Promise<PreparedEvent[]> {
   const prepared: PreparedEvent[] = [];
   for (const row of rows) {
+    // The SDK requests that arrive while a batch is fingerprinted are answered between its events (time-slices.ts).
+    await giveWayIfDue();
     const project = await findProjectForIngest(row.projectId);
     if (project) prepared.push(await prepareEvent(project, eventOf(row), row.acceptedAt));
   }
