@@ -111,6 +111,24 @@ describe("the embedded database on its own thread", () => {
     ]);
   });
 
+  it("runs an urgent statement before the ordinary ones waiting for the session, after the transaction holding it", async () => {
+    await db.exec("CREATE TABLE arrival (seq serial PRIMARY KEY, name text NOT NULL)");
+    let release!: () => void;
+    const holding = db.transaction(async (tx) => {
+      await tx.query("INSERT INTO arrival (name) VALUES ('transaction')");
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const ordinary = db.query("INSERT INTO arrival (name) VALUES ('ordinary')");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const urgent = db.urgentQuery("INSERT INTO arrival (name) VALUES ('urgent')");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([holding, ordinary, urgent]);
+    const rows = await db.query<{ name: string }>("SELECT name FROM arrival ORDER BY seq");
+    expect(rows.rows.map((row) => row.name)).toEqual(["transaction", "urgent", "ordinary"]);
+  });
+
   it("keeps what it wrote in a directory after it is closed and opened again", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "regroup-thread-"));
     try {

@@ -46,13 +46,13 @@ export class ThreadedPGlite implements PGliteSession {
     sql: string,
     params: unknown[] = [],
     options?: QueryOptions,
-    transaction?: { tx: number; begin: boolean },
+    placement?: { tx: number; begin: boolean } | { urgent: true },
   ): Promise<Results<Row>> {
     const { rowMode, paramTypes, parsers, serializers, blob } = options ?? {};
     if (serializers || blob) throw new Error("serializers and blobs cannot be sent to the embedded database's thread");
     const crossing: ThreadQueryOptions = { rowMode, paramTypes };
     if (parsers) crossing.rawTypes = Object.keys(parsers).map(Number);
-    const result = await this.call<QueryResult>({ op: "query", sql, params, options: crossing, ...transaction });
+    const result = await this.call<QueryResult>({ op: "query", sql, params, options: crossing, ...placement });
     if (parsers) applyCallerParsers(result, parsers, rowMode ?? "object");
     return result as Results<Row>;
   }
@@ -68,6 +68,14 @@ export class ThreadedPGlite implements PGliteSession {
 
   exec(sql: string): Promise<Results[]> {
     return this.runExec(sql);
+  }
+
+  /**
+   * A statement a caller is waiting on (the inbox insert an SDK's answer waits for): it goes before the ordinary
+   * statements waiting for the session, after the statement or transaction that holds it now.
+   */
+  urgentQuery<Row>(sql: string, params?: unknown[]): Promise<Results<Row>> {
+    return this.runQuery<Row>(sql, params, undefined, { urgent: true });
   }
 
   /**

@@ -22,7 +22,16 @@ export interface ThreadQueryOptions {
  * `begin`, and the worker opens the transaction before running it (no round trip of its own for BEGIN).
  */
 export type Request =
-  | { op: "query"; sql: string; params: unknown[]; options: ThreadQueryOptions; tx?: number; begin?: boolean }
+  | {
+      op: "query";
+      sql: string;
+      params: unknown[];
+      options: ThreadQueryOptions;
+      tx?: number;
+      begin?: boolean;
+      /** Outside a transaction: goes before the ordinary statements waiting for the session (session-turns.ts). */
+      urgent?: boolean;
+    }
   | { op: "exec"; sql: string; tx?: number; begin?: boolean }
   | { op: "rollback"; tx: number }
   | { op: "end"; tx: number; commit: boolean }

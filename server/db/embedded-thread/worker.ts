@@ -4,12 +4,14 @@ import { serveRequests } from "../../threads/serve-requests";
 import { openPGlite } from "../open-pglite";
 import type { QueryResult, Request, WorkerOptions } from "./protocol";
 import { TextColumns } from "../text-columns";
+import { SessionTurns } from "./session-turns";
 
 /**
  * The embedded database's own thread: it owns the PGlite instance and runs what the client (client.ts) sends. Each
- * request is handled as it arrives, without waiting for the one before: PGlite's own locks order them, exactly as
- * for callers in one thread (a statement outside a transaction waits for the open transaction to end; the
- * transaction's own statements do not).
+ * request is handled as it arrives, without waiting for the one before. Who holds the session is decided here
+ * (session-turns.ts), as PGlite's own locks would for callers in one thread (a statement outside a transaction waits
+ * for the open transaction to end; the transaction's own statements do not), except that an urgent statement goes
+ * before the ordinary ones waiting.
  */
 
 /** Open transactions by id: the PGlite transaction and how to end it (true: commit, false: roll back). */
@@ -43,20 +45,29 @@ function session(transaction: number | undefined): Pick<PGlite, "query" | "exec"
 /** Transactions whose first statement is waiting for the session: what a later statement of theirs waits for. */
 const opening = new Map<number, Promise<void>>();
 
-/** Opens transaction `id` (its client's id), resolving once it holds the session. */
+const turns = new SessionTurns();
+
+/** Opens transaction `id` (its client's id), resolving once it holds the session: its turn lasts until it ends. */
 function begin(id: number): Promise<void> {
   if (transactions.has(id) || opening.has(id)) throw new Error(`transaction ${id} is open already`);
-  const ready = new Promise<void>((resolve, reject) => {
-    let end!: (commit: boolean) => void;
-    const ended = new Promise<boolean>((settle) => (end = settle));
-    const done = pglite.transaction(async (tx) => {
-      transactions.set(id, { tx, end, done });
-      resolve();
-      if (!(await ended)) throw ROLL_BACK;
-    });
-    // BEGIN itself failed: the callback never ran.
-    done.catch(reject);
-  });
+  const ready = turns.take().then(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        let end!: (commit: boolean) => void;
+        const ended = new Promise<boolean>((settle) => (end = settle));
+        const done = pglite.transaction(async (tx) => {
+          transactions.set(id, { tx, end, done });
+          resolve();
+          if (!(await ended)) throw ROLL_BACK;
+        });
+        // BEGIN itself failed: the callback never ran.
+        done.catch(reject);
+        done.then(
+          () => turns.end(),
+          () => turns.end(),
+        );
+      }),
+  );
   opening.set(id, ready);
   return ready.finally(() => opening.delete(id));
 }
@@ -79,19 +90,26 @@ async function end(id: number, commit: boolean): Promise<void> {
   }
 }
 
+/** Runs a statement: in its transaction, or in a turn of its own on the session. */
+async function statement<T>(request: { tx?: number; begin?: boolean; urgent?: boolean }, run: () => Promise<T>) {
+  if (request.tx === undefined) return turns.run(run, request.urgent);
+  await opened(request);
+  return run();
+}
+
 async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
     case "query": {
-      await opened(request);
       const { rawTypes, ...rest } = request.options;
       const { parsers, finish } = textColumns.plan(rawTypes);
-      const result = await session(request.tx).query(request.sql, request.params, { ...rest, parsers });
+      const result = await statement(request, () =>
+        session(request.tx).query(request.sql, request.params, { ...rest, parsers }),
+      );
       finish?.(result.fields, result.rows);
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows } satisfies QueryResult;
     }
     case "exec":
-      await opened(request);
-      await session(request.tx).exec(request.sql);
+      await statement(request, () => session(request.tx).exec(request.sql));
       return undefined;
     case "rollback":
       await opened(request);
@@ -101,7 +119,7 @@ async function handle(request: Request): Promise<unknown> {
       await opened(request);
       return end(request.tx, request.commit);
     case "close":
-      await pglite.close();
+      await turns.run(() => pglite.close());
       return undefined;
   }
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { boundEvent } from "@/engine/event/bound";
 import type { SentryEvent } from "@/engine/event/schema";
-import type { PrismaClient } from "../../db/client";
-import { db } from "../../db";
+import { getDatabase, type Database } from "../../db";
 import { normaliseEventId } from "../pipeline";
 import type { IngestProject } from "../types";
 import { HttpError } from "../../http/errors";
@@ -25,30 +24,44 @@ export const INBOX_WRITE_LIMITS = { maxItems: 500, maxBytes: 8 * 1024 * 1024, ma
  */
 const INBOX_WRITE_LINGER_MS = 2;
 
-// Per database client and on globalThis, as the ingest caches are: the route bundles are separate module graphs.
+/**
+ * Writes in flight at once: the next write is already waiting at the database when the one before it ends, and on
+ * the embedded database it goes before the worker's statements waiting there (an urgent statement, session-turns.ts),
+ * so that an accept waits for at most the statement or transaction in progress.
+ */
+const INBOX_WRITES_IN_FLIGHT = 2;
+
+// Per database and on globalThis, as the ingest caches are: the route bundles are separate module graphs.
 const holder = globalThis as typeof globalThis & {
-  __regroupInboxWriters?: WeakMap<PrismaClient, GroupCommit<InboxItem>>;
+  __regroupInboxWriters?: WeakMap<Database, GroupCommit<InboxItem>>;
 };
 
-function inboxWriter(prisma: PrismaClient): GroupCommit<InboxItem> {
+function inboxWriter(database: Database): GroupCommit<InboxItem> {
   const writers = (holder.__regroupInboxWriters ??= new WeakMap());
-  let writer = writers.get(prisma);
+  let writer = writers.get(database);
   if (!writer) {
     writer = new GroupCommit<InboxItem>({
       ...INBOX_WRITE_LIMITS,
       lingerMs: INBOX_WRITE_LINGER_MS,
+      maxWritesInFlight: INBOX_WRITES_IN_FLIGHT,
       sizeOf: (item) => item.payload.length,
-      // One statement for every event that arrived while the previous write was in flight; unnest keeps their order,
-      // so ids follow arrival.
+      // One statement for every event that arrived while the previous writes were in flight; unnest keeps their
+      // order, so ids follow arrival.
       write: async (items) => {
-        await prisma.$executeRaw`
-          INSERT INTO ingest_inbox (project_id, event_id, payload, accepted_at)
-          SELECT * FROM unnest(${items.map((item) => item.projectId)}::int[], ${items.map((item) => item.eventId)}::text[],
-                               ${items.map((item) => item.payload)}::text[], ${items.map((item) => item.acceptedAt)}::timestamptz[])`;
+        await database.driver.urgentQuery(
+          `INSERT INTO ingest_inbox (project_id, event_id, payload, accepted_at)
+           SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[])`,
+          [
+            items.map((item) => item.projectId),
+            items.map((item) => item.eventId),
+            items.map((item) => item.payload),
+            items.map((item) => item.acceptedAt.toISOString()),
+          ],
+        );
         wakeInboxWorker();
       },
     });
-    writers.set(prisma, writer);
+    writers.set(database, writer);
   }
   return writer;
 }
@@ -63,7 +76,7 @@ export async function acceptEvent(project: IngestProject, event: SentryEvent): P
   const eventId = normaliseEventId(bounded.event_id);
   const payload = JSON.stringify({ ...bounded, event_id: eventId });
   try {
-    await inboxWriter(await db()).add({ projectId: project.id, eventId, payload, acceptedAt: new Date() });
+    await inboxWriter(await getDatabase()).add({ projectId: project.id, eventId, payload, acceptedAt: new Date() });
   } catch (error) {
     if (!(error instanceof GroupCommitFullError)) throw error;
     // As Relay answers when its queue is full: the SDK keeps the event and sends it again later.

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { GroupCommit, GroupCommitFullError } from "./group-commit";
 
 /** A writer whose writes finish when the test says, recording what each write took. */
-function controlledWriter(options: { maxItems?: number; maxPendingBytes?: number; lingerMs?: number } = {}) {
+function controlledWriter(
+  options: { maxItems?: number; maxPendingBytes?: number; lingerMs?: number; maxWritesInFlight?: number } = {},
+) {
   const writes: string[][] = [];
   const finish: ((error?: Error) => void)[] = [];
   const commit = new GroupCommit<string>({
@@ -15,6 +17,7 @@ function controlledWriter(options: { maxItems?: number; maxPendingBytes?: number
     maxBytes: 1_000,
     maxPendingBytes: options.maxPendingBytes ?? 10_000,
     lingerMs: options.lingerMs,
+    maxWritesInFlight: options.maxWritesInFlight,
   });
   return { commit, writes, finish: (error?: Error) => finish.shift()!(error) };
 }
@@ -49,6 +52,18 @@ describe("group commit", () => {
     expect(writes).toEqual([["a", "b"]]);
     finish();
     expect(await Promise.all([first, second])).toEqual(["written", "written"]);
+  });
+
+  it("with two writes in flight, sends the next write before the first ends, and the rest once one has", async () => {
+    const { commit, writes, finish } = controlledWriter({ maxWritesInFlight: 2 });
+    const all = ["a", "b", "c", "d"].map((item) => settled(commit.add(item)));
+    expect(writes).toEqual([["a"], ["b"]]);
+    finish();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([["a"], ["b"], ["c", "d"]]);
+    finish();
+    finish();
+    expect(await Promise.all(all)).toEqual(Array(4).fill("written"));
   });
 
   it("fails only the items of a failed write; the next write goes on", async () => {

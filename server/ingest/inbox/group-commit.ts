@@ -16,22 +16,28 @@ export interface GroupCommitOptions<T> {
   /** The most bytes waiting (written or not yet): beyond it `add` fails at once instead of growing memory. */
   maxPendingBytes: number;
   /**
-   * How long an item that finds no write in flight waits for others before it is written (0: at once). Under load a
-   * write is shared by the items of a few more requests, for at most this much more latency.
+   * How long the oldest item of a write waits for others before the write starts (0: at once). Under load a write is
+   * shared by the items of a few more requests, for at most this much more latency.
    */
   lingerMs?: number;
+  /**
+   * How many writes may be in flight at once (1 by default). With 2, the next write is already waiting at the
+   * database when the one before it ends, instead of being sent only once its end is known here.
+   */
+  maxWritesInFlight?: number;
 }
 
 /**
- * Group commit: concurrent callers' items are written together. The first item is written at once; the items that
- * arrive while a write is in flight wait for it and go in the next one, so the writes per second stay what the
- * database allows while the items per write grow with the load. Each caller's promise settles when its own item is
- * durable (or its write failed).
+ * Group commit: concurrent callers' items are written together. An item waits for the items behind it for at most
+ * `lingerMs`, then for a write slot; the items that arrive while the writes are in flight go in the next one, so the
+ * writes per second stay what the database allows while the items per write grow with the load. Each caller's
+ * promise settles when its own item is durable (or its write failed). Writes start in the order of their items.
  */
 export class GroupCommit<T> {
-  private queue: { item: T; bytes: number; settle: (error?: unknown) => void }[] = [];
+  private queue: { item: T; bytes: number; since: number; settle: (error?: unknown) => void }[] = [];
   private pendingBytes = 0;
-  private writing = false;
+  private inFlight = 0;
+  private lingering: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: GroupCommitOptions<T>) {}
 
@@ -42,27 +48,44 @@ export class GroupCommit<T> {
     }
     this.pendingBytes += bytes;
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.push({ item, bytes, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.queue.push({
+        item,
+        bytes,
+        since: performance.now(),
+        settle: (error) => (error === undefined ? resolve() : reject(error)),
+      });
     });
-    if (!this.writing) void this.drain();
+    this.pump();
     return done;
   }
 
-  private async drain(): Promise<void> {
-    this.writing = true;
-    if (this.options.lingerMs) await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
-    while (this.queue.length) {
-      const batch = this.take();
-      try {
-        await this.options.write(batch.map((entry) => entry.item));
-        for (const entry of batch) entry.settle();
-      } catch (error) {
-        for (const entry of batch) entry.settle(error ?? new Error("the write failed"));
-      } finally {
-        for (const entry of batch) this.pendingBytes -= entry.bytes;
+  /** Starts the writes that may start now: a free slot, and an oldest item that has lingered (or a full write). */
+  private pump(): void {
+    while (this.queue.length && this.inFlight < (this.options.maxWritesInFlight ?? 1) && !this.lingering) {
+      const wait = (this.options.lingerMs ?? 0) - (performance.now() - this.queue[0]!.since);
+      if (wait > 0 && this.queue.length < this.options.maxItems) {
+        this.lingering = setTimeout(() => {
+          this.lingering = undefined;
+          this.pump();
+        }, wait);
+        return;
       }
+      void this.write(this.take());
     }
-    this.writing = false;
+  }
+
+  private async write(batch: { item: T; bytes: number; settle: (error?: unknown) => void }[]): Promise<void> {
+    this.inFlight += 1;
+    try {
+      await this.options.write(batch.map((entry) => entry.item));
+      for (const entry of batch) entry.settle();
+    } catch (error) {
+      for (const entry of batch) entry.settle(error ?? new Error("the write failed"));
+    } finally {
+      for (const entry of batch) this.pendingBytes -= entry.bytes;
+      this.inFlight -= 1;
+      this.pump();
+    }
   }
 
   /** The oldest items that fit one write (at least one, whatever its size). */
