@@ -39,6 +39,35 @@ describe("PostgreSQL driver", () => {
     }
   });
 
+  it("runs an urgent statement (the inbox insert) with its arrays of ints, texts and timestamps", async () => {
+    const driver = await openPostgresDriver(url, 30_000);
+    try {
+      await driver.exec(
+        "CREATE TABLE inbox_shape (project_id int, event_id text, payload text, accepted_at timestamptz)",
+      );
+      const at = new Date("2026-12-07T10:00:00.123Z");
+      await driver.urgentQuery(
+        `INSERT INTO inbox_shape SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[])`,
+        [
+          [7, 8],
+          ["a".repeat(32), "b".repeat(32)],
+          ['{"x":1}', '{"y":"it\'s"}'],
+          [at.toISOString(), at.toISOString()],
+        ],
+      );
+      const rows = await driver.query<{ project_id: number; payload: string; accepted_at: Date }>(
+        "SELECT project_id, payload, accepted_at FROM inbox_shape ORDER BY project_id",
+      );
+      expect(rows).toEqual([
+        { project_id: 7, payload: '{"x":1}', accepted_at: at },
+        { project_id: 8, payload: '{"y":"it\'s"}', accepted_at: at },
+      ]);
+    } finally {
+      await driver.exec("DROP TABLE IF EXISTS inbox_shape");
+      await driver.close();
+    }
+  });
+
   it("sends embeddings through Prisma in pgvector's binary form, read as the floats their text form gives", async () => {
     const database = await openDatabase({ url, dataDir: "", role: "test" });
     try {
