@@ -115,6 +115,21 @@ describe("a batch of events", () => {
     expect(await groupingOf(batched.id)).toEqual(await groupingOf(oneByOne.id));
   });
 
+  it("answers a known-issue event that a concurrent batch stored first as a duplicate of that copy", async () => {
+    const p = await project();
+    const known = await ingestEvent(p, pythonErrorEvent(KNOWN));
+    const repeat = await prepareEvent(p, pythonErrorEvent({ ...KNOWN, id: "e".repeat(32) }), new Date());
+    // Both batches look for the event id before either writes it: one stores it, the other's insert is skipped.
+    const answers = (await Promise.all([ingestBatch([repeat], fixtureModels), ingestBatch([repeat], fixtureModels)]))
+      .flat()
+      .map((answer) => ({ groupId: answer.groupId, duplicate: answer.duplicate, method: answer.method }));
+    expect(answers.sort((a, b) => Number(a.duplicate) - Number(b.duplicate))).toEqual([
+      { groupId: known.groupId, duplicate: false, method: "fingerprint" },
+      { groupId: known.groupId, duplicate: true, method: "fingerprint" },
+    ]);
+    expect(await groupingOf(p.id)).toMatchObject({ issues: ["ValueError: bad ×2 (2 stored)"] });
+  });
+
   it("rolls a run back as a whole when one of its event ids was stored meanwhile", async () => {
     const p = await project();
     const [first, second] = await Promise.all(
