@@ -3,8 +3,9 @@
  * endpoint (`POST /api/<id>/store/`, the app's route handlers on a loopback port over a fresh embedded database), at
  * each client count: known-fingerprint events (the issue exists) and new traces (the AI step: the project's model and
  * the shadow), each in both ingest modes: sync (grouped before the answer) and queue (answered once in the inbox,
- * grouped by the worker in batches). Prints events/s answered and p50/p99 per run, and for the queue the events
- * grouped per second until the inbox is empty and the longest inbox lag, with the ratio to sync. `--models fixture` swaps the ONNX models for the test ones, to
+ * grouped by the worker in batches). Prints events/s answered and p50/p99 per run, the server thread's event-loop
+ * delay (p99), and for the queue the events grouped per second until the inbox is empty and the longest inbox lag,
+ * with the ratio to sync. `--models fixture` swaps the ONNX models for the test ones, to
  * tell the database's share from inference's. The load comes from a thread of its own (lib/http-load.ts): the server,
  * its worker and the database share the other. `--drain N` (1500 by default, 0 for none) then times the worker alone:
  * N events of each kind accepted with it stopped (16 at a time), then grouped until the inbox is empty.
