@@ -43,7 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const driver = await openEmbeddedDriver(options.dataDir, options.role, options.embeddedThread);
   // The adapter's type names PGlite; it calls only query, exec and transaction, which both threads' sessions have.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(driver.pglite as PGlite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(driver.pglite as unknown as PGlite) });
   return {
     prisma,
     driver,

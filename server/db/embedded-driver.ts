@@ -45,10 +45,7 @@ export async function openEmbeddedDriver(
     pglite,
     lock,
     ...session(pglite),
-    urgentQuery: async <Row>(sql: string, params: unknown[] = []) =>
-      pglite instanceof ThreadedPGlite
-        ? (await pglite.urgentQuery<Row>(sql, params)).rows
-        : (await pglite.query<Row>(sql, params)).rows,
+    urgentQuery: async <Row>(sql: string, params: unknown[] = []) => (await pglite.urgentQuery<Row>(sql, params)).rows,
     transaction: (work) => pglite.transaction((tx) => work(session(tx))),
     async close() {
       await pglite.close();

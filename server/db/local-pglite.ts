@@ -46,6 +46,11 @@ export class LocalPGlite implements PGliteSession {
     return this.run<Row>(this.pglite, sql, params, options);
   }
 
+  /** As `query`: on the caller's thread, statements wait in PGlite's own lock, with no queue to go ahead in. */
+  urgentQuery<Row>(sql: string, params?: unknown[]): Promise<Results<Row>> {
+    return this.query<Row>(sql, params);
+  }
+
   exec(sql: string): Promise<Results[]> {
     return this.pglite.exec(sql);
   }

@@ -5,8 +5,14 @@ import { besides, RequestThread } from "../../threads/request-thread";
 import type { QueryResult, Request, ThreadQueryOptions, WorkerOptions } from "./protocol";
 import { applyCallerParsers } from "../text-columns";
 
-/** The part of PGlite's interface that regroup and Prisma's PGlite adapter use: queries, scripts and transactions. */
-export type PGliteSession = Pick<PGlite, "query" | "exec" | "transaction">;
+/**
+ * The part of PGlite's interface that regroup and Prisma's PGlite adapter use: queries, scripts and transactions; and
+ * `urgentQuery`, a statement a caller is waiting on, which goes before the ordinary ones waiting for the session where
+ * they wait in a queue (on the database's own thread; on the caller's thread it is `query`).
+ */
+export type PGliteSession = Pick<PGlite, "query" | "exec" | "transaction"> & {
+  urgentQuery<Row>(sql: string, params?: unknown[]): Promise<Results<Row>>;
+};
 
 /** Rebuilds an error from the database's thread, as PGlite's own class when it came from PostgreSQL (Prisma's adapter checks). */
 function reviveError(serialized: SerializedError): Error {

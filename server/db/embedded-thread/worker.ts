@@ -60,12 +60,8 @@ function begin(id: number): Promise<void> {
           resolve();
           if (!(await ended)) throw ROLL_BACK;
         });
-        // BEGIN itself failed: the callback never ran.
-        done.catch(reject);
-        done.then(
-          () => turns.end(),
-          () => turns.end(),
-        );
+        // BEGIN itself failed: the callback never ran. Either way the session's turn ends with the transaction.
+        void done.catch(reject).finally(() => turns.end());
       }),
   );
   opening.set(id, ready);

@@ -27,6 +27,14 @@ export interface GroupCommitOptions<T> {
   maxWritesInFlight?: number;
 }
 
+/** An item waiting to be written: its size, since when it waits, and how to settle its caller's promise. */
+interface Pending<T> {
+  item: T;
+  bytes: number;
+  since: number;
+  settle: (error?: unknown) => void;
+}
+
 /**
  * Group commit: concurrent callers' items are written together. An item waits for the items behind it for at most
  * `lingerMs`, then for a write slot; the items that arrive while the writes are in flight go in the next one, so the
@@ -34,7 +42,7 @@ export interface GroupCommitOptions<T> {
  * promise settles when its own item is durable (or its write failed). Writes start in the order of their items.
  */
 export class GroupCommit<T> {
-  private queue: { item: T; bytes: number; since: number; settle: (error?: unknown) => void }[] = [];
+  private queue: Pending<T>[] = [];
   private pendingBytes = 0;
   private inFlight = 0;
   private lingering: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +82,7 @@ export class GroupCommit<T> {
     }
   }
 
-  private async write(batch: { item: T; bytes: number; settle: (error?: unknown) => void }[]): Promise<void> {
+  private async write(batch: Pending<T>[]): Promise<void> {
     this.inFlight += 1;
     try {
       await this.options.write(batch.map((entry) => entry.item));
