@@ -3,7 +3,13 @@ import { GroupCommit, GroupCommitFullError } from "./group-commit";
 
 /** A writer whose writes finish when the test says, recording what each write took. */
 function controlledWriter(
-  options: { maxItems?: number; maxPendingBytes?: number; lingerMs?: number; maxWritesInFlight?: number } = {},
+  options: {
+    maxItems?: number;
+    maxBytes?: number;
+    maxPendingBytes?: number;
+    lingerMs?: number;
+    maxWritesInFlight?: number;
+  } = {},
 ) {
   const writes: string[][] = [];
   const finish: ((error?: Error) => void)[] = [];
@@ -14,7 +20,7 @@ function controlledWriter(
     },
     sizeOf: (item) => item.length,
     maxItems: options.maxItems ?? 100,
-    maxBytes: 1_000,
+    maxBytes: options.maxBytes ?? 1_000,
     maxPendingBytes: options.maxPendingBytes ?? 10_000,
     lingerMs: options.lingerMs,
     maxWritesInFlight: options.maxWritesInFlight,
@@ -52,6 +58,20 @@ describe("group commit", () => {
     expect(writes).toEqual([["a", "b"]]);
     finish();
     expect(await Promise.all([first, second])).toEqual(["written", "written"]);
+  });
+
+  it("with a linger, starts a write at once when its items fill it, by count or by bytes", async () => {
+    const byCount = controlledWriter({ lingerMs: 10_000, maxItems: 2 });
+    const counted = ["a", "b", "c"].map((item) => settled(byCount.commit.add(item)));
+    expect(byCount.writes).toEqual([["a", "b"]]);
+    byCount.finish();
+    expect(await Promise.all(counted.slice(0, 2))).toEqual(["written", "written"]);
+
+    const byBytes = controlledWriter({ lingerMs: 10_000, maxBytes: 6 });
+    const sized = ["abc", "def", "g"].map((item) => settled(byBytes.commit.add(item)));
+    expect(byBytes.writes).toEqual([["abc", "def"]]);
+    byBytes.finish();
+    expect(await Promise.all(sized.slice(0, 2))).toEqual(["written", "written"]);
   });
 
   it("with two writes in flight, sends the next write before the first ends, and the rest once one has", async () => {

@@ -44,6 +44,8 @@ interface Pending<T> {
 export class GroupCommit<T> {
   private queue: Pending<T>[] = [];
   private pendingBytes = 0;
+  /** The bytes of the items not taken by a write yet. */
+  private queuedBytes = 0;
   private inFlight = 0;
   private lingering: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,6 +57,7 @@ export class GroupCommit<T> {
       return Promise.reject(new GroupCommitFullError("More events are waiting to be written than regroup holds."));
     }
     this.pendingBytes += bytes;
+    this.queuedBytes += bytes;
     const done = new Promise<void>((resolve, reject) => {
       this.queue.push({
         item,
@@ -69,17 +72,24 @@ export class GroupCommit<T> {
 
   /** Starts the writes that may start now: a free slot, and an oldest item that has lingered (or a full write). */
   private pump(): void {
-    while (this.queue.length && this.inFlight < (this.options.maxWritesInFlight ?? 1) && !this.lingering) {
+    while (this.queue.length && this.inFlight < (this.options.maxWritesInFlight ?? 1)) {
       const wait = (this.options.lingerMs ?? 0) - (performance.now() - this.queue[0]!.since);
-      if (wait > 0 && this.queue.length < this.options.maxItems) {
-        this.lingering = setTimeout(() => {
+      if (wait > 0 && !this.fillsAWrite()) {
+        this.lingering ??= setTimeout(() => {
           this.lingering = undefined;
           this.pump();
         }, wait);
         return;
       }
+      clearTimeout(this.lingering);
+      this.lingering = undefined;
       void this.write(this.take());
     }
+  }
+
+  /** Whether the waiting items fill a whole write, which then has nothing to linger for. */
+  private fillsAWrite(): boolean {
+    return this.queue.length >= this.options.maxItems || this.queuedBytes >= this.options.maxBytes;
   }
 
   private async write(batch: Pending<T>[]): Promise<void> {
@@ -105,6 +115,7 @@ export class GroupCommit<T> {
       bytes += entry.bytes;
       count += 1;
     }
+    this.queuedBytes -= bytes;
     return this.queue.splice(0, count);
   }
 }
